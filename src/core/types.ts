@@ -1,0 +1,117 @@
+// Shared vocabulary of the functional core. Plain data only: no classes, no I/O.
+
+/** Side of a diff line as GitHub's review comments name it. */
+export type Side = "LEFT" | "RIGHT";
+
+/** One line of a hunk; numbers are 1-based line numbers in the old/new file. */
+export interface DiffLine {
+  kind: "add" | "del" | "context";
+  content: string;
+  oldLine?: number;
+  newLine?: number;
+}
+
+export interface Hunk {
+  header: string;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: DiffLine[];
+}
+
+/** GitHub's `status` of a pull request file. */
+export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+
+/** A pull request file as the source gives it (GitHub's `pulls.listFiles` item, or a local git diff). */
+export interface ChangedFile {
+  path: string;
+  previousPath?: string;
+  status: FileStatus;
+  additions: number;
+  deletions: number;
+  /** Unified-diff hunks without file headers; missing for binary files and for files GitHub finds too large. */
+  patch?: string;
+}
+
+/** A changed file whose patch has been parsed. */
+export interface FilePatch {
+  path: string;
+  previousPath?: string;
+  status: FileStatus;
+  hunks: Hunk[];
+  additions: number;
+  deletions: number;
+}
+
+/** Why a file was left out of the review; every skipped file is named in the summary. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export type Severity = "critical" | "major" | "minor" | "nit";
+export const SEVERITIES: readonly Severity[] = ["critical", "major", "minor", "nit"];
+
+export type Category =
+  | "bug"
+  | "security"
+  | "performance"
+  | "maintainability"
+  | "readability"
+  | "testing"
+  | "documentation"
+  | "style";
+export const CATEGORIES: readonly Category[] = [
+  "bug",
+  "security",
+  "performance",
+  "maintainability",
+  "readability",
+  "testing",
+  "documentation",
+  "style",
+];
+
+/** A finding as the model reports it, after schema validation. */
+export interface Finding {
+  path: string;
+  /** Last line of the range the finding is about (new-file numbers on RIGHT, old-file numbers on LEFT). */
+  line: number;
+  /** First line for a multi-line range, or null for a single line. */
+  startLine: number | null;
+  side: Side;
+  severity: Severity;
+  category: Category;
+  title: string;
+  body: string;
+  /** Replacement text for lines startLine..line (RIGHT side), or null. */
+  suggestion: string | null;
+}
+
+/** What the shell asks the pipeline to do: references only, never code. */
+export interface ReviewJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  trigger: ReviewTrigger;
+  deliveryId: string;
+}
+
+export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";
+
+/**
+ * Which (line, side) pairs of one file GitHub accepts for a review comment, and the hunk each
+ * belongs to (a multi-line comment must start and end in the same hunk).
+ * Key: `${side}:${line}` (see `lineKey`), value: index of the hunk in the file's patch.
+ */
+export type FileLineMap = ReadonlyMap<string, number>;
+
+/** Line maps of every reviewed file, by path. */
+export type LineMap = ReadonlyMap<string, FileLineMap>;
+
+export function lineKey(side: Side, line: number): string {
+  return `${side}:${line}`;
+}

@@ -1,0 +1,67 @@
+// The narrow seams between the review pipeline and the outside world. Each shell (App, Action,
+// CLI) supplies its own implementations; tests supply fakes or nock-backed real ones.
+import type { ChangedFile } from "../core/types.js";
+import type { ReviewRequest } from "../core/review/build-review-request.js";
+
+export interface PullRequestInfo {
+  number: number;
+  title: string;
+  body: string;
+  authorLogin: string;
+  draft: boolean;
+  state: "open" | "closed";
+  baseRef: string;
+  baseSha: string;
+  headSha: string;
+}
+
+/** Reads one pull request and its changed files. */
+export interface PullRequestSource {
+  getPullRequest(): Promise<PullRequestInfo>;
+  /** Every changed file (paginated), with GitHub's per-file patch where it has one. */
+  listFiles(): Promise<ChangedFile[]>;
+}
+
+/** Reads the repository's own configuration (`.github/patchwise.yml`) from a trusted ref. */
+export interface ConfigSource {
+  /** The parsed YAML, or null when there is none. Throws a `ConfigReadError` when it is not YAML. */
+  loadRepoConfig(): Promise<unknown>;
+}
+
+export interface ModelRequest {
+  model: string;
+  system: string;
+  user: string;
+  /** JSON Schema the answer must follow. */
+  schema: Record<string, unknown>;
+  schemaName: string;
+  maxOutputTokens: number;
+}
+
+export interface ModelUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ModelResponse {
+  /** The structured answer as the provider returned it, not yet validated. */
+  content: unknown;
+  usage: ModelUsage;
+  model: string;
+}
+
+/** One model provider. Throws `ModelError` (retryable or not) on failure. */
+export interface ModelClient {
+  readonly provider: string;
+  complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelResponse>;
+}
+
+/** Writes the outcome of a review back to the pull request. */
+export interface ReviewPublisher {
+  /** True when a Patchwise review of this head sha is already on the pull request. */
+  hasReviewForCommit(headSha: string): Promise<boolean>;
+  /** Posts the one batched review; returns its web URL. */
+  postReview(review: ReviewRequest): Promise<{ url: string }>;
+  /** Creates the summary comment, or edits the existing one found by its hidden marker. */
+  upsertSummary(body: string): Promise<void>;
+}
