@@ -1,4 +1,5 @@
-import type { Side } from "../types.js";
+import type { Finding, Side } from "../types.js";
+import { formatSeverity } from "./format-severity.js";
 
 /** One inline comment exactly as `POST /repos/{owner}/{repo}/pulls/{n}/reviews` takes it. */
 export interface ReviewComment {
@@ -16,4 +17,39 @@ export interface ReviewRequest {
   event: "COMMENT";
   body: string;
   comments: ReviewComment[];
+}
+
+/** Start of the hidden marker in every Patchwise review body; the full marker also names the head sha. */
+export const REVIEW_MARKER_PREFIX = "<!-- patchwise:review";
+
+/** The hidden marker that lets a later run recognise its own review of this commit. */
+export function renderReviewMarker(headSha: string): string {
+  return `${REVIEW_MARKER_PREFIX} sha=${headSha} -->`;
+}
+
+/** The one batched review request: event COMMENT, one comment per inline finding. */
+export function buildReviewRequest(input: { headSha: string; inline: Finding[]; body: string }): ReviewRequest {
+  return { commit_id: input.headSha, event: "COMMENT", body: input.body, comments: input.inline.map(toComment) };
+}
+
+function toComment(finding: Finding): ReviewComment {
+  const range = finding.startLine !== null && finding.startLine < finding.line ? { start_line: finding.startLine, start_side: finding.side } : {};
+  return { path: finding.path, body: renderCommentBody(finding), line: finding.line, side: finding.side, ...range };
+}
+
+function renderCommentBody(finding: Finding): string {
+  const title = finding.title.replace(/\s+/g, " ").trim();
+  const parts = [`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, finding.body.trim()];
+  // GitHub can only apply a suggestion to the new file's lines.
+  if (finding.suggestion !== null && finding.side === "RIGHT") parts.push(renderSuggestion(finding.suggestion));
+  return parts.join("\n\n");
+}
+
+function renderSuggestion(suggestion: string): string {
+  // A trailing newline would add an empty line to the replacement; models often add one by habit.
+  const code = suggestion.replace(/\r?\n$/, "");
+  // The fence must be longer than any backtick run inside, or the code would end the block early.
+  const longestRun = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return code === "" ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${code}\n${fence}`;
 }

@@ -1,0 +1,56 @@
+import { CATEGORIES, type SkippedFile } from "../types.js";
+import { fenceUntrusted } from "./fence-untrusted.js";
+import { renderTemplate } from "./render-template.js";
+
+export interface PromptFile {
+  path: string;
+  /** The file's hunks as `numberHunks` renders them. */
+  numberedHunks: string;
+  status: string;
+  previousPath?: string;
+}
+
+export interface ReviewPromptInput {
+  templates: { system: string; user: string };
+  title: string;
+  body: string;
+  files: PromptFile[];
+  /** How the numbered hunks read, so the model cites lines the way the line map expects. */
+  hunkFormat: string;
+  /** The repository's configured extra instructions ("" for none). */
+  instructions: string;
+  skipped: SkippedFile[];
+}
+
+/** Fills the review templates; every piece of text the PR author wrote goes inside untrusted delimiters. */
+export function buildReviewPrompt(input: ReviewPromptInput): { system: string; user: string } {
+  const system = renderTemplate(input.templates.system, {
+    hunkFormat: input.hunkFormat,
+    categories: CATEGORIES.join(", "),
+    extraInstructions: input.instructions.trim() === "" ? "(none)" : input.instructions.trim(),
+  });
+  const user = renderTemplate(input.templates.user, {
+    title: fenceUntrusted("pr-title", orPlaceholder(input.title, "(no title)")),
+    body: fenceUntrusted("pr-body", orPlaceholder(input.body, "(no description)")),
+    diff: fenceUntrusted("diff", input.files.length === 0 ? "(no files to review)" : input.files.map(renderFile).join("\n\n")),
+    skippedNote: renderSkippedNote(input.skipped),
+  });
+  return { system, user };
+}
+
+// File names are chosen by the PR author too, which is why the header sits inside the fence.
+function renderFile(file: PromptFile): string {
+  const renamed = file.previousPath !== undefined && file.previousPath !== file.path ? `, from ${file.previousPath}` : "";
+  const hunks = file.numberedHunks.trim() === "" ? "(no changed lines to show)" : file.numberedHunks;
+  return `File: ${file.path} (${file.status}${renamed})\n${hunks}`;
+}
+
+function renderSkippedNote(skipped: SkippedFile[]): string {
+  if (skipped.length === 0) return "No changed files were left out of this review.";
+  const list = skipped.map((file) => `- ${file.path}: ${file.reason}`).join("\n");
+  return `These changed files were left out of the review; do not report findings on them:\n${fenceUntrusted("skipped-files", list)}`;
+}
+
+function orPlaceholder(text: string, placeholder: string): string {
+  return text.trim() === "" ? placeholder : text;
+}

@@ -1,0 +1,83 @@
+import type { ReviewJob, ReviewTrigger } from "../types.js";
+import type { IssueCommentEvent, PullRequestEvent, TriggerEvent } from "./webhook-event-schema.js";
+
+export type { TriggerEvent } from "./webhook-event-schema.js";
+
+/** A job whose head sha is still unknown for a `/review` command (the pipeline reads the PR). */
+export type TriggeredJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
+
+export type TriggerDecision =
+  | {
+      job: TriggeredJob;
+      /** The PR is a draft; the pipeline, which alone reads the repo config, decides whether to review it. */
+      draft: boolean;
+      command?: { focus: string };
+    }
+  | { skip: string };
+
+const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set<ReviewTrigger>(["opened", "reopened", "ready_for_review", "synchronize"]);
+const COMMAND = "/review";
+const MAX_FOCUS_LENGTH = 200;
+
+/** Decides whether a webhook event asks for a review, and of what. */
+export function decideTrigger(event: TriggerEvent): TriggerDecision {
+  const { sender } = event.payload;
+  // Bots include Patchwise itself: reacting to our own activity could loop.
+  if (isBot(sender)) return { skip: "sender is a bot" };
+  return event.name === "pull_request"
+    ? decidePullRequest(event.payload, event.deliveryId)
+    : decideComment(event.payload, event.deliveryId);
+}
+
+function decidePullRequest(payload: PullRequestEvent, deliveryId: string): TriggerDecision {
+  const pr = payload.pull_request;
+  if (!AUTOMATIC_ACTIONS.has(payload.action)) return { skip: `pull_request action "${payload.action}" does not trigger a review` };
+  if (pr.state === "closed") return { skip: "the pull request is closed" };
+  return {
+    job: {
+      ...jobBase(payload, pr.number, deliveryId),
+      headSha: pr.head.sha,
+      trigger: payload.action as ReviewTrigger,
+    },
+    draft: pr.draft ?? false,
+  };
+}
+
+function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerDecision {
+  if (payload.action !== "created") return { skip: `issue_comment action "${payload.action}" does not trigger a review` };
+  if (!payload.issue.pull_request) return { skip: "comment is on an issue, not a pull request" };
+  if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
+  const focus = parseReviewCommand(payload.comment.body ?? "");
+  if (focus === null) return { skip: "comment is not a /review command" };
+  if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
+  return {
+    job: { ...jobBase(payload, payload.issue.number, deliveryId), headSha: null, trigger: "command" },
+    // An explicit request reviews drafts too; the draft flag only matters for automatic reviews.
+    draft: false,
+    command: { focus },
+  };
+}
+
+/** The focus text after `/review` on the comment's first line, or null when it is not the command. */
+function parseReviewCommand(body: string): string | null {
+  const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
+  if (!firstLine.startsWith(COMMAND)) return null;
+  const rest = firstLine.slice(COMMAND.length);
+  // `/reviewer` or `/review-all` is another word, not our command.
+  if (rest !== "" && !/^\s/.test(rest)) return null;
+  return rest.trim().slice(0, MAX_FOCUS_LENGTH);
+}
+
+function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {
+  return {
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    pullNumber,
+    deliveryId,
+  };
+}
+
+function isBot(actor: { login: string; type: string }): boolean {
+  return actor.type === "Bot" || actor.login.endsWith("[bot]");
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// Only the webhook fields a trigger decision reads. Objects are loose: GitHub adds fields all
+// the time and an unknown one must never drop a delivery; a missing field we read is an error.
+
+const installationSchema = z.looseObject({ id: z.number().int().positive() });
+const repositorySchema = z.looseObject({
+  name: z.string().min(1),
+  owner: z.looseObject({ login: z.string().min(1) }),
+});
+const actorSchema = z.looseObject({ login: z.string().min(1), type: z.string() });
+
+export const pullRequestEventSchema = z.looseObject({
+  action: z.string(),
+  installation: installationSchema,
+  repository: repositorySchema,
+  sender: actorSchema,
+  pull_request: z.looseObject({
+    number: z.number().int().positive(),
+    state: z.enum(["open", "closed"]),
+    // Older GitHub Enterprise servers omit `draft`; absent means not a draft.
+    draft: z.boolean().optional(),
+    head: z.looseObject({ sha: z.string().min(1) }),
+    user: actorSchema,
+  }),
+});
+
+export const issueCommentEventSchema = z.looseObject({
+  action: z.string(),
+  installation: installationSchema,
+  repository: repositorySchema,
+  sender: actorSchema,
+  issue: z.looseObject({
+    number: z.number().int().positive(),
+    state: z.string().optional(),
+    // Present (an object of URLs) only when the issue is a pull request.
+    pull_request: z.looseObject({}).nullish(),
+  }),
+  comment: z.looseObject({
+    body: z.string().nullable(),
+    user: actorSchema,
+  }),
+});
+
+export type PullRequestEvent = z.infer<typeof pullRequestEventSchema>;
+export type IssueCommentEvent = z.infer<typeof issueCommentEventSchema>;
+
+/** A validated webhook delivery: the event name, GitHub's delivery id and the fields we read. */
+export type TriggerEvent =
+  | { name: "pull_request"; deliveryId: string; payload: PullRequestEvent }
+  | { name: "issue_comment"; deliveryId: string; payload: IssueCommentEvent };
+
+export type ParsedWebhookEvent = { ok: true; event: TriggerEvent } | { ok: false; error: string };
+
+/** Validates the fields we read of a `pull_request` or `issue_comment` payload. */
+export function parseWebhookEvent(name: "pull_request" | "issue_comment", payload: unknown, deliveryId: string): ParsedWebhookEvent {
+  if (name === "pull_request") {
+    const result = pullRequestEventSchema.safeParse(payload);
+    return result.success ? { ok: true, event: { name, deliveryId, payload: result.data } } : { ok: false, error: describeIssues(name, result.error) };
+  }
+  const result = issueCommentEventSchema.safeParse(payload);
+  return result.success ? { ok: true, event: { name, deliveryId, payload: result.data } } : { ok: false, error: describeIssues(name, result.error) };
+}
+
+// Field paths and zod's messages only: a payload value (a comment body, say) is never quoted.
+function describeIssues(name: string, error: z.ZodError): string {
+  const problems = error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(payload)"}: ${issue.message}`);
+  return `${name} payload: ${problems.join("; ")}`;
+}

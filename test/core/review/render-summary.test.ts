@@ -1,0 +1,137 @@
+import { describe, expect, it } from "@jest/globals";
+import { renderSummary, SUMMARY_MARKER, type SummaryInput } from "../../../src/core/review/render-summary.js";
+import type { Finding } from "../../../src/core/types.js";
+
+function finding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    path: "src/cart.ts",
+    line: 20,
+    startLine: null,
+    side: "RIGHT",
+    severity: "major",
+    category: "bug",
+    title: "Total ignores discounts",
+    body: "Apply the discount before summing.",
+    suggestion: null,
+    ...overrides,
+  };
+}
+
+function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
+  return {
+    headSha: "abcdef1234567890abcdef1234567890abcdef12",
+    model: "gpt-4.1-mini",
+    provider: "openai",
+    tokens: { input: 12345, output: 678 },
+    answer: { summary: "Adds discounts to the cart total.", walkthrough: [{ path: "src/cart.ts", change: "applies discounts" }] },
+    inlineCount: 0,
+    outsideDiff: [],
+    belowThreshold: [],
+    overLimit: [],
+    skippedFiles: [],
+    configErrors: [],
+    failure: null,
+    ...overrides,
+  };
+}
+
+// The severity table as rows of [label, count].
+function severityTable(summary: string): Array<[string, string]> {
+  return [...summary.matchAll(/^\| (\S+ (?:Critical|Major|Minor|Nit)) \| (\d+) \|$/gm)].map((m) => [m[1]!, m[2]!]);
+}
+
+describe("renderSummary", () => {
+  it("starts with the hidden marker and names the model, provider, tokens and commit", () => {
+    const summary = renderSummary(input());
+    expect(summary.startsWith(`${SUMMARY_MARKER}\n`)).toBe(true);
+    expect(summary).toContain("Model `gpt-4.1-mini` via openai · 12,345 input / 678 output tokens · commit abcdef1");
+    expect(summary).toContain("### Summary\nAdds discounts to the cart total.");
+    expect(summary).toContain("| `src/cart.ts` | applies discounts |");
+  });
+
+  it("says plainly that no issues were found, with no table and no failure", () => {
+    const summary = renderSummary(input());
+    expect(summary).toContain("No issues found");
+    expect(severityTable(summary)).toEqual([]);
+    expect(summary).not.toMatch(/failed|WARNING/);
+  });
+
+  it("counts findings by severity and lists those that could not go inline", () => {
+    const summary = renderSummary(
+      input({
+        inlineCount: 2,
+        inline: [finding({ severity: "critical" }), finding({ title: "Second" })],
+        outsideDiff: [finding({ path: "src/other.ts", line: 99, title: "Caller not updated", body: "other.ts still passes numbers.\n\nUpdate it." })],
+        belowThreshold: [finding({ severity: "nit", category: "style", title: "Name could be clearer" })],
+        overLimit: [finding({ severity: "minor", line: 30, title: "Missing test" })],
+      }),
+    );
+    expect(summary).toContain("**5** findings: 2 posted as inline comments, 3 listed here.");
+    expect(severityTable(summary)).toEqual([["🔴 Critical", "1"], ["🟠 Major", "2"], ["🟡 Minor", "1"], ["⚪ Nit", "1"]]);
+    expect(summary).toContain("- **🟠 Major · bug** `src/other.ts:99` — Caller not updated: other.ts still passes numbers. Update it.");
+    expect(summary).toMatch(/#### Over the comment limit\n.*maxComments.*\n- 🟡 Minor `src\/cart.ts:30` — Missing test/);
+    expect(summary).toMatch(/<details><summary>1 below the configured threshold.*\n\n- ⚪ Nit `src\/cart.ts:20` — Name could be clearer\n\n<\/details>/);
+    expect(summary).not.toContain("No issues found");
+  });
+
+  it("labels the table as partial when the inline findings themselves are not given", () => {
+    const summary = renderSummary(input({ inlineCount: 3, overLimit: [finding()] }));
+    expect(summary).toContain("| Severity | Listed here |");
+    expect(severityTable(summary)).toEqual([["🔴 Critical", "0"], ["🟠 Major", "1"], ["🟡 Minor", "0"], ["⚪ Nit", "0"]]);
+  });
+
+  it("shortens a long body to one line and closes a code span the cut left open", () => {
+    const body = `${"word ".repeat(37)}\`${"x".repeat(40)}\` end`;
+    const summary = renderSummary(input({ outsideDiff: [finding({ body })] }));
+    const line = summary.split("\n").find((l) => l.includes("src/cart.ts:20"))!;
+    expect(line).toMatch(/…`$/);
+    expect(line.length).toBeLessThan(300);
+  });
+
+  it("renders a failure with its stage, its message and what to do, and no findings section", () => {
+    const summary = renderSummary(
+      input({ answer: null, tokens: { input: 0, output: 0 }, failure: { stage: "asking the model", message: "the provider refused the API key (401): check OPENAI_API_KEY" } }),
+    );
+    expect(summary).toContain("**⚠️ Review failed at asking the model:** the provider refused the API key (401): check OPENAI_API_KEY");
+    expect(summary).toContain("comment `/review` on this pull request to try again");
+    expect(summary).not.toContain("No issues found");
+    expect(summary).not.toContain("### Summary");
+  });
+
+  it("warns that the defaults were used and names the bad keys", () => {
+    const summary = renderSummary(input({ configErrors: ["`maxComments`: Too big: expected number to be <=50", "unknown key `maxComment`; allowed keys: model, maxComments"] }));
+    expect(summary).toContain(
+      [
+        "> [!WARNING]",
+        "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
+        "> - `maxComments`: Too big: expected number to be <=50",
+        "> - unknown key `maxComment`; allowed keys: model, maxComments",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    ["up to 5 skipped files openly", 5, false],
+    ["more than 5 skipped files in a collapsed block", 6, true],
+  ])("lists %s, each with its reason", (_name, count, collapsed) => {
+    const skippedFiles = Array.from({ length: count }, (_, i) => ({ path: `dist/f${i}.js`, reason: "build output (matches **/dist/**)" }));
+    const summary = renderSummary(input({ skippedFiles }));
+    for (const file of skippedFiles) expect(summary).toContain(`- \`${file.path}\` — build output (matches **/dist/**)`);
+    expect(summary.includes(`<details><summary>${count} files not reviewed</summary>`)).toBe(collapsed);
+    expect(summary.includes(`#### ${count} files not reviewed`)).toBe(!collapsed);
+  });
+
+  it("keeps file names with backticks or pipes from breaking the layout", () => {
+    const summary = renderSummary(
+      input({ answer: { summary: "s", walkthrough: [{ path: "docs/a|b.md", change: "x | y" }] }, skippedFiles: [{ path: "odd`name.bin", reason: "binary" }] }),
+    );
+    expect(summary).toContain("- ``odd`name.bin`` — binary");
+    expect(summary).toContain("| `docs/a\\|b.md` | x \\| y |");
+  });
+
+  it("shows a notice and omits the commit when it is unknown", () => {
+    const summary = renderSummary(input({ headSha: "", answer: null, notice: "Commit abc1234 already has a Patchwise review." }));
+    expect(summary).toContain("ℹ️ Commit abc1234 already has a Patchwise review.");
+    expect(summary).not.toContain("commit ");
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "@jest/globals";
+import { parseWebhookEvent } from "../../../src/core/triggers/webhook-event-schema.js";
+import { loadWebhookExample } from "../../helpers/webhook-examples.js";
+
+describe("parseWebhookEvent", () => {
+  it("accepts real payloads with their many unread fields, keeping the delivery id", () => {
+    const pr = loadWebhookExample("pull_request", (p) => p.action === "opened" && Boolean(p.installation));
+    const comment = loadWebhookExample("issue_comment", (p) => p.action === "created" && Boolean(p.installation));
+    const parsedPr = parseWebhookEvent("pull_request", pr, "d-1");
+    const parsedComment = parseWebhookEvent("issue_comment", comment, "d-2");
+    expect(parsedPr).toMatchObject({ ok: true, event: { name: "pull_request", deliveryId: "d-1", payload: { action: "opened" } } });
+    expect(parsedComment).toMatchObject({ ok: true, event: { name: "issue_comment", deliveryId: "d-2", payload: { action: "created" } } });
+  });
+
+  it.each([
+    ["pull_request" as const, (p: Record<string, any>) => delete p.installation, "installation: Invalid input"],
+    ["pull_request" as const, (p: Record<string, any>) => delete p.pull_request.head.sha, "pull_request.head.sha:"],
+    ["pull_request" as const, (p: Record<string, any>) => (p.pull_request.number = "2"), "pull_request.number:"],
+    ["issue_comment" as const, (p: Record<string, any>) => delete p.comment.user, "comment.user:"],
+    ["issue_comment" as const, (p: Record<string, any>) => delete p.repository.owner.login, "repository.owner.login:"],
+  ])("names the missing or wrong field of a %s payload", (name, edit, expected) => {
+    const payload = loadWebhookExample(name, (p) => Boolean(p.installation));
+    edit(payload);
+    const parsed = parseWebhookEvent(name, payload, "d-3");
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toContain(`${name} payload: `);
+    expect(!parsed.ok && parsed.error).toContain(expected);
+  });
+
+  it("does not quote payload values in its error", () => {
+    const payload = loadWebhookExample("issue_comment", (p) => Boolean(p.installation));
+    payload.comment.body = { secret: "sk-live-do-not-log" };
+    const parsed = parseWebhookEvent("issue_comment", payload, "d-4");
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).not.toContain("sk-live");
+  });
+
+  it.each([null, "a string", 42])("refuses a payload that is not an object (%j)", (payload) => {
+    expect(parseWebhookEvent("pull_request", payload, "d-5")).toEqual({ ok: false, error: expect.stringContaining("pull_request payload: (payload):") });
+  });
+});
