@@ -1,0 +1,40 @@
+import { Octokit } from "@octokit/core";
+import { enterpriseCompatibility } from "@octokit/plugin-enterprise-compatibility";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { config } from "@probot/octokit-plugin-config";
+import { createProbotAuth } from "octokit-auth-probot";
+
+/** Observes every GitHub call: method, route template and status only (never a body). */
+export type GitHubCallObserver = (call: { method: string; route: string; status: number }) => void;
+
+const MAX_RATE_LIMIT_RETRIES = 2;
+
+/**
+ * Probot's own Octokit class, rebuilt without its request-logging plugin: that plugin logs
+ * request bodies at debug level, and our review bodies quote code. Throttling retries primary
+ * and secondary rate limits as GitHub asks, but a bounded number of times.
+ */
+export function createOctokitClass(observe?: GitHubCallObserver) {
+  const observeCalls = (octokit: Octokit) => {
+    if (!observe) return;
+    octokit.hook.after("request", (response, options) => {
+      observe({ method: options.method, route: String(options.url), status: response.status });
+    });
+    octokit.hook.error("request", (error, options) => {
+      const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 0;
+      observe({ method: options.method, route: String(options.url), status });
+      throw error;
+    });
+  };
+  return Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls).defaults({
+    authStrategy: createProbotAuth,
+    throttle: {
+      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < MAX_RATE_LIMIT_RETRIES,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < MAX_RATE_LIMIT_RETRIES,
+    },
+    userAgent: "patchwise",
+  });
+}

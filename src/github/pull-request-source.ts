@@ -1,0 +1,38 @@
+import type { ChangedFile } from "../core/types.js";
+import type { PullRequestInfo, PullRequestSource } from "../pipeline/ports.js";
+import type { GitHubClient, PullRequestRef } from "./github-client.js";
+
+// GitHub's maximum page size; `pulls.listFiles` stops at 3000 files, i.e. 30 pages.
+const PER_PAGE = 100;
+
+/** Reads one pull request and its changed files through the REST API. */
+export function createPullRequestSource(octokit: GitHubClient, ref: PullRequestRef): PullRequestSource {
+  const params = { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber };
+  return {
+    async getPullRequest(): Promise<PullRequestInfo> {
+      const { data } = await octokit.rest.pulls.get(params);
+      return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? "",
+        authorLogin: data.user.login,
+        draft: data.draft ?? false,
+        state: data.state === "closed" ? "closed" : "open",
+        baseRef: data.base.ref,
+        baseSha: data.base.sha,
+        headSha: data.head.sha,
+      };
+    },
+    async listFiles(): Promise<ChangedFile[]> {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...params, per_page: PER_PAGE });
+      return files.map((file) => ({
+        path: file.filename,
+        ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
+        status: file.status,
+        additions: file.additions,
+        deletions: file.deletions,
+        ...(file.patch !== undefined ? { patch: file.patch } : {}),
+      }));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { ConfigReadError } from "../../src/github/config-read-error.js";
+import { createOctokitClass } from "../../src/github/create-octokit-class.js";
+import { createProbotConfigSource } from "../../src/github/probot-config-source.js";
+
+// The App's own Octokit class (Probot's plugins, config plugin included) against nock.
+const API = "https://api.github.com";
+const AppOctokit = createOctokitClass();
+const source = () => createProbotConfigSource(new AppOctokit({ baseUrl: API, auth: { token: "ghs_test" } }), { owner: "acme", repo: "shop" });
+
+const path = (repo: string) => `/repos/acme/${repo}/contents/.github%2Fpatchwise.yml`;
+const raw = (text: string) => [200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" }] as const;
+
+afterEach(() => nock.cleanAll());
+
+describe("createProbotConfigSource", () => {
+  it("reads the repository's own file from the default branch", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .query((query) => Object.keys(query).length === 0)
+      .reply(...raw("drafts: true\nmaxComments: 3\n"));
+    expect(await source().loadRepoConfig()).toEqual({ drafts: true, maxComments: 3 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("falls back to the organisation's .github repository", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .reply(404, { message: "Not Found" })
+      .get(path(".github"))
+      .reply(...raw("minSeverity: major\n"));
+    expect(await source().loadRepoConfig()).toEqual({ minSeverity: "major" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("returns null when neither the repository nor the organisation has a config", async () => {
+    const scope = nock(API).get(path("shop")).reply(404, { message: "Not Found" }).get(path(".github")).reply(404, { message: "Not Found" });
+    expect(await source().loadRepoConfig()).toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("follows _extends, the repository's keys replacing the base's whole values", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .reply(...raw("_extends: base\nexclude: ['docs/**']\n"))
+      .get(path("base"))
+      .reply(...raw("exclude: ['vendor/**']\nmaxComments: 4\n"));
+    expect(await source().loadRepoConfig()).toEqual({ exclude: ["docs/**"], maxComments: 4 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ["the repository's file", "shop", [], ".github/patchwise.yml"],
+    ["the organisation's file", ".github", ["shop"], "acme/.github:.github/patchwise.yml"],
+  ])("turns invalid YAML in %s into a ConfigReadError naming it and the line", async (_case, repo, missing, named) => {
+    const scope = nock(API);
+    for (const m of missing) scope.get(path(m)).reply(404, { message: "Not Found" });
+    scope.get(path(repo)).reply(...raw("drafts: true\nexclude: [ 'secret-token-123'\nmodel: x\n"));
+    const error = await source().loadRepoConfig().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigReadError);
+    expect((error as Error).message).toMatch(new RegExp(`^${named.replace(/[.]/g, "\\.")} line \\d+: not valid YAML \\([A-Z_]+\\); fix the file`));
+    expect((error as Error).message).not.toContain("secret-token");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("turns a file that is not a mapping into a ConfigReadError", async () => {
+    const scope = nock(API).get(path("shop")).reply(...raw("just some words\n"));
+    await expect(source().loadRepoConfig()).rejects.toThrow(".github/patchwise.yml: not a mapping of settings");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("lets GitHub errors other than 404 through unchanged", async () => {
+    const scope = nock(API).get(path("shop")).reply(403, { message: "Resource not accessible by integration" });
+    await expect(source().loadRepoConfig()).rejects.toMatchObject({ status: 403 });
+    expect(scope.isDone()).toBe(true);
+  });
+});
