@@ -1,0 +1,15 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFile } from "node:fs/promises";
+import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
+
+describe("loadPromptTemplates", () => {
+  it("reads the review templates shipped in src/prompts", async () => {
+    const templates = await loadPromptTemplates();
+    expect(templates).toEqual({
+      system: await readFile("src/prompts/review.system.md", "utf8"),
+      user: await readFile("src/prompts/review.user.md", "utf8"),
+    });
+    expect(templates.system).toContain("{{hunkFormat}}");
+    expect(templates.user).toContain("{{diff}}");
+  });
+});

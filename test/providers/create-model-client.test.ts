@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
+import { ModelError } from "../../src/providers/model-error.js";
+import { rejectionOf, reviewRequest, validAnswer } from "./provider-test-kit.js";
+
+const openaiReply = {
+  id: "chatcmpl-1",
+  object: "chat.completion",
+  created: 1_700_000_000,
+  model: "m",
+  choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify(validAnswer), refusal: null } }],
+};
+
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe("createModelClient", () => {
+  it.each<[string, ModelClientSettings, RegExp]>([
+    ["openai without a key", { provider: "openai" }, /OPENAI_API_KEY is not set/],
+    ["openai at api.openai.com without a key", { provider: "openai", openaiBaseUrl: "https://api.openai.com/v1" }, /OPENAI_API_KEY/],
+    ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
+  ])("refuses %s", (_name, settings, expected) => {
+    expect(() => createModelClient(settings)).toThrow(expected);
+  });
+
+  it("sends the OpenAI key to OpenAI", async () => {
+    let auth: unknown;
+    nock("https://api.openai.com")
+      .post("/v1/chat/completions")
+      .reply(function () {
+        auth = this.req.headers["authorization"];
+        return [200, openaiReply];
+      });
+
+    const model = createModelClient({ provider: "openai", openaiApiKey: "sk-openai", anthropicApiKey: "sk-ant" });
+
+    expect(model.provider).toBe("openai");
+    await model.complete(reviewRequest());
+    expect(auth).toBe("Bearer sk-openai");
+  });
+
+  it("lets a local OpenAI-compatible server run without a key", async () => {
+    let auth: unknown;
+    const scope = nock("http://localhost:11434")
+      .post("/v1/chat/completions")
+      .reply(function () {
+        auth = this.req.headers["authorization"];
+        return [200, openaiReply];
+      });
+
+    const model = createModelClient({ provider: "openai", openaiBaseUrl: "http://localhost:11434/v1" });
+    const response = await model.complete(reviewRequest());
+
+    expect(scope.isDone()).toBe(true);
+    expect(auth).toBe("Bearer not-needed");
+    expect(response.content).toEqual(validAnswer);
+  });
+
+  it("sends the Anthropic key to the configured Anthropic base URL", async () => {
+    let auth: unknown;
+    nock("https://anthropic-proxy.example.com")
+      .post("/v1/messages")
+      .reply(function () {
+        auth = this.req.headers["authorization"];
+        return [
+          200,
+          {
+            id: "msg_01",
+            type: "message",
+            role: "assistant",
+            model: "claude",
+            content: [{ type: "tool_use", id: "toolu_01", name: "submit_review", input: validAnswer }],
+            stop_reason: "tool_use",
+            stop_sequence: null,
+            usage: { input_tokens: 1, output_tokens: 1 },
+          },
+        ];
+      });
+
+    const model = createModelClient({ provider: "anthropic", anthropicApiKey: "sk-ant", anthropicBaseUrl: "https://anthropic-proxy.example.com" });
+
+    expect(model.provider).toBe("anthropic");
+    await expect(model.complete(reviewRequest())).resolves.toMatchObject({ content: validAnswer });
+    expect(auth).toBe("Bearer sk-ant");
+  });
+
+  it("retries three times by default before giving up", async () => {
+    const scope = nock("https://api.openai.com")
+      .post("/v1/chat/completions")
+      .times(4)
+      .reply(503, { error: { message: "unavailable", type: "server_error" } }, { "retry-after-ms": "1" });
+
+    const err = await rejectionOf(createModelClient({ provider: "openai", openaiApiKey: "sk-openai" }).complete(reviewRequest()));
+
+    expect(scope.isDone()).toBe(true);
+    expect(err).toBeInstanceOf(ModelError);
+    expect(err).toMatchObject({ retryable: true, status: 503 });
+  });
+});
