@@ -1,0 +1,59 @@
+import { getPrivateKey } from "@probot/get-private-key";
+import { Probot, ProbotOctokit, Server } from "probot";
+import type { PatchwiseEnv } from "../env.js";
+import { createOctokitClass } from "../github/create-octokit-class.js";
+import { createLogger } from "../log.js";
+import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
+import { createModelClient } from "../providers/create-model-client.js";
+import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
+
+export interface RunningServer {
+  server: Server;
+  app: PatchwiseApp;
+  port: number;
+}
+
+/**
+ * Starts the configured App: Probot's server (webhooks at /api/github/webhooks, signature
+ * checked) with our handlers, our Octokit class and our logger. The caller checked that the
+ * App is configured and has a webhook secret.
+ */
+export async function startServer(rawEnv: Record<string, string | undefined>, env: PatchwiseEnv): Promise<RunningServer> {
+  const log = createLogger(rawEnv.LOG_LEVEL ?? "info");
+  const privateKey = getPrivateKey({ env: rawEnv });
+  if (!privateKey) throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must hold the App's private key (PEM)");
+  const model = createModelClient({
+    provider: env.model.provider,
+    openaiApiKey: env.model.openaiApiKey,
+    openaiBaseUrl: env.model.openaiBaseUrl,
+    anthropicApiKey: env.model.anthropicApiKey,
+    anthropicBaseUrl: env.model.anthropicBaseUrl,
+    timeoutMs: env.model.timeoutMs,
+    maxRetries: env.model.maxRetries,
+  });
+  const app = createPatchwiseApp({
+    model,
+    defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
+    maxOutputTokens: env.model.maxOutputTokens,
+    templates: await loadPromptTemplates(),
+    concurrency: env.concurrency,
+    queueLimit: env.queueLimit,
+  });
+  const server = new Server({
+    host: rawEnv.HOST ?? "localhost",
+    port: Number(rawEnv.PORT) || 3000,
+    log,
+    Probot: Probot.defaults({
+      appId: rawEnv.APP_ID,
+      privateKey: privateKey.toString(),
+      secret: env.webhookSecret,
+      baseUrl: env.githubApiUrl,
+      log,
+      Octokit: createOctokitClass() as unknown as typeof ProbotOctokit,
+    }),
+  });
+  await server.load(app.appFn);
+  await server.start();
+  return { server, app, port: server.port };
+}

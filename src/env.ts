@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// The only reader of the operator's environment. Everything else gets these values passed in.
+// Model keys and base URLs come from here and nowhere else: a repository's config cannot
+// redirect where its code is sent.
+const envSchema = z.object({
+  APP_ID: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  GHE_HOST: z.string().optional(),
+  GHE_PROTOCOL: z.enum(["http", "https"]).default("https"),
+  PATCHWISE_PROVIDER: z.enum(["openai", "anthropic"]).default("openai"),
+  PATCHWISE_MODEL: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  PATCHWISE_MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  PATCHWISE_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
+  PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
+});
+
+export type PatchwiseEnv = {
+  appConfigured: boolean;
+  webhookSecret: string | undefined;
+  githubApiUrl: string;
+  model: {
+    provider: "openai" | "anthropic";
+    model: string | undefined;
+    openaiApiKey: string | undefined;
+    openaiBaseUrl: string | undefined;
+    anthropicApiKey: string | undefined;
+    anthropicBaseUrl: string | undefined;
+    timeoutMs: number;
+    maxRetries: number;
+    maxOutputTokens: number;
+  };
+  concurrency: number;
+  queueLimit: number;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Reads and validates the operator's environment; throws an `EnvError` listing every bad variable. */
+export function readEnv(env: Record<string, string | undefined> = process.env): PatchwiseEnv {
+  const result = envSchema.safeParse(emptyToUndefined(env));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const e = result.data;
+  return {
+    appConfigured: Boolean(e.APP_ID),
+    webhookSecret: e.WEBHOOK_SECRET,
+    githubApiUrl: e.GHE_HOST ? `${e.GHE_PROTOCOL}://${e.GHE_HOST}/api/v3` : "https://api.github.com",
+    model: {
+      provider: e.PATCHWISE_PROVIDER,
+      model: e.PATCHWISE_MODEL,
+      openaiApiKey: e.OPENAI_API_KEY,
+      openaiBaseUrl: e.OPENAI_BASE_URL,
+      anthropicApiKey: e.ANTHROPIC_API_KEY,
+      anthropicBaseUrl: e.ANTHROPIC_BASE_URL,
+      timeoutMs: e.PATCHWISE_MODEL_TIMEOUT_MS,
+      maxRetries: e.PATCHWISE_MODEL_MAX_RETRIES,
+      maxOutputTokens: e.PATCHWISE_MAX_OUTPUT_TOKENS,
+    },
+    concurrency: e.PATCHWISE_CONCURRENCY,
+    queueLimit: e.PATCHWISE_QUEUE_LIMIT,
+  };
+}
+
+// An empty line in .env (`OPENAI_BASE_URL=`) means "not set", not "set to the empty string".
+function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+}

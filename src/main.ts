@@ -1,0 +1,26 @@
+import { existsSync } from "node:fs";
+import { run } from "probot";
+import { startServer } from "./app/start-server.js";
+import { EnvError, readEnv } from "./env.js";
+
+// `npm start`. Unconfigured (no APP_ID), Probot's set-up page registers the App from app.yml
+// and writes its credentials to .env. Configured, the review server starts.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+try {
+  const env = readEnv();
+  if (!env.appConfigured) {
+    await run(() => undefined);
+  } else if (!env.webhookSecret) {
+    // Probot would otherwise accept webhooks signed with the public default secret "development".
+    throw new EnvError("WEBHOOK_SECRET is required once APP_ID is set: use the secret you gave the GitHub App");
+  } else {
+    const { server } = await startServer(process.env, env);
+    const stop = () => void server.stop().then(() => process.exit(0));
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  }
+} catch (error) {
+  console.error(`patchwise: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

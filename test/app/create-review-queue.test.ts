@@ -1,0 +1,104 @@
+import { describe, expect, it } from "@jest/globals";
+import { createReviewQueue } from "../../src/app/create-review-queue.js";
+import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
+import { createRecordingLogger } from "../helpers/silent-logger.js";
+
+const job = (over: Partial<PipelineJob>): PipelineJob => ({
+  installationId: 1,
+  owner: "acme",
+  repo: "shop",
+  pullNumber: 7,
+  headSha: "a".repeat(40),
+  trigger: "synchronize",
+  deliveryId: "d-1",
+  ...over,
+});
+
+function deferred() {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+describe("createReviewQueue", () => {
+  it("runs each queued job once and reports idle afterwards", async () => {
+    const ran: string[] = [];
+    const queue = createReviewQueue({ concurrency: 2, limit: 10, log: createRecordingLogger(), run: async (j) => void ran.push(j.deliveryId) });
+    expect(queue.enqueue(job({ deliveryId: "1", pullNumber: 1 }))).toBe("queued");
+    expect(queue.enqueue(job({ deliveryId: "2", pullNumber: 2 }))).toBe("queued");
+    await queue.onIdle();
+    expect(ran.sort()).toEqual(["1", "2"]);
+  });
+
+  it("ignores a redelivered webhook (same delivery id)", async () => {
+    const ran: string[] = [];
+    const queue = createReviewQueue({ concurrency: 1, limit: 10, log: createRecordingLogger(), run: async (j) => void ran.push(j.deliveryId) });
+    queue.enqueue(job({ deliveryId: "same" }));
+    await queue.onIdle();
+    expect(queue.enqueue(job({ deliveryId: "same" }))).toBe("duplicate");
+    await queue.onIdle();
+    expect(ran).toEqual(["same"]);
+  });
+
+  it("keeps only the newest commit of a PR while an older one waits", async () => {
+    const gate = deferred();
+    const ran: string[] = [];
+    const queue = createReviewQueue({
+      concurrency: 1,
+      limit: 10,
+      log: createRecordingLogger(),
+      run: async (j) => {
+        ran.push(j.headSha!.slice(0, 1));
+        if (j.pullNumber === 1) await gate.promise;
+      },
+    });
+    queue.enqueue(job({ pullNumber: 1, deliveryId: "busy" }));
+    await Promise.resolve();
+    const results = ["b", "c", "d"].map((sha, i) => queue.enqueue(job({ headSha: sha.repeat(40), deliveryId: `push-${i}` })));
+    expect(results).toEqual(["queued", "replaced", "replaced"]);
+    gate.release();
+    await queue.onIdle();
+    expect(ran).toEqual(["a", "d"]);
+  });
+
+  it("never runs two reviews of the same PR at once", async () => {
+    let active = 0;
+    let maxActive = 0;
+    const queue = createReviewQueue({
+      concurrency: 4,
+      limit: 10,
+      log: createRecordingLogger(),
+      run: async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((r) => setTimeout(r, 5));
+        active--;
+      },
+    });
+    queue.enqueue(job({ deliveryId: "x", trigger: "command", headSha: null }));
+    queue.enqueue(job({ deliveryId: "y", trigger: "synchronize" }));
+    await queue.onIdle();
+    expect(maxActive).toBe(1);
+  });
+
+  it("refuses jobs beyond its limit and logs the refusal", async () => {
+    const log = createRecordingLogger();
+    const gate = deferred();
+    const queue = createReviewQueue({ concurrency: 1, limit: 1, log, run: () => gate.promise });
+    queue.enqueue(job({ pullNumber: 1, deliveryId: "1" }));
+    await Promise.resolve();
+    expect(queue.enqueue(job({ pullNumber: 2, deliveryId: "2" }))).toBe("queued");
+    expect(queue.enqueue(job({ pullNumber: 3, deliveryId: "3" }))).toBe("full");
+    expect(log.lines.some((l) => l.level === "warn" && l.msg?.includes("queue full"))).toBe(true);
+    gate.release();
+    await queue.onIdle();
+  });
+
+  it("survives a job that throws", async () => {
+    const log = createRecordingLogger();
+    const queue = createReviewQueue({ concurrency: 1, limit: 5, log, run: async () => { throw new TypeError("boom"); } });
+    queue.enqueue(job({}));
+    await queue.onIdle();
+    expect(log.lines.find((l) => l.level === "error")?.obj).toMatchObject({ errorType: "TypeError" });
+  });
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:net";
+import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
+import { startFakeModel, type FakeModel } from "../helpers/fake-model.js";
+import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
+import { loadWebhookExample } from "../helpers/webhook-examples.js";
+
+// The real server (`src/main.ts`, as `npm start` runs it) on a loopback port, against a fake
+// GitHub Enterprise host and a fake OpenAI-compatible model, driven by signed webhooks.
+
+const SECRET = "e2e-webhook-secret";
+const HEAD_SHA = "1111111111111111111111111111111111111111";
+
+let github: FakeGitHub;
+let model: FakeModel;
+let app: ChildProcess;
+let appUrl: string;
+let appOutput = "";
+
+const opened = loadWebhookExample("pull_request", (p) => p.action === "opened" && Boolean(p.installation)) as any;
+const owner: string = opened.repository.owner.login;
+const repo: string = opened.repository.name;
+const prNumber: number = opened.pull_request.number;
+
+const PATCH = ["@@ -1,3 +1,4 @@", " export function total(items) {", "-  return items.reduce((a, b) => a + b);", "+  const sum = items.reduce((a, b) => a + b.price, 0);", "+  return sum", " }"].join("\n");
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  github.addPullRequest(owner, repo, {
+    number: prNumber,
+    title: "Fix total",
+    body: "Sums prices",
+    headSha: HEAD_SHA,
+    baseSha: "0".repeat(40),
+    files: [
+      { filename: "src/total.js", status: "modified", additions: 2, deletions: 1, patch: PATCH },
+      { filename: "package-lock.json", status: "modified", additions: 10, deletions: 3, patch: "@@ -1 +1 @@\n-a\n+b" },
+    ],
+  });
+  github.addPullRequest(owner, repo, {
+    number: prNumber + 1,
+    title: "Second",
+    body: "",
+    headSha: "2".repeat(40),
+    baseSha: "0".repeat(40),
+    files: [{ filename: "src/total.js", status: "modified", additions: 2, deletions: 1, patch: PATCH }],
+  });
+  model = await startFakeModel({
+    answer: () => ({
+      summary: "Changes total() to sum prices.",
+      walkthrough: [{ path: "src/total.js", change: "sums item prices with an initial value" }],
+      findings: [
+        { path: "src/total.js", line: 3, startLine: null, side: "RIGHT", severity: "minor", category: "style", title: "Missing semicolon", body: "Add a semicolon for consistency.", suggestion: "  return sum;" },
+        { path: "src/other.js", line: 99, startLine: null, side: "RIGHT", severity: "major", category: "bug", title: "Caller not updated", body: "other.js still passes numbers.", suggestion: null },
+      ],
+    }),
+  });
+  const port = await freePort();
+  appUrl = `http://127.0.0.1:${port}`;
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  app = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      APP_ID: "12345",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "debug",
+      GHE_HOST: github.url.replace("http://", ""),
+      GHE_PROTOCOL: "http",
+      PATCHWISE_PROVIDER: "openai",
+      PATCHWISE_MODEL: "fake-model",
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: model.baseUrl,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  app.stdout!.on("data", (d) => (appOutput += d));
+  app.stderr!.on("data", (d) => (appOutput += d));
+  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, 15_000, () => appOutput);
+}, 30_000);
+
+afterAll(async () => {
+  app?.kill("SIGTERM");
+  await Promise.all([github?.close(), model?.close()]);
+});
+
+async function deliver(event: string, payload: unknown, deliveryId: string) {
+  const body = JSON.stringify(payload);
+  return fetch(`${appUrl}/api/github/webhooks`, { method: "POST", body, headers: await signedWebhookHeaders(SECRET, event, body, deliveryId) });
+}
+
+describe("npm start, end to end", () => {
+  it("answers a signed pull_request.opened at once and posts one review and one summary", async () => {
+    const payload = structuredClone(opened);
+    payload.pull_request.head.sha = HEAD_SHA;
+    payload.sender = { ...payload.sender, type: "User", login: "octocat" };
+    const response = await deliver("pull_request", payload, "delivery-1");
+    expect(response.status).toBe(200);
+
+    await waitFor(() => github.reviews.length === 1 && github.comments.length === 1, 10_000, () => appOutput);
+    const review = github.reviews[0]!;
+    expect(review.event).toBe("COMMENT");
+    expect(review.commit_id).toBe(HEAD_SHA);
+    expect(review.comments).toEqual([
+      expect.objectContaining({ path: "src/total.js", line: 3, side: "RIGHT", body: expect.stringContaining("```suggestion\n  return sum;\n```") }),
+    ]);
+    const summary = github.comments[0]!.body;
+    expect(summary).toContain("<!-- patchwise:summary -->");
+    expect(summary).toContain("Caller not updated"); // the finding outside the diff lands in the summary
+    expect(summary).toContain("package-lock.json"); // skipped file named with its reason
+    const modelRequest = model.requests[0]!;
+    expect(modelRequest.model).toBe("fake-model");
+    expect(modelRequest.response_format).toMatchObject({ type: "json_schema", json_schema: { strict: true } });
+  });
+
+  it("posts nothing new for a redelivery or a second trigger of the same commit", async () => {
+    const payload = structuredClone(opened);
+    payload.pull_request.head.sha = HEAD_SHA;
+    payload.sender = { ...payload.sender, type: "User" };
+    await deliver("pull_request", payload, "delivery-1");
+    await deliver("pull_request", { ...payload, action: "reopened" }, "delivery-2");
+    await waitFor(() => appOutput.includes("this commit already has a Patchwise review"), 10_000, () => appOutput);
+    expect(github.reviews).toHaveLength(1);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it("reviews a PR on a /review comment", async () => {
+    const comment = loadWebhookExample("issue_comment", (p) => p.action === "created" && Boolean(p.installation)) as any;
+    const payload = structuredClone(comment);
+    payload.repository = opened.repository;
+    payload.issue.number = prNumber + 1;
+    payload.issue.pull_request = { url: `${github.apiUrl}/repos/${owner}/${repo}/pulls/${prNumber + 1}` };
+    payload.comment.body = "/review";
+    payload.comment.user = { ...payload.comment.user, type: "User" };
+    payload.sender = { ...payload.sender, type: "User" };
+    expect((await deliver("issue_comment", payload, "delivery-3")).status).toBe(200);
+    await waitFor(() => github.reviews.length === 2, 10_000, () => appOutput);
+    expect(github.reviews[1]).toMatchObject({ commit_id: "2".repeat(40), event: "COMMENT" });
+  });
+
+  it("rejects a webhook with a wrong signature and reviews nothing", async () => {
+    const body = JSON.stringify(opened);
+    const headers = await signedWebhookHeaders("not-the-secret", "pull_request", body, "delivery-forged");
+    const response = await fetch(`${appUrl}/api/github/webhooks`, { method: "POST", body, headers });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(github.reviews).toHaveLength(2);
+  });
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms; app output:\n${context().slice(-4000)}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

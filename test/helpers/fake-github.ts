@@ -1,0 +1,170 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A small in-memory GitHub on loopback, for end-to-end tests and the benchmark. It speaks the
+// few REST routes a review uses, under GHE's /api/v3 prefix, and records every call.
+
+export interface FakeFile {
+  filename: string;
+  status: string;
+  additions: number;
+  deletions: number;
+  patch?: string;
+  previous_filename?: string;
+}
+
+export interface FakePullRequest {
+  number: number;
+  title: string;
+  body: string;
+  headSha: string;
+  baseSha: string;
+  draft?: boolean;
+  files: FakeFile[];
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  route: string;
+  body: unknown;
+}
+
+export interface FakeGitHub {
+  url: string;
+  apiUrl: string;
+  calls: RecordedCall[];
+  reviews: Array<Record<string, unknown> & { id: number; commit_id: string; body: string }>;
+  comments: Array<{ id: number; body: string }>;
+  addPullRequest(owner: string, repo: string, pr: FakePullRequest): void;
+  setRepoConfig(owner: string, repo: string, yaml: string): void;
+  close(): Promise<void>;
+}
+
+const PAGE_SIZE_DEFAULT = 30;
+
+/** Starts the fake GitHub on 127.0.0.1 with a random port. */
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const pulls = new Map<string, FakePullRequest>();
+  const configs = new Map<string, string>();
+  const calls: RecordedCall[] = [];
+  const reviews: FakeGitHub["reviews"] = [];
+  const comments: FakeGitHub["comments"] = [];
+  let nextId = 1000;
+
+  const server: Server = createServer((req, res) => {
+    readBody(req).then((raw) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const path = url.pathname.replace(/^\/api\/v3/, "");
+      const body = raw ? JSON.parse(raw) : undefined;
+      const route = routeOf(req.method ?? "GET", path);
+      calls.push({ method: req.method ?? "GET", path, route, body });
+      handle(req.method ?? "GET", path, url.searchParams, body, res, String(req.headers.accept ?? ""));
+    });
+  });
+
+  function handle(method: string, path: string, query: URLSearchParams, body: any, res: ServerResponse, accept: string) {
+    let m: RegExpMatchArray | null;
+    if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+      return json(res, 201, { token: "ghs_fakeinstallationtoken", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: "all" });
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/.*)?$/))) {
+      const pr = pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
+      if (!pr) return json(res, 404, { message: "Not Found" });
+      const rest = m[4] ?? "";
+      if (method === "GET" && rest === "") return json(res, 200, pullJson(m[1]!, m[2]!, pr));
+      if (method === "GET" && rest === "/files") return page(res, query, pr.files, `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/files`);
+      if (method === "GET" && rest === "/reviews") return page(res, query, reviews, `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/reviews`);
+      if (method === "POST" && rest === "/reviews") {
+        const review = { id: nextId++, ...body, user: { login: "patchwise[bot]", type: "Bot" }, state: "COMMENTED", html_url: `https://github.example/${m[1]}/${m[2]}/pull/${m[3]}#pullrequestreview-${nextId}` };
+        reviews.push(review);
+        return json(res, 200, review);
+      }
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
+      if (method === "GET") return page(res, query, comments, path);
+      if (method === "POST") {
+        const comment = { id: nextId++, body: body.body as string, user: { login: "patchwise[bot]", type: "Bot" } };
+        comments.push(comment);
+        return json(res, 201, comment);
+      }
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/)) && method === "PATCH") {
+      const comment = comments.find((c) => c.id === Number(m![3]));
+      if (!comment) return json(res, 404, { message: "Not Found" });
+      comment.body = body.body;
+      return json(res, 200, comment);
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/)) && method === "GET") {
+      const yaml = configs.get(`${m[1]}/${m[2]}:${decodeURIComponent(m[3]!)}`);
+      if (yaml === undefined) return json(res, 404, { message: "Not Found" });
+      // Probot's config plugin asks for the raw media type; the REST client's default is JSON.
+      if (accept.includes("raw")) return void res.writeHead(200, { "content-type": "application/vnd.github.raw" }).end(yaml);
+      return json(res, 200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
+    }
+    return json(res, 404, { message: `fake GitHub has no route ${method} ${path}` });
+  }
+
+  function page(res: ServerResponse, query: URLSearchParams, items: unknown[], path: string) {
+    const perPage = Number(query.get("per_page") ?? PAGE_SIZE_DEFAULT);
+    const pageNo = Number(query.get("page") ?? 1);
+    const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);
+    const headers: Record<string, string> = {};
+    if (pageNo * perPage < items.length) {
+      headers.link = `<${base()}${path}?per_page=${perPage}&page=${pageNo + 1}>; rel="next"`;
+    }
+    json(res, 200, slice, headers);
+  }
+
+  const base = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3`;
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/v3`,
+    calls,
+    reviews,
+    comments,
+    addPullRequest: (owner, repo, pr) => void pulls.set(`${owner}/${repo}#${pr.number}`, pr),
+    setRepoConfig: (owner, repo, yaml) => void configs.set(`${owner}/${repo}:.github/patchwise.yml`, yaml),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function pullJson(owner: string, repo: string, pr: FakePullRequest) {
+  return {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    state: "open",
+    draft: pr.draft ?? false,
+    user: { login: "octocat", type: "User" },
+    head: { sha: pr.headSha, ref: "feature", repo: { full_name: `${owner}/${repo}` } },
+    base: { sha: pr.baseSha, ref: "main", repo: { full_name: `${owner}/${repo}`, default_branch: "main" } },
+  };
+}
+
+/** A route template for counting calls without repository names. */
+function routeOf(method: string, path: string): string {
+  const template = path
+    .replace(/^\/repos\/[^/]+\/[^/]+/, "/repos/{owner}/{repo}")
+    .replace(/\/pulls\/\d+/, "/pulls/{n}")
+    .replace(/\/issues\/comments\/\d+/, "/issues/comments/{id}")
+    .replace(/\/issues\/\d+/, "/issues/{n}")
+    .replace(/\/app\/installations\/\d+/, "/app/installations/{id}")
+    .replace(/\/contents\/.+$/, "/contents/{path}");
+  return `${method} ${template}`;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}

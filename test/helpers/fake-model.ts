@@ -1,0 +1,53 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// An OpenAI-compatible chat-completions server on loopback. `answer` decides the structured
+// review from the request (so tests can point findings at lines of the diff they sent).
+
+export interface ChatRequest {
+  model: string;
+  messages: Array<{ role: string; content: string }>;
+  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  [key: string]: unknown;
+}
+
+export interface FakeModel {
+  baseUrl: string;
+  requests: ChatRequest[];
+  close(): Promise<void>;
+}
+
+export interface FakeModelOptions {
+  answer: (request: ChatRequest) => unknown;
+  latencyMs?: number;
+}
+
+/** Starts the fake model; `baseUrl` is what OPENAI_BASE_URL should be set to. */
+export async function startFakeModel(options: FakeModelOptions): Promise<FakeModel> {
+  const requests: ChatRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
+      requests.push(request);
+      const answer = options.answer(request);
+      const content = typeof answer === "string" ? answer : JSON.stringify(answer);
+      const reply = {
+        id: `chatcmpl-${requests.length}`,
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: request.model,
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content, refusal: null } }],
+        usage: { prompt_tokens: Math.ceil(JSON.stringify(request.messages).length / 4), completion_tokens: Math.ceil(content.length / 4), total_tokens: 0 },
+      };
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply)), options.latencyMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
