@@ -50,19 +50,11 @@ export interface SkippedFile {
   reason: string;
 }
 
-export type Severity = "critical" | "major" | "minor" | "nit";
-export const SEVERITIES: readonly Severity[] = ["critical", "major", "minor", "nit"];
+/** Most severe first; the order ranks findings. */
+export const SEVERITIES = ["critical", "major", "minor", "nit"] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export type Category =
-  | "bug"
-  | "security"
-  | "performance"
-  | "maintainability"
-  | "readability"
-  | "testing"
-  | "documentation"
-  | "style";
-export const CATEGORIES: readonly Category[] = [
+export const CATEGORIES = [
   "bug",
   "security",
   "performance",
@@ -71,7 +63,8 @@ export const CATEGORIES: readonly Category[] = [
   "testing",
   "documentation",
   "style",
-];
+] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 /** A finding as the model reports it, after schema validation. */
 export interface Finding {

@@ -1,7 +1,8 @@
 import type { ReviewRequest } from "../core/review/build-review-request.js";
 import type { ReviewPublisher } from "../pipeline/ports.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
-import { REVIEW_MARKER_PREFIX, SUMMARY_MARKER } from "./markers.js";
+import { REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
+import { SUMMARY_MARKER } from "../core/review/render-summary.js";
 
 export interface ReviewPublisherOptions {
   /** Our bot's login: when known, only its own reviews and comments count as Patchwise's. */

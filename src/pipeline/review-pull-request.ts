@@ -1,13 +1,13 @@
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { buildLineMap } from "../core/diff/build-line-map.js";
 import { HUNK_FORMAT_NOTE, numberHunks } from "../core/diff/number-hunks.js";
-import { parsePatch } from "../core/diff/parse-patch.js";
+import { parsePatches } from "../core/diff/parse-patches.js";
 import { filterFiles } from "../core/files/filter-files.js";
 import { buildReviewPrompt } from "../core/prompt/build-review-prompt.js";
 import { anchorFindings } from "../core/review/anchor-findings.js";
 import { buildReviewRequest, renderReviewMarker } from "../core/review/build-review-request.js";
 import { renderSummary, type SummaryInput } from "../core/review/render-summary.js";
-import type { Finding, ReviewJob } from "../core/types.js";
+import type { ReviewJob } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ConfigSource, ModelClient, PullRequestSource, ReviewPublisher } from "./ports.js";
@@ -74,10 +74,11 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
 
     stage = "reading the changed files";
     const files = await deps.source.listFiles();
-    const { kept, skipped: skippedFiles } = filterFiles(files, config);
-    const patches = kept.map(parsePatch);
+    const filtered = filterFiles(files, config);
+    const { patches, skipped: unparsable } = parsePatches(filtered.kept);
+    const skippedFiles = [...filtered.skipped, ...unparsable];
     const lineMap = buildLineMap(patches);
-    log.info({ ...ids, files: files.length, reviewed: kept.length, skipped: skippedFiles.length }, "files selected");
+    log.info({ ...ids, files: files.length, reviewed: patches.length, skipped: skippedFiles.length }, "files selected");
 
     stage = "asking the model";
     const prompt = buildReviewPrompt({
@@ -105,14 +106,15 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     }
 
     stage = "posting the review";
-    const findings = result.answer.findings as Finding[];
-    const anchored = anchorFindings(findings, lineMap, config as Parameters<typeof anchorFindings>[2]);
+    const findings = result.answer.findings;
+    const anchored = anchorFindings(findings, lineMap, config);
     const summaryInput: SummaryInput = {
       ...summaryBase,
       ...emptyResult(),
       tokens,
       answer: { summary: result.answer.summary, walkthrough: result.answer.walkthrough },
       inlineCount: anchored.inline.length,
+      inline: anchored.inline,
       outsideDiff: anchored.outsideDiff,
       belowThreshold: anchored.belowThreshold,
       overLimit: anchored.overLimit,

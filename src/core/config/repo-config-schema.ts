@@ -12,8 +12,8 @@ export const repoConfigSchema = z
     include: z.array(z.string().min(1)).default([]).describe("Globs of files to review even if a default exclude matches"),
     exclude: z.array(z.string().min(1)).default([]).describe("Globs of files never to review"),
     maxComments: z.number().int().min(0).max(50).default(10).describe("Most inline comments in one review"),
-    minSeverity: z.enum(SEVERITIES as [string, ...string[]]).default("minor").describe("Least severity posted inline"),
-    excludeCategories: z.array(z.enum(CATEGORIES as [string, ...string[]])).default([]),
+    minSeverity: z.enum(SEVERITIES).default("minor").describe("Least severity posted inline"),
+    excludeCategories: z.array(z.enum(CATEGORIES)).default([]),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
   })
   .strict();

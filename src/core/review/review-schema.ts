@@ -14,8 +14,8 @@ export const findingSchema = z.object({
     .nullable()
     .describe("First line of a multi-line range within the same hunk, or null"),
   side: z.enum(["RIGHT", "LEFT"]).describe("RIGHT for added or unchanged lines (new numbers), LEFT for deleted lines (old numbers)"),
-  severity: z.enum(SEVERITIES as [string, ...string[]]).describe("critical, major, minor or nit"),
-  category: z.enum(CATEGORIES as [string, ...string[]]),
+  severity: z.enum(SEVERITIES).describe("critical, major, minor or nit"),
+  category: z.enum(CATEGORIES),
   title: z.string().min(1).max(200).describe("One-line statement of the problem"),
   body: z.string().min(1).max(4000).describe("Why it matters and how to fix it, in markdown"),
   suggestion: z
