@@ -1,17 +1,12 @@
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
-import { buildLineMap } from "../core/diff/build-line-map.js";
-import { HUNK_FORMAT_NOTE, numberHunks } from "../core/diff/number-hunks.js";
-import { parsePatches } from "../core/diff/parse-patches.js";
-import { filterFiles } from "../core/files/filter-files.js";
-import { buildReviewPrompt } from "../core/prompt/build-review-prompt.js";
-import { anchorFindings } from "../core/review/anchor-findings.js";
-import { buildReviewRequest, renderReviewMarker } from "../core/review/build-review-request.js";
+import { concludeReview } from "../core/review/conclude-review.js";
+import { prepareReview } from "../core/review/prepare-review.js";
 import { renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import type { ReviewJob } from "../core/types.js";
 import type { Logger } from "../log.js";
+import { askForReviews } from "./ask-for-reviews.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ConfigSource, ModelClient, PullRequestSource, ReviewPublisher } from "./ports.js";
-import { requestReviewAnswer } from "./request-review-answer.js";
 
 export interface ReviewDependencies {
   source: PullRequestSource;
@@ -73,32 +68,17 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     }
 
     stage = "reading the changed files";
-    const files = await deps.source.listFiles();
-    const filtered = filterFiles(files, config);
-    const { patches, skipped: unparsable } = parsePatches(filtered.kept);
-    const skippedFiles = [...filtered.skipped, ...unparsable];
-    const lineMap = buildLineMap(patches);
-    log.info({ ...ids, files: files.length, reviewed: patches.length, skipped: skippedFiles.length }, "files selected");
+    const prepared = prepareReview({ title: pr.title, body: pr.body, files: await deps.source.listFiles(), config, templates: deps.templates });
+    const skippedFiles = prepared.skippedFiles;
+    log.info({ ...ids, reviewed: prepared.patches.length, skipped: skippedFiles.length, requests: prepared.prompts.length }, "files selected");
 
     stage = "asking the model";
-    const prompt = buildReviewPrompt({
-      templates: deps.templates,
-      title: pr.title,
-      body: pr.body,
-      files: patches.map((p) => ({ path: p.path, previousPath: p.previousPath, status: p.status, numberedHunks: numberHunks(p) })),
-      hunkFormat: HUNK_FORMAT_NOTE,
-      instructions: config.instructions,
-      skipped: skippedFiles,
-    });
-    const result = await requestReviewAnswer(
-      deps.model,
-      { model, system: prompt.system, user: prompt.user, maxOutputTokens: deps.maxOutputTokens },
-      deps.signal,
-    );
-    const tokens = { input: result.usage.inputTokens, output: result.usage.outputTokens };
-    log.info({ ...ids, modelRequests: result.requests, ...tokens, valid: result.answer !== null }, "model answered");
-    if (!result.answer) {
-      const reason = `the model's answer did not match the review schema twice (${result.errors.slice(0, 3).join("; ")}); nothing was posted`;
+    const asked = await askForReviews(deps.model, prepared.prompts, { model, maxOutputTokens: deps.maxOutputTokens, signal: deps.signal });
+    const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
+    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length }, "model answered");
+    if (asked.answers.length === 0) {
+      const errors = asked.unusable.flatMap((entry) => entry.errors);
+      const reason = `the model's answer did not match the review schema twice (${errors.slice(0, 3).join("; ")}); nothing was posted`;
       await deps.publisher.upsertSummary(
         renderSummary({ ...summaryBase, ...emptyResult(), tokens, skippedFiles, failure: { stage: "validating the model's answer", message: reason } }),
       );
@@ -106,28 +86,20 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     }
 
     stage = "posting the review";
-    const findings = result.answer.findings;
-    const anchored = anchorFindings(findings, lineMap, config);
-    const summaryInput: SummaryInput = {
-      ...summaryBase,
-      ...emptyResult(),
-      tokens,
-      answer: { summary: result.answer.summary, walkthrough: result.answer.walkthrough },
-      inlineCount: anchored.inline.length,
-      inline: anchored.inline,
-      outsideDiff: anchored.outsideDiff,
-      belowThreshold: anchored.belowThreshold,
-      overLimit: anchored.overLimit,
-      skippedFiles,
-    };
-    const summary = renderSummary(summaryInput);
-    const review = await deps.publisher.postReview(
-      buildReviewRequest({ headSha: pr.headSha, inline: anchored.inline, body: reviewBody(pr.headSha, anchored.inline.length) }),
-    );
+    const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
+    const concluded = concludeReview({
+      headSha: pr.headSha,
+      answers: asked.answers,
+      lineMap: prepared.lineMap,
+      config,
+      summary: { ...summaryBase, tokens, skippedFiles: [...skippedFiles, ...unusableFiles] },
+    });
+    const review = await deps.publisher.postReview(concluded.review);
     stage = "updating the summary comment";
-    await deps.publisher.upsertSummary(summary);
-    log.info({ ...ids, inline: anchored.inline.length, findings: findings.length }, "review posted");
-    return { status: "posted", headSha: pr.headSha, inlineComments: anchored.inline.length, findings: findings.length, reviewUrl: review.url };
+    await deps.publisher.upsertSummary(concluded.summary);
+    const inlineComments = concluded.inline.length;
+    log.info({ ...ids, inline: inlineComments, findings: concluded.findingCount }, "review posted");
+    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, reviewUrl: review.url };
   } catch (error) {
     const reason = describeFailure(error);
     try {
@@ -137,11 +109,6 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     }
     return failed(log, ids, stage, reason);
   }
-}
-
-function reviewBody(headSha: string, inlineCount: number): string {
-  const text = inlineCount === 0 ? "Patchwise found nothing to comment on inline; see the summary comment." : "Patchwise review: details in the summary comment.";
-  return `${text}\n\n${renderReviewMarker(headSha)}`;
 }
 
 function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors"> {
