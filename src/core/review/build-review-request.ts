@@ -1,4 +1,5 @@
 import type { Finding, Side } from "../types.js";
+import { fenceCodeBlock } from "./fence-code-block.js";
 import { formatSeverity } from "./format-severity.js";
 
 /** One inline comment exactly as `POST /repos/{owner}/{repo}/pulls/{n}/reviews` takes it. */
@@ -41,15 +42,6 @@ function renderCommentBody(finding: Finding): string {
   const title = finding.title.replace(/\s+/g, " ").trim();
   const parts = [`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, finding.body.trim()];
   // GitHub can only apply a suggestion to the new file's lines.
-  if (finding.suggestion !== null && finding.side === "RIGHT") parts.push(renderSuggestion(finding.suggestion));
+  if (finding.suggestion !== null && finding.side === "RIGHT") parts.push(fenceCodeBlock(finding.suggestion, "suggestion"));
   return parts.join("\n\n");
-}
-
-function renderSuggestion(suggestion: string): string {
-  // A trailing newline would add an empty line to the replacement; models often add one by habit.
-  const code = suggestion.replace(/\r?\n$/, "");
-  // The fence must be longer than any backtick run inside, or the code would end the block early.
-  const longestRun = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return code === "" ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${code}\n${fence}`;
 }

@@ -1,6 +1,6 @@
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import type { Finding, LineMap } from "../types.js";
-import { anchorFindings } from "./anchor-findings.js";
+import { anchorFindings, type AnchoredFindings } from "./anchor-findings.js";
 import { buildReviewRequest, renderReviewMarker, type ReviewRequest } from "./build-review-request.js";
 import { renderSummary, type SummaryInput } from "./render-summary.js";
 import type { ReviewAnswer } from "./review-schema.js";
@@ -19,6 +19,8 @@ export interface ConcludedReview {
   review: ReviewRequest;
   summary: string;
   inline: Finding[];
+  /** Every finding, sorted into where it goes (the CLI reports them all). */
+  anchored: AnchoredFindings;
   findingCount: number;
 }
 
@@ -40,7 +42,7 @@ export function concludeReview(input: ConcludeReviewInput): ConcludedReview {
     overLimit: anchored.overLimit,
   });
   const review = buildReviewRequest({ headSha: input.headSha, inline: anchored.inline, body: reviewBody(input.headSha, anchored.inline.length) });
-  return { review, summary, inline: anchored.inline, findingCount: findings.length };
+  return { review, summary, inline: anchored.inline, anchored, findingCount: findings.length };
 }
 
 function reviewBody(headSha: string, inlineCount: number): string {
