@@ -5,10 +5,13 @@ export class ConfigReadError extends Error {
   readonly retryable = false;
   readonly path: string;
   readonly line?: number;
+  /** Where and what, without the advice for App users (the CLI gives its own). */
+  readonly detail: string;
 
   constructor(init: { path: string; line?: number; problem: string }) {
     const where = init.line === undefined ? init.path : `${init.path} line ${init.line}`;
     super(`${where}: ${init.problem}; fix the file on the default branch and run /review again`);
+    this.detail = `${where}: ${init.problem}`;
     this.path = init.path;
     if (init.line !== undefined) this.line = init.line;
   }

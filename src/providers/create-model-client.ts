@@ -1,3 +1,4 @@
+import { EnvError } from "../env.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createAnthropicClient } from "./anthropic-client.js";
 import type { ModelProviderName } from "./model-error.js";
@@ -24,7 +25,7 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
   const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
   if (settings.provider === "anthropic") {
     if (!settings.anthropicApiKey) {
-      throw new Error("PATCHWISE_PROVIDER is anthropic but ANTHROPIC_API_KEY is not set: set it to an Anthropic API key");
+      throw new EnvError("PATCHWISE_PROVIDER is anthropic but ANTHROPIC_API_KEY is not set: set it to an Anthropic API key");
     }
     return createAnthropicClient({
       apiKey: settings.anthropicApiKey,
@@ -35,7 +36,7 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
   }
   const apiKey = settings.openaiApiKey || (isOpenAIHost(settings.openaiBaseUrl) ? undefined : PLACEHOLDER_KEY);
   if (!apiKey) {
-    throw new Error(
+    throw new EnvError(
       "PATCHWISE_PROVIDER is openai but OPENAI_API_KEY is not set: set it, or set OPENAI_BASE_URL to a local OpenAI-compatible server",
     );
   }

@@ -1,0 +1,104 @@
+import { countTokens } from "gpt-tokenizer";
+import { buildDryRunReport } from "../core/report/build-dry-run-report.js";
+import { buildLocalReport } from "../core/report/build-local-report.js";
+import { renderDryRun } from "../core/report/render-dry-run.js";
+import { renderMarkdownReport } from "../core/report/render-markdown-report.js";
+import { renderSarif } from "../core/report/render-sarif.js";
+import { concludeReview } from "../core/review/conclude-review.js";
+import { prepareReview } from "../core/review/prepare-review.js";
+import { SEVERITIES, type Severity } from "../core/types.js";
+import { readEnv } from "../env.js";
+import { askForReviews } from "../pipeline/ask-for-reviews.js";
+import type { ModelClient } from "../pipeline/ports.js";
+import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
+import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { createProgress } from "./create-progress.js";
+import { UsageError, type CliOptions } from "./parse-cli-args.js";
+import { readLocalChanges } from "./read-local-changes.js";
+import { readLocalConfig } from "./read-local-config.js";
+
+export interface CliContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  templates: { system: string; user: string };
+  version: string;
+  createModel?: (settings: ModelClientSettings) => ModelClient;
+}
+
+export const EXIT = { ok: 0, failOn: 1, usage: 2, failed: 3 } as const;
+const INFO_URI = "https://github.com/patchwise/patchwise";
+
+/** `patchwise review`: the shared prepare → ask → conclude steps, with a local source and output. */
+export async function runReviewCommand(options: CliOptions, context: CliContext): Promise<number> {
+  const progress = createProgress(context.stderr, options.quiet);
+  const changes = await readLocalChanges(options, context.cwd);
+  const config = await readLocalConfig(changes.root, options.config);
+  const env = readEnv(context.env);
+  const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
+  progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
+
+  const prepared = prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates });
+  progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
+
+  if (options.dryRun) {
+    const report = buildDryRunReport({
+      range: changes.range,
+      provider: env.model.provider,
+      model,
+      prepared,
+      countTokens,
+      inputPricePerMillion: null,
+      relatedCode: [],
+      redactions: { count: 0, types: {} },
+    });
+    context.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderDryRun(report));
+    return EXIT.ok;
+  }
+
+  const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
+  progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
+  const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: env.model.maxOutputTokens });
+  progress(`received ${asked.answers.length} answer(s)`);
+  if (asked.answers.length === 0) {
+    context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
+    return EXIT.failed;
+  }
+  const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
+  const unusable = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
+  const skippedFiles = [...prepared.skippedFiles, ...unusable];
+  const concluded = concludeReview({
+    headSha: "",
+    answers: asked.answers,
+    lineMap: prepared.lineMap,
+    config,
+    summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
+  });
+  const report = buildLocalReport({
+    range: changes.range,
+    provider: client.provider,
+    model,
+    summary: asked.answers.map((answer) => answer.summary.trim()).join("\n\n"),
+    anchored: concluded.anchored,
+    skippedFiles,
+    relatedCode: [],
+    tokens,
+    modelRequests: asked.requests,
+  });
+  context.stdout.write(renderReport(report, options.format, context.version));
+  return reachesFailOn(report.findings.map((finding) => finding.severity), options.failOn) ? EXIT.failOn : EXIT.ok;
+}
+
+function renderReport(report: ReturnType<typeof buildLocalReport>, format: CliOptions["format"], version: string): string {
+  if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === "sarif") return `${JSON.stringify(renderSarif(report, { version, informationUri: INFO_URI }), null, 2)}\n`;
+  return renderMarkdownReport(report);
+}
+
+function reachesFailOn(severities: Severity[], failOn: Severity | undefined): boolean {
+  if (failOn === undefined) return false;
+  const threshold = SEVERITIES.indexOf(failOn);
+  return severities.some((severity) => SEVERITIES.indexOf(severity) <= threshold);
+}
+
