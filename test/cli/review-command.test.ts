@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import Ajv from "ajv-draft-04";
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,6 +13,8 @@ const GOLDEN_DIR = join(process.cwd(), "test/fixtures/cli");
 const require = createRequire(import.meta.url);
 // Absolute, because the CLI runs inside the test repository, where tsx is not installed.
 const TSX = pathToFileURL(require.resolve("tsx")).href;
+// The SARIF 2.1.0 schema is draft-04, which needs ajv's draft-04 build (a CommonJS package).
+const Ajv = (require("ajv-draft-04") as { default: typeof import("ajv-draft-04").default }).default;
 
 let repo: GitRepo;
 let model: FakeModel;
