@@ -45,7 +45,8 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
 }
 
 async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOptions, log: Logger) {
-  const octokit = await app.auth(job.installationId);
+  // Jobs without an installation are refused when the webhook arrives.
+  const octokit = await app.auth(job.installationId ?? undefined);
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const { source, publisher } = createGitHubPorts(octokit, ref, {});
   return reviewPullRequest(job, {

@@ -24,6 +24,10 @@ export function handleWebhookEvent(
     log.debug({ deliveryId, event: name, reason: decision.skip }, "no review for this event");
     return;
   }
+  if (decision.job.installationId === null) {
+    log.warn({ deliveryId, event: name }, "webhook without an installation; ignored (is the App installed on the repository?)");
+    return;
+  }
   const result = queue.enqueue(decision.job);
   log.info({ deliveryId, event: name, trigger: decision.job.trigger, pullNumber: decision.job.pullNumber, result }, "review job enqueued");
 }

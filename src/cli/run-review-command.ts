@@ -4,9 +4,9 @@ import { buildLocalReport } from "../core/report/build-local-report.js";
 import { renderDryRun } from "../core/report/render-dry-run.js";
 import { renderMarkdownReport } from "../core/report/render-markdown-report.js";
 import { renderSarif } from "../core/report/render-sarif.js";
+import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
-import { SEVERITIES, type Severity } from "../core/types.js";
 import { readEnv } from "../env.js";
 import { askForReviews } from "../pipeline/ask-for-reviews.js";
 import type { ModelClient } from "../pipeline/ports.js";
@@ -87,7 +87,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     modelRequests: asked.requests,
   });
   context.stdout.write(renderReport(report, options.format, context.version));
-  return reachesFailOn(report.findings.map((finding) => finding.severity), options.failOn) ? EXIT.failOn : EXIT.ok;
+  return reachesSeverity(report.findings.map((finding) => finding.severity), options.failOn) ? EXIT.failOn : EXIT.ok;
 }
 
 function renderReport(report: ReturnType<typeof buildLocalReport>, format: CliOptions["format"], version: string): string {
@@ -95,10 +95,3 @@ function renderReport(report: ReturnType<typeof buildLocalReport>, format: CliOp
   if (format === "sarif") return `${JSON.stringify(renderSarif(report, { version, informationUri: INFO_URI }), null, 2)}\n`;
   return renderMarkdownReport(report);
 }
-
-function reachesFailOn(severities: Severity[], failOn: Severity | undefined): boolean {
-  if (failOn === undefined) return false;
-  const threshold = SEVERITIES.indexOf(failOn);
-  return severities.some((severity) => SEVERITIES.indexOf(severity) <= threshold);
-}
-

@@ -84,7 +84,8 @@ export interface Finding {
 
 /** What the shell asks the pipeline to do: references only, never code. */
 export interface ReviewJob {
-  installationId: number;
+  /** The App installation to act as; null in the Action, which uses the workflow's token. */
+  installationId: number | null;
   owner: string;
   repo: string;
   pullNumber: number;

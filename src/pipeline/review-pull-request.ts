@@ -2,7 +2,7 @@ import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { renderSummary, type SummaryInput } from "../core/review/render-summary.js";
-import type { ReviewJob } from "../core/types.js";
+import type { ReviewJob, Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews } from "./ask-for-reviews.js";
 import { describeFailure } from "./describe-failure.js";
@@ -25,7 +25,15 @@ export interface ReviewDependencies {
 export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
 
 export type ReviewOutcome =
-  | { status: "posted"; headSha: string; inlineComments: number; findings: number; reviewUrl: string }
+  | {
+      status: "posted";
+      headSha: string;
+      inlineComments: number;
+      findings: number;
+      /** Severities of the findings reported (inline or in the summary), for a fail-on check. */
+      severities: Severity[];
+      reviewUrl: string;
+    }
   | { status: "skipped"; reason: string }
   | { status: "failed"; stage: string; reason: string };
 
@@ -99,7 +107,9 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     await deps.publisher.upsertSummary(concluded.summary);
     const inlineComments = concluded.inline.length;
     log.info({ ...ids, inline: inlineComments, findings: concluded.findingCount }, "review posted");
-    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, reviewUrl: review.url };
+    const { inline, overLimit, outsideDiff } = concluded.anchored;
+    const severities = [...inline, ...overLimit, ...outsideDiff].map((finding) => finding.severity);
+    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url };
   } catch (error) {
     const reason = describeFailure(error);
     try {

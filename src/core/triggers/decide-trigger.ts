@@ -70,7 +70,7 @@ function parseReviewCommand(body: string): string | null {
 
 function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {
   return {
-    installationId: payload.installation.id,
+    installationId: payload.installation?.id ?? null,
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
     pullNumber,

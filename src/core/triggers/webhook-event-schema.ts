@@ -10,9 +10,10 @@ const repositorySchema = z.looseObject({
 });
 const actorSchema = z.looseObject({ login: z.string().min(1), type: z.string() });
 
+// `installation` is in every App delivery, but not in a GitHub Actions event file.
 export const pullRequestEventSchema = z.looseObject({
   action: z.string(),
-  installation: installationSchema,
+  installation: installationSchema.optional(),
   repository: repositorySchema,
   sender: actorSchema,
   pull_request: z.looseObject({
@@ -27,7 +28,7 @@ export const pullRequestEventSchema = z.looseObject({
 
 export const issueCommentEventSchema = z.looseObject({
   action: z.string(),
-  installation: installationSchema,
+  installation: installationSchema.optional(),
   repository: repositorySchema,
   sender: actorSchema,
   issue: z.looseObject({

@@ -13,7 +13,7 @@ describe("parseWebhookEvent", () => {
   });
 
   it.each([
-    ["pull_request" as const, (p: Record<string, any>) => delete p.installation, "installation: Invalid input"],
+    ["pull_request" as const, (p: Record<string, any>) => (p.installation = { id: "1" }), "installation.id:"],
     ["pull_request" as const, (p: Record<string, any>) => delete p.pull_request.head.sha, "pull_request.head.sha:"],
     ["pull_request" as const, (p: Record<string, any>) => (p.pull_request.number = "2"), "pull_request.number:"],
     ["issue_comment" as const, (p: Record<string, any>) => delete p.comment.user, "comment.user:"],
@@ -25,6 +25,12 @@ describe("parseWebhookEvent", () => {
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error).toContain(`${name} payload: `);
     expect(!parsed.ok && parsed.error).toContain(expected);
+  });
+
+  it("accepts an event without an installation, as a GitHub Actions event file is", () => {
+    const payload = loadWebhookExample("pull_request", (p) => Boolean(p.installation));
+    delete payload.installation;
+    expect(parseWebhookEvent("pull_request", payload, "d-6").ok).toBe(true);
   });
 
   it("does not quote payload values in its error", () => {

@@ -1,0 +1,66 @@
+import { readFile } from "node:fs/promises";
+import { reachesSeverity } from "../core/review/reaches-severity.js";
+import { decideTrigger } from "../core/triggers/decide-trigger.js";
+import { parseWebhookEvent } from "../core/triggers/webhook-event-schema.js";
+import { readEnv } from "../env.js";
+import { createOctokitClass } from "../github/create-octokit-class.js";
+import { createGitHubPorts } from "../github/create-github-ports.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { createRepoConfigSource } from "../github/repo-config-source.js";
+import type { Logger } from "../log.js";
+import type { ModelClient } from "../pipeline/ports.js";
+import { reviewPullRequest, type ReviewOutcome } from "../pipeline/review-pull-request.js";
+import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
+import { DEFAULT_MODELS } from "../providers/default-models.js";
+import type { ActionInputs } from "./read-action-inputs.js";
+
+export interface ActionContext {
+  inputs: ActionInputs;
+  templates: { system: string; user: string };
+  log: Logger;
+  createModel?: (settings: ModelClientSettings) => ModelClient;
+}
+
+export type ActionResult = { exitCode: 0 | 1; outcome: ReviewOutcome | { status: "ignored"; reason: string } };
+
+// Reviews posted with the workflow's GITHUB_TOKEN are authored by this account.
+const ACTIONS_BOT = "github-actions[bot]";
+
+/** The Action shell: the workflow's event → the same job and pipeline as the App. */
+export async function runAction(context: ActionContext): Promise<ActionResult> {
+  const { inputs, log } = context;
+  if (inputs.eventName !== "pull_request" && inputs.eventName !== "issue_comment") {
+    return ignored(log, `event "${inputs.eventName}" is not handled; run the action on pull_request or issue_comment`);
+  }
+  const payload: unknown = JSON.parse(await readFile(inputs.eventPath, "utf8"));
+  const parsed = parseWebhookEvent(inputs.eventName, payload, `actions-run-${inputs.runId}`);
+  if (!parsed.ok) throw new Error(`the event payload is not what a ${inputs.eventName} event holds: ${parsed.error}`);
+  const decision = decideTrigger(parsed.event);
+  if ("skip" in decision) return ignored(log, decision.skip);
+
+  const env = readEnv(inputs.modelEnv);
+  const model = (context.createModel ?? createModelClient)({ ...env.model });
+  const OctokitClass = createOctokitClass();
+  const octokit = new OctokitClass({ auth: { token: inputs.token }, baseUrl: inputs.apiUrl }) as unknown as GitHubClient;
+  const { job } = decision;
+  const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: ACTIONS_BOT });
+  const outcome = await reviewPullRequest(job, {
+    source,
+    publisher,
+    config: createRepoConfigSource(octokit, ref, inputs.configPath),
+    model,
+    defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
+    maxOutputTokens: env.model.maxOutputTokens,
+    templates: context.templates,
+    log,
+  });
+  if (outcome.status === "failed") return { exitCode: 1, outcome };
+  const failed = outcome.status === "posted" && reachesSeverity(outcome.severities, inputs.failOn);
+  return { exitCode: failed ? 1 : 0, outcome };
+}
+
+function ignored(log: Logger, reason: string): ActionResult {
+  log.info({ reason }, "no review for this event");
+  return { exitCode: 0, outcome: { status: "ignored", reason } };
+}

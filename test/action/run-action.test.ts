@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import nock from "nock";
+import { readActionInputs } from "../../src/action/read-action-inputs.js";
+import { runAction } from "../../src/action/run-action.js";
+import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
+import { createRecordingLogger } from "../helpers/silent-logger.js";
+import { loadWebhookExample } from "../helpers/webhook-examples.js";
+
+const API = "https://api.github.com";
+const MODEL_API = "https://models.example.test/v1";
+const payload = loadWebhookExample("pull_request", (p) => p.action === "opened");
+const owner: string = payload.repository.owner.login;
+const repo: string = payload.repository.name;
+const number: number = payload.pull_request.number;
+const headSha: string = payload.pull_request.head.sha;
+const prPath = `/repos/${owner}/${repo}/pulls/${number}`;
+const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+const b = a / 0;\n const c = 2;";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "patchwise-action-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  nock.cleanAll();
+});
+
+function actionEnv(event: Record<string, unknown>, eventName = "pull_request", extra: Record<string, string> = {}) {
+  const eventPath = join(dir, "event.json");
+  writeFileSync(eventPath, JSON.stringify(event));
+  return {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: API,
+    GITHUB_RUN_ID: "77",
+    "INPUT_GITHUB-TOKEN": "ghs_workflowtoken",
+    INPUT_PROVIDER: "openai",
+    INPUT_MODEL: "gpt-test",
+    "INPUT_API-KEY": "sk-test",
+    "INPUT_BASE-URL": MODEL_API,
+    "INPUT_CONFIG-PATH": ".github/patchwise.yml",
+    "INPUT_FAIL-ON": "",
+    PATCHWISE_MODEL_MAX_RETRIES: "0",
+    ...extra,
+  };
+}
+
+function nockPullRequest() {
+  return nock(API)
+    .get(`${prPath}/reviews`)
+    .query(true)
+    .reply(200, [])
+    .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+    .reply(404, { message: "Not Found" })
+    .get(prPath)
+    .reply(200, { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha }, state: "open", draft: false })
+    .get(`${prPath}/files`)
+    .query(true)
+    .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }]);
+}
+
+function nockModel(severity: string) {
+  const answer = {
+    summary: "Adds b.",
+    walkthrough: [{ path: "src/a.ts", change: "Adds b." }],
+    findings: [{ path: "src/a.ts", line: 2, startLine: null, side: "RIGHT", severity, category: "bug", title: "Division by zero", body: "Always Infinity.", suggestion: null }],
+  };
+  return nock(MODEL_API)
+    .post("/chat/completions", (body) => body.model === "gpt-test" && body.response_format?.type === "json_schema")
+    .reply(200, {
+      id: "c1",
+      object: "chat.completion",
+      created: 1,
+      model: "gpt-test",
+      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify(answer), refusal: null } }],
+      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+    });
+}
+
+async function run(env: Record<string, string>) {
+  return runAction({ inputs: readActionInputs(env), templates: await loadPromptTemplates(), log: createRecordingLogger() });
+}
+
+describe("the GitHub Action", () => {
+  it("reviews the pull request of a real pull_request event with the workflow's token and posts one review and one summary", async () => {
+    const github = nockPullRequest()
+      .post(`${prPath}/reviews`, (body) => {
+        expect(body).toEqual({
+          commit_id: headSha,
+          event: "COMMENT",
+          body: expect.stringContaining(`<!-- patchwise:review sha=${headSha} -->`),
+          comments: [{ path: "src/a.ts", line: 2, side: "RIGHT", body: expect.stringContaining("Division by zero") }],
+        });
+        return true;
+      })
+      .matchHeader("authorization", "token ghs_workflowtoken")
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`, (body) => String(body.body).includes("<!-- patchwise:summary -->"))
+      .reply(201, { id: 10 });
+    const model = nockModel("major");
+
+    const result = await run(actionEnv(payload));
+
+    expect(result).toEqual({ exitCode: 0, outcome: expect.objectContaining({ status: "posted", inlineComments: 1 }) });
+    expect(github.isDone()).toBe(true);
+    expect(model.isDone()).toBe(true);
+  });
+
+  it("fails the step when a finding reaches fail-on", async () => {
+    nockPullRequest()
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 });
+    nockModel("critical");
+
+    const result = await run(actionEnv(payload, "pull_request", { "INPUT_FAIL-ON": "major" }));
+
+    expect(result.exitCode).toBe(1);
+  });
+
+  it("does nothing for a comment that is not /review, and calls neither GitHub nor the model", async () => {
+    const comment = loadWebhookExample("issue_comment", (p) => p.action === "created");
+    comment.issue.pull_request = { url: `${API}${prPath}` };
+    comment.comment.body = "Looks good to me";
+
+    const result = await run(actionEnv(comment, "issue_comment"));
+
+    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review command" } });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("names a bad input instead of starting", () => {
+    expect(() => readActionInputs({ ...actionEnv(payload), INPUT_PROVIDER: "mistral" })).toThrow(/invalid action inputs: provider:/);
+    expect(() => readActionInputs({ ...actionEnv(payload), "INPUT_FAIL-ON": "blocker" })).toThrow(/fail-on:/);
+  });
+});
