@@ -34,7 +34,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       concurrency: options.concurrency,
       limit: options.queueLimit,
       log,
-      run: (job) => runReview(app, job, options, log).then(() => undefined),
+      run: (job, signal) => runReview(app, job, options, log, signal).then(() => undefined),
     });
     const ready = queue;
     app.on([...PR_ACTIONS], async (context) => handleWebhookEvent("pull_request", context.payload, context.id, ready, log));
@@ -44,7 +44,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
   return { appFn, whenIdle: () => queue?.onIdle() ?? Promise.resolve() };
 }
 
-async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOptions, log: Logger) {
+async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOptions, log: Logger, signal: AbortSignal) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
@@ -58,5 +58,6 @@ async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOpt
     maxOutputTokens: options.maxOutputTokens,
     templates: options.templates,
     log,
+    signal,
   });
 }

@@ -16,7 +16,8 @@ export interface QueueOptions {
   concurrency: number;
   /** Most jobs waiting at once; beyond it new jobs are refused (and logged). */
   limit: number;
-  run: (job: PipelineJob) => Promise<void>;
+  /** Runs one review; `signal` aborts when a newer commit of the same PR arrives. */
+  run: (job: PipelineJob, signal: AbortSignal) => Promise<void>;
   log: Logger;
 }
 
@@ -24,11 +25,12 @@ const REMEMBERED_DELIVERIES = 5_000;
 
 /**
  * The in-process queue: webhook handlers only enqueue, so GitHub gets its answer at once.
- * A job is a handful of references (never code). A newer commit of a PR replaces its waiting job.
+ * A job is a handful of references (never code). A newer commit of a PR replaces its waiting job
+ * and aborts its running automatic review, so only the newest commit is reviewed.
  */
 export function createReviewQueue(options: QueueOptions): ReviewQueue {
   const waiting: PipelineJob[] = [];
-  const runningKeys = new Set<string>();
+  const running = new Map<string, { job: PipelineJob; controller: AbortController }>();
   const seenDeliveries = new Set<string>();
   let idleWaiters: Array<() => void> = [];
 
@@ -43,21 +45,30 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     return true;
   }
 
+  // A push makes the running review of an older commit worthless; a /review command is kept.
+  function supersedeRunning(job: PipelineJob): void {
+    const current = running.get(prKey(job));
+    if (!current || job.trigger === "command" || current.job.trigger === "command" || current.job.headSha === job.headSha) return;
+    options.log.info({ deliveryId: current.job.deliveryId, supersededBy: job.deliveryId }, "newer commit arrived: aborting the running review");
+    current.controller.abort();
+  }
+
   function pump(): void {
-    while (runningKeys.size < options.concurrency && waiting.length > 0) {
-      const index = waiting.findIndex((job) => !runningKeys.has(prKey(job)));
+    while (running.size < options.concurrency && waiting.length > 0) {
+      const index = waiting.findIndex((job) => !running.has(prKey(job)));
       if (index === -1) break; // every waiting job is for a PR already under review: keep per-PR order
       const [job] = waiting.splice(index, 1) as [PipelineJob];
-      runningKeys.add(prKey(job));
+      const controller = new AbortController();
+      running.set(prKey(job), { job, controller });
       options
-        .run(job)
+        .run(job, controller.signal)
         .catch((error: unknown) => options.log.error({ deliveryId: job.deliveryId, errorType: (error as Error)?.name }, "review job crashed"))
         .finally(() => {
-          runningKeys.delete(prKey(job));
+          running.delete(prKey(job));
           pump();
         });
     }
-    if (waiting.length === 0 && runningKeys.size === 0) {
+    if (waiting.length === 0 && running.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const resolve of waiters) resolve();
@@ -68,6 +79,7 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     enqueue(job) {
       if (!rememberDelivery(job.deliveryId)) return "duplicate";
       if (waiting.some((w) => commitKey(w) === commitKey(job))) return "duplicate";
+      supersedeRunning(job);
       const olderIndex = waiting.findIndex((w) => prKey(w) === prKey(job) && job.trigger !== "command" && w.trigger !== "command");
       if (olderIndex !== -1) {
         waiting[olderIndex] = job;
@@ -82,14 +94,14 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
       return "queued";
     },
     onIdle() {
-      if (waiting.length === 0 && runningKeys.size === 0) return Promise.resolve();
+      if (waiting.length === 0 && running.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     get waiting() {
       return waiting.length;
     },
     get running() {
-      return runningKeys.size;
+      return running.size;
     },
   };
 }

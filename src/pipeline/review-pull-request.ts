@@ -21,6 +21,8 @@ export interface ReviewDependencies {
   signal?: AbortSignal;
 }
 
+const SUPERSEDED = "superseded by a newer commit of the pull request";
+
 /** A job whose head sha may still be unknown (a `/review` comment names only the PR). */
 export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
 
@@ -75,6 +77,7 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
       return skipped(log, ids, "command for a commit that already has a review");
     }
 
+    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     stage = "reading the changed files";
     const prepared = prepareReview({ title: pr.title, body: pr.body, files: await deps.source.listFiles(), config, templates: deps.templates });
     const skippedFiles = prepared.skippedFiles;
@@ -92,6 +95,9 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
       );
       return failed(log, ids, "validating the model's answer", reason);
     }
+
+    // A newer commit arrived while the model worked: its review will replace this one.
+    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
 
     stage = "posting the review";
     const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
@@ -111,6 +117,7 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     const severities = [...inline, ...overLimit, ...outsideDiff].map((finding) => finding.severity);
     return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url };
   } catch (error) {
+    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     const reason = describeFailure(error);
     try {
       await deps.publisher.upsertSummary(renderSummary({ ...summaryBase, ...emptyResult(), failure: { stage, message: reason } }));

@@ -101,4 +101,49 @@ describe("createReviewQueue", () => {
     await queue.onIdle();
     expect(log.lines.find((l) => l.level === "error")?.obj).toMatchObject({ errorType: "TypeError" });
   });
+
+  it("turns ten pushes within a moment into one finished review, of the last commit", async () => {
+    const finished: string[] = [];
+    const aborted: string[] = [];
+    const queue = createReviewQueue({
+      concurrency: 4,
+      limit: 100,
+      log: createRecordingLogger(),
+      // A review that takes a while, and gives up (posting nothing) when its signal aborts.
+      run: (j, signal) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            finished.push(j.headSha!);
+            resolve();
+          }, 30);
+          signal.addEventListener("abort", () => {
+            clearTimeout(timer);
+            aborted.push(j.headSha!);
+            resolve();
+          });
+        }),
+    });
+    const shas = Array.from({ length: 10 }, (_, i) => String(i).repeat(40));
+    for (const [i, sha] of shas.entries()) {
+      queue.enqueue(job({ headSha: sha, deliveryId: `push-${i}` }));
+      await Promise.resolve();
+    }
+    await queue.onIdle();
+
+    expect(finished).toEqual([shas[9]]);
+    expect(aborted).toContain(shas[0]);
+    expect(aborted).not.toContain(shas[9]);
+  });
+
+  it("does not abort a running /review for a push, nor a review of the same commit", async () => {
+    const signals: AbortSignal[] = [];
+    const gate = deferred();
+    const queue = createReviewQueue({ concurrency: 1, limit: 10, log: createRecordingLogger(), run: async (_j, signal) => { signals.push(signal); await gate.promise; } });
+    queue.enqueue(job({ deliveryId: "cmd", trigger: "command", headSha: null }));
+    await Promise.resolve();
+    queue.enqueue(job({ deliveryId: "push", headSha: "b".repeat(40) }));
+    expect(signals[0]?.aborted).toBe(false);
+    gate.release();
+    await queue.onIdle();
+  });
 });
