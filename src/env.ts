@@ -19,6 +19,7 @@ const envSchema = z.object({
   PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
+  PATCHWISE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type PatchwiseEnv = {
@@ -38,6 +39,8 @@ export type PatchwiseEnv = {
   };
   concurrency: number;
   queueLimit: number;
+  /** How long SIGTERM waits for running reviews before the process exits. */
+  shutdownGraceMs: number;
 };
 
 export class EnvError extends Error {
@@ -69,6 +72,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     },
     concurrency: e.PATCHWISE_CONCURRENCY,
     queueLimit: e.PATCHWISE_QUEUE_LIMIT,
+    shutdownGraceMs: e.PATCHWISE_SHUTDOWN_GRACE_MS,
   };
 }
 

@@ -15,10 +15,17 @@ try {
     // Probot would otherwise accept webhooks signed with the public default secret "development".
     throw new EnvError("WEBHOOK_SECRET is required once APP_ID is set: use the secret you gave the GitHub App");
   } else {
-    const { server } = await startServer(process.env, env);
-    const stop = () => void server.stop().then(() => process.exit(0));
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    const { server, app } = await startServer(process.env, env);
+    // Graceful stop: no new webhooks, running reviews get the grace period, then exit 0.
+    const stop = async () => {
+      const drained = app.drain(env.shutdownGraceMs);
+      await server.stop();
+      const result = await drained;
+      console.error(`patchwise: stopped (${result === "idle" ? "all reviews finished" : "grace period over, unfinished reviews dropped"})`);
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void stop());
+    process.once("SIGINT", () => void stop());
   }
 } catch (error) {
   console.error(`patchwise: ${error instanceof Error ? error.message : String(error)}`);

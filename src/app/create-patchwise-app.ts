@@ -6,7 +6,8 @@ import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
 import { createReviewQueue, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
-import { healthHandler } from "./health-handler.js";
+import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
+import { healthHandler, metricsHandler, readinessHandler } from "./health-handler.js";
 
 export interface PatchwiseAppOptions {
   model: ModelClient;
@@ -15,12 +16,17 @@ export interface PatchwiseAppOptions {
   templates: { system: string; user: string };
   concurrency: number;
   queueLimit: number;
+  /** Prometheus metrics; `/metrics` is served when given. */
+  metrics?: PatchwiseMetrics;
 }
 
 export interface PatchwiseApp {
   appFn: ApplicationFunction;
   /** Resolves when every queued review has finished (tests, benchmarks, shutdown). */
   whenIdle(): Promise<void>;
+  queueStats(): QueueStats;
+  /** Stops taking jobs (webhooks are still answered) and resolves once running reviews end or `graceMs` passes. */
+  drain(graceMs: number): Promise<"idle" | "timeout">;
 }
 
 const PR_ACTIONS = ["pull_request.opened", "pull_request.reopened", "pull_request.ready_for_review", "pull_request.synchronize"] as const;
@@ -34,14 +40,28 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       concurrency: options.concurrency,
       limit: options.queueLimit,
       log,
-      run: (job, signal) => runReview(app, job, options, log, signal).then(() => undefined),
+      run: async (job, signal) => options.metrics?.recordOutcome(await runReview(app, job, options, log, signal)),
     });
     const ready = queue;
     app.on([...PR_ACTIONS], async (context) => handleWebhookEvent("pull_request", context.payload, context.id, ready, log));
     app.on("issue_comment.created", async (context) => handleWebhookEvent("issue_comment", context.payload, context.id, ready, log));
     addHandler(healthHandler);
+    addHandler(readinessHandler(() => true));
+    if (options.metrics) addHandler(metricsHandler(options.metrics.registry));
   };
-  return { appFn, whenIdle: () => queue?.onIdle() ?? Promise.resolve() };
+  return {
+    appFn,
+    whenIdle: () => queue?.onIdle() ?? Promise.resolve(),
+    queueStats: () => ({ waiting: queue?.waiting ?? 0, running: queue?.running ?? 0, oldestWaitSeconds: queue?.oldestWaitSeconds() ?? 0 }),
+    drain: async (graceMs) => {
+      queue?.close();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), graceMs)));
+      const result = await Promise.race([(queue?.onIdle() ?? Promise.resolve()).then(() => "idle" as const), timeout]);
+      clearTimeout(timer);
+      return result;
+    },
+  };
 }
 
 async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOptions, log: Logger, signal: AbortSignal) {

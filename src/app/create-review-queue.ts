@@ -1,15 +1,19 @@
 import type { Logger } from "../log.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
 
-export type EnqueueResult = "queued" | "duplicate" | "replaced" | "full";
+export type EnqueueResult = "queued" | "duplicate" | "replaced" | "full" | "closed";
 
 export interface ReviewQueue {
   /** Adds a job unless the same delivery or the same PR commit is already waiting or running. */
   enqueue(job: PipelineJob): EnqueueResult;
+  /** Refuses new jobs from now on (shutdown); waiting and running ones still finish. */
+  close(): void;
   /** Resolves when nothing is waiting or running. */
   onIdle(): Promise<void>;
   readonly waiting: number;
   readonly running: number;
+  /** Seconds the oldest waiting job has waited (0 when none waits). */
+  oldestWaitSeconds(): number;
 }
 
 export interface QueueOptions {
@@ -30,9 +34,12 @@ const REMEMBERED_DELIVERIES = 5_000;
  */
 export function createReviewQueue(options: QueueOptions): ReviewQueue {
   const waiting: PipelineJob[] = [];
+  // When each waiting job (by delivery) was first queued; a replacing job keeps its slot's age.
+  const queuedAt = new Map<PipelineJob, number>();
   const running = new Map<string, { job: PipelineJob; controller: AbortController }>();
   const seenDeliveries = new Set<string>();
   let idleWaiters: Array<() => void> = [];
+  let closed = false;
 
   const prKey = (job: PipelineJob) => `${job.installationId}/${job.owner}/${job.repo}#${job.pullNumber}`;
   const commitKey = (job: PipelineJob) => `${prKey(job)}@${job.headSha ?? "command"}`;
@@ -58,6 +65,7 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
       const index = waiting.findIndex((job) => !running.has(prKey(job)));
       if (index === -1) break; // every waiting job is for a PR already under review: keep per-PR order
       const [job] = waiting.splice(index, 1) as [PipelineJob];
+      queuedAt.delete(job);
       const controller = new AbortController();
       running.set(prKey(job), { job, controller });
       options
@@ -77,11 +85,15 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
 
   return {
     enqueue(job) {
+      if (closed) return "closed";
       if (!rememberDelivery(job.deliveryId)) return "duplicate";
       if (waiting.some((w) => commitKey(w) === commitKey(job))) return "duplicate";
       supersedeRunning(job);
       const olderIndex = waiting.findIndex((w) => prKey(w) === prKey(job) && job.trigger !== "command" && w.trigger !== "command");
       if (olderIndex !== -1) {
+        const older = waiting[olderIndex]!;
+        queuedAt.set(job, queuedAt.get(older) ?? Date.now());
+        queuedAt.delete(older);
         waiting[olderIndex] = job;
         return "replaced";
       }
@@ -90,8 +102,12 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
         return "full";
       }
       waiting.push(job);
+      queuedAt.set(job, Date.now());
       queueMicrotask(pump);
       return "queued";
+    },
+    close() {
+      closed = true;
     },
     onIdle() {
       if (waiting.length === 0 && running.size === 0) return Promise.resolve();
@@ -102,6 +118,10 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     },
     get running() {
       return running.size;
+    },
+    oldestWaitSeconds() {
+      const oldest = Math.min(...queuedAt.values());
+      return Number.isFinite(oldest) ? (Date.now() - oldest) / 1000 : 0;
     },
   };
 }

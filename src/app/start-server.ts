@@ -6,6 +6,7 @@ import { createLogger } from "../log.js";
 import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
 import { createModelClient } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { createMetrics } from "./create-metrics.js";
 import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
 
 export interface RunningServer {
@@ -32,13 +33,17 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
     timeoutMs: env.model.timeoutMs,
     maxRetries: env.model.maxRetries,
   });
-  const app = createPatchwiseApp({
+  // The metrics read the queue of the app they are created for (set just below).
+  let app: PatchwiseApp | undefined;
+  const metrics = createMetrics(() => app?.queueStats() ?? { waiting: 0, running: 0, oldestWaitSeconds: 0 });
+  app = createPatchwiseApp({
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
     maxOutputTokens: env.model.maxOutputTokens,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,
     queueLimit: env.queueLimit,
+    metrics,
   });
   const server = new Server({
     host: rawEnv.HOST ?? "localhost",
@@ -50,7 +55,7 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
       secret: env.webhookSecret,
       baseUrl: env.githubApiUrl,
       log,
-      Octokit: createOctokitClass() as unknown as typeof ProbotOctokit,
+      Octokit: createOctokitClass(metrics.observeGitHubCall) as unknown as typeof ProbotOctokit,
     }),
   });
   await server.load(app.appFn);

@@ -26,7 +26,23 @@ const SUPERSEDED = "superseded by a newer commit of the pull request";
 /** A job whose head sha may still be unknown (a `/review` comment names only the PR). */
 export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
 
-export type ReviewOutcome =
+export type ReviewOutcome = ReviewResult & ReviewTimings & { modelRequests: ModelRequestCounts };
+
+/** Wall time of the whole review and of its model phase; the rest is time outside the model. */
+export interface ReviewTimings {
+  durationMs: number;
+  modelMs: number;
+}
+
+export interface ModelRequestCounts {
+  provider: string;
+  model: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type ReviewResult =
   | {
       status: "posted";
       headSha: string;
@@ -44,6 +60,15 @@ export type ReviewOutcome =
  * and upsert one summary. It never throws: a failure ends in a summary comment saying what failed.
  */
 export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependencies): Promise<ReviewOutcome> {
+  const started = performance.now();
+  const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
+  const timings: ReviewTimings = { durationMs: 0, modelMs: 0 };
+  const result = await runReview(job, deps, usage, timings);
+  timings.durationMs = performance.now() - started;
+  return { ...result, ...timings, modelRequests: usage };
+}
+
+async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: ModelRequestCounts, timings: ReviewTimings): Promise<ReviewResult> {
   const { log } = deps;
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   let stage = "checking for an earlier review";
@@ -63,6 +88,7 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     const { config, errors: configErrors } = parseRepoConfig(await deps.config.loadRepoConfig());
     const model = config.model ?? deps.defaultModel;
     summaryBase = { ...summaryBase, model, configErrors };
+    usage.model = model;
 
     stage = "reading the pull request";
     const pr = await deps.source.getPullRequest();
@@ -84,7 +110,10 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
     log.info({ ...ids, reviewed: prepared.patches.length, skipped: skippedFiles.length, requests: prepared.prompts.length }, "files selected");
 
     stage = "asking the model";
+    const askStarted = performance.now();
     const asked = await askForReviews(deps.model, prepared.prompts, { model, maxOutputTokens: deps.maxOutputTokens, signal: deps.signal });
+    timings.modelMs = performance.now() - askStarted;
+    Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
     const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
     log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length }, "model answered");
     if (asked.answers.length === 0) {
@@ -141,12 +170,12 @@ function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "c
   };
 }
 
-function skipped(log: Logger, ids: object, reason: string): ReviewOutcome {
+function skipped(log: Logger, ids: object, reason: string): ReviewResult {
   log.info({ ...ids, reason }, "review skipped");
   return { status: "skipped", reason };
 }
 
-function failed(log: Logger, ids: object, stage: string, reason: string): ReviewOutcome {
+function failed(log: Logger, ids: object, stage: string, reason: string): ReviewResult {
   log.warn({ ...ids, stage, reason }, "review failed");
   return { status: "failed", stage, reason };
 }

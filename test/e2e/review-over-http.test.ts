@@ -149,6 +149,30 @@ describe("npm start, end to end", () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(github.reviews).toHaveLength(2);
   });
+
+  it("serves Prometheus metrics with outcomes and GitHub routes, naming no repository or user", async () => {
+    // An outcome is counted when its job ends, just after the summary is written.
+    let text = "";
+    await waitFor(async () => (text = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="posted"} 2'), 5_000, () => text);
+
+    expect(text).toContain('patchwise_reviews_total{outcome="posted"} 2');
+    expect(text).toMatch(/patchwise_github_requests_total\{method="POST",route="\/repos\/\{owner\}\/\{repo\}\/pulls\/\{pull_number\}\/reviews",status="200"\} 2/);
+    expect(text).toMatch(/patchwise_model_tokens_total\{provider="openai",model="fake-model",direction="input"\} \d+/);
+    // Every finished job is timed: two posted reviews and the skipped repeat.
+    expect(text).toContain("patchwise_review_time_outside_model_seconds_count 3");
+    expect(text).not.toContain(owner);
+    expect(text).not.toContain(repo);
+  });
+
+  it("answers /readyz once the queue can take jobs", async () => {
+    expect((await fetch(`${appUrl}/readyz`)).status).toBe(200);
+  });
+
+  it("exits 0 on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+    app.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
