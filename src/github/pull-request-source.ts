@@ -21,6 +21,7 @@ export function createPullRequestSource(octokit: GitHubClient, ref: PullRequestR
         baseRef: data.base.ref,
         baseSha: data.base.sha,
         headSha: data.head.sha,
+        ...(typeof data.changed_files === "number" ? { changedFiles: data.changed_files } : {}),
       };
     },
     async listFiles(): Promise<ChangedFile[]> {

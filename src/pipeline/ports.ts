@@ -1,5 +1,6 @@
 // The narrow seams between the review pipeline and the outside world. Each shell (App, Action,
 // CLI) supplies its own implementations; tests supply fakes or nock-backed real ones.
+import type { RepoSnapshot } from "../core/context/repo-snapshot.js";
 import type { ChangedFile } from "../core/types.js";
 import type { ReviewRequest } from "../core/review/build-review-request.js";
 
@@ -13,6 +14,8 @@ export interface PullRequestInfo {
   baseRef: string;
   baseSha: string;
   headSha: string;
+  /** GitHub's count of changed files; `listFiles` stops at 3000, so a larger count means unlisted files. */
+  changedFiles?: number;
 }
 
 /** Reads one pull request and its changed files. */
@@ -20,6 +23,23 @@ export interface PullRequestSource {
   getPullRequest(): Promise<PullRequestInfo>;
   /** Every changed file (paginated), with GitHub's per-file patch where it has one. */
   listFiles(): Promise<ChangedFile[]>;
+}
+
+export interface ReadSnapshotOptions {
+  /** Commit to read (the PR's head sha); the working-tree reader reads the files on disk instead. */
+  ref: string;
+  /**
+   * How much the review needs a path, lowest first (changed files, then their neighbourhood);
+   * undefined when it does not. Readers that must be selective read ranked paths only, best first;
+   * without `rank` every path ranks the same (alphabetical order).
+   */
+  rank?: (path: string) => number | undefined;
+  signal?: AbortSignal;
+}
+
+/** Loads a repository snapshot into memory (never onto disk) for related-code context. */
+export interface RepoReader {
+  readSnapshot(options: ReadSnapshotOptions): Promise<RepoSnapshot>;
 }
 
 /** Reads the repository's own configuration (`.github/patchwise.yml`) from a trusted ref. */
