@@ -17,9 +17,14 @@ const envSchema = z.object({
   PATCHWISE_MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   PATCHWISE_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
+  PATCHWISE_CONTEXT_WINDOW: z.coerce.number().int().min(4_000).optional(),
+  PATCHWISE_MODEL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
   PATCHWISE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  PATCHWISE_AUDIT_LOG: z.string().optional(),
+  PATCHWISE_TELEMETRY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PATCHWISE_TELEMETRY_DISABLED: z.stringbool().default(false),
 });
 
 export type PatchwiseEnv = {
@@ -36,11 +41,19 @@ export type PatchwiseEnv = {
     timeoutMs: number;
     maxRetries: number;
     maxOutputTokens: number;
+    /** Overrides the model table's context window (a local model served with a smaller one). */
+    contextWindow: number | undefined;
+    /** Model requests of one review sent at once (a chunked review). */
+    concurrency: number;
   };
   concurrency: number;
   queueLimit: number;
   /** How long SIGTERM waits for running reviews before the process exits. */
   shutdownGraceMs: number;
+  /** File the audit events are appended to (one JSON line each), besides the log. */
+  auditLogPath: string | undefined;
+  /** The anonymous daily heartbeat goes to `url` only, and only when set and not disabled. */
+  telemetry: { url: string | undefined; disabled: boolean };
 };
 
 export class EnvError extends Error {
@@ -69,10 +82,14 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
       timeoutMs: e.PATCHWISE_MODEL_TIMEOUT_MS,
       maxRetries: e.PATCHWISE_MODEL_MAX_RETRIES,
       maxOutputTokens: e.PATCHWISE_MAX_OUTPUT_TOKENS,
+      contextWindow: e.PATCHWISE_CONTEXT_WINDOW,
+      concurrency: e.PATCHWISE_MODEL_CONCURRENCY,
     },
     concurrency: e.PATCHWISE_CONCURRENCY,
     queueLimit: e.PATCHWISE_QUEUE_LIMIT,
     shutdownGraceMs: e.PATCHWISE_SHUTDOWN_GRACE_MS,
+    auditLogPath: e.PATCHWISE_AUDIT_LOG,
+    telemetry: { url: e.PATCHWISE_TELEMETRY_URL, disabled: e.PATCHWISE_TELEMETRY_DISABLED },
   };
 }
 

@@ -58,5 +58,5 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
 
 // Timeouts and limits may still come from the workflow's `env:`, as for the App.
 function pickModelTuning(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => /^PATCHWISE_(MODEL_TIMEOUT_MS|MODEL_MAX_RETRIES|MAX_OUTPUT_TOKENS)$/.test(key)));
+  return Object.fromEntries(Object.entries(env).filter(([key]) => /^PATCHWISE_(MODEL_TIMEOUT_MS|MODEL_MAX_RETRIES|MAX_OUTPUT_TOKENS|CONTEXT_WINDOW|MODEL_CONCURRENCY)$/.test(key)));
 }

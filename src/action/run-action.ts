@@ -51,7 +51,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     config: createRepoConfigSource(octokit, ref, inputs.configPath),
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
-    maxOutputTokens: env.model.maxOutputTokens,
+    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency },
     templates: context.templates,
     log,
   });

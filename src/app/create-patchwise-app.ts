@@ -13,6 +13,10 @@ export interface PatchwiseAppOptions {
   model: ModelClient;
   defaultModel: string;
   maxOutputTokens: number;
+  /** Overrides the model table's context window (PATCHWISE_CONTEXT_WINDOW). */
+  contextWindow?: number | undefined;
+  /** Model requests of one review in flight at once (default 4). */
+  modelConcurrency?: number;
   templates: { system: string; user: string };
   concurrency: number;
   queueLimit: number;
@@ -75,7 +79,7 @@ async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOpt
     config: createProbotConfigSource(octokit, ref),
     model: options.model,
     defaultModel: options.defaultModel,
-    maxOutputTokens: options.maxOutputTokens,
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4 },
     templates: options.templates,
     log,
     signal,

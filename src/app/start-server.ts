@@ -8,6 +8,7 @@ import { createModelClient } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { createMetrics } from "./create-metrics.js";
 import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
+import { GITHUB_MAX_WEBHOOK_BYTES, limitRequestBodies } from "./limit-request-bodies.js";
 
 export interface RunningServer {
   server: Server;
@@ -40,6 +41,8 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
     maxOutputTokens: env.model.maxOutputTokens,
+    contextWindow: env.model.contextWindow,
+    modelConcurrency: env.model.concurrency,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,
     queueLimit: env.queueLimit,
@@ -59,6 +62,9 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
     }),
   });
   await server.load(app.appFn);
-  await server.start();
+  // Probot's server exposes its node http server only once listening; start() resolves in the
+  // same tick as the listen callback, before any connection can be accepted, so no request
+  // slips past the limit.
+  limitRequestBodies(await server.start(), { maxBytes: GITHUB_MAX_WEBHOOK_BYTES, log });
   return { server, app, port: server.port };
 }

@@ -1,4 +1,3 @@
-import { countTokens } from "gpt-tokenizer";
 import { buildDryRunReport } from "../core/report/build-dry-run-report.js";
 import { buildLocalReport } from "../core/report/build-local-report.js";
 import { renderDryRun } from "../core/report/render-dry-run.js";
@@ -7,6 +6,7 @@ import { renderSarif } from "../core/report/render-sarif.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { readEnv } from "../env.js";
 import { askForReviews } from "../pipeline/ask-for-reviews.js";
 import type { ModelClient } from "../pipeline/ports.js";
@@ -39,7 +39,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
-  const prepared = prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates });
+  const sizing = sizeModelRequests(model, { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens });
+  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing });
   progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
 
   if (options.dryRun) {
@@ -48,10 +49,9 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       provider: env.model.provider,
       model,
       prepared,
-      countTokens,
       inputPricePerMillion: null,
       relatedCode: [],
-      redactions: { count: 0, types: {} },
+      redactions: { count: prepared.redaction.total, types: prepared.redaction.counts },
     });
     context.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderDryRun(report));
     return EXIT.ok;
@@ -59,7 +59,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
 
   const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
-  const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: env.model.maxOutputTokens });
+  const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
   progress(`received ${asked.answers.length} answer(s)`);
   if (asked.answers.length === 0) {
     context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
@@ -73,6 +73,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     answers: asked.answers,
     lineMap: prepared.lineMap,
     config,
+    redaction: prepared.redaction,
+    committedSecrets: prepared.committedSecrets,
     summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
   });
   const report = buildLocalReport({

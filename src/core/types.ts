@@ -80,6 +80,8 @@ export interface Finding {
   body: string;
   /** Replacement text for lines startLine..line (RIGHT side), or null. */
   suggestion: string | null;
+  /** How sure the model is, 0..1; absent or null when the answer does not say (treated as sure). */
+  confidence?: number | null;
 }
 
 /** What the shell asks the pipeline to do: references only, never code. */

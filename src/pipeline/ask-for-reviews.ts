@@ -2,6 +2,7 @@ import type { ReviewPrompt } from "../core/review/prepare-review.js";
 import type { ReviewAnswer } from "../core/review/review-schema.js";
 import type { ModelClient, ModelUsage } from "./ports.js";
 import { requestReviewAnswer } from "./request-review-answer.js";
+import { runWithConcurrency } from "./run-with-concurrency.js";
 
 export interface ReviewAnswers {
   answers: ReviewAnswer[];
@@ -14,15 +15,19 @@ export interface ReviewAnswers {
 export interface AskOptions {
   model: string;
   maxOutputTokens: number;
+  /** Requests in flight at once; a chunked review takes about as long as its slowest request. */
+  concurrency: number;
   signal?: AbortSignal;
 }
 
-/** Sends every prompt (concurrently) and keeps the valid answers; provider failures propagate. */
+/** Sends every prompt (with bounded concurrency) and keeps the valid answers; provider failures propagate. */
 export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[], options: AskOptions): Promise<ReviewAnswers> {
-  const results = await Promise.all(
-    prompts.map((prompt) =>
+  const results = await runWithConcurrency(
+    prompts,
+    options.concurrency,
+    (prompt) =>
       requestReviewAnswer(client, { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: options.maxOutputTokens }, options.signal),
-    ),
+    options.signal,
   );
   const merged: ReviewAnswers = { answers: [], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
   results.forEach((result, index) => {

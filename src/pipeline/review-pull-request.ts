@@ -1,10 +1,12 @@
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
+import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { renderSummary, type SummaryInput } from "../core/review/render-summary.js";
+import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import type { ReviewJob, Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
-import { askForReviews } from "./ask-for-reviews.js";
+import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ConfigSource, ModelClient, PullRequestSource, ReviewPublisher } from "./ports.js";
 
@@ -15,7 +17,8 @@ export interface ReviewDependencies {
   model: ModelClient;
   /** The operator's model name; a repository may override the name, never the provider. */
   defaultModel: string;
-  maxOutputTokens: number;
+  /** The operator's model limits (environment); the repository may only lower the window. */
+  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number };
   templates: { system: string; user: string };
   log: Logger;
   signal?: AbortSignal;
@@ -105,13 +108,26 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     stage = "reading the changed files";
-    const prepared = prepareReview({ title: pr.title, body: pr.body, files: await deps.source.listFiles(), config, templates: deps.templates });
+    const sizing = sizeModelRequests(model, {
+      operatorContextWindow: deps.modelLimits.contextWindow,
+      repoContextWindow: config.contextWindow,
+      maxOutputTokens: deps.modelLimits.maxOutputTokens,
+    });
+    const files = await deps.source.listFiles();
+    const prepared = await prepareReview({ title: pr.title, body: pr.body, files, config, templates: deps.templates, ...sizing });
+    const unlisted = noteUnlistedFiles(pr.changedFiles, files.length);
     const skippedFiles = prepared.skippedFiles;
     log.info({ ...ids, reviewed: prepared.patches.length, skipped: skippedFiles.length, requests: prepared.prompts.length }, "files selected");
 
     stage = "asking the model";
     const askStarted = performance.now();
-    const asked = await askForReviews(deps.model, prepared.prompts, { model, maxOutputTokens: deps.maxOutputTokens, signal: deps.signal });
+    // Nothing left to send (every file filtered or over a limit): no model call, and the summary says why.
+    const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(deps.model, prepared.prompts, {
+      model,
+      maxOutputTokens: sizing.limits.maxOutputTokens,
+      concurrency: deps.modelLimits.concurrency,
+      signal: deps.signal,
+    });
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
     const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
@@ -135,7 +151,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       answers: asked.answers,
       lineMap: prepared.lineMap,
       config,
-      summary: { ...summaryBase, tokens, skippedFiles: [...skippedFiles, ...unusableFiles] },
+      redaction: prepared.redaction,
+      committedSecrets: prepared.committedSecrets,
+      summary: { ...summaryBase, tokens, skippedFiles: [...skippedFiles, ...unusableFiles], ...(unlisted ? { notice: unlisted } : {}) },
     });
     const review = await deps.publisher.postReview(concluded.review);
     stage = "updating the summary comment";
@@ -155,6 +173,11 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     }
     return failed(log, ids, stage, reason);
   }
+}
+
+function nothingToReview(): ReviewAnswers {
+  const answer = { summary: "No changed file of this pull request could be reviewed; the files and reasons are listed below.", walkthrough: [], findings: [] };
+  return { answers: [answer], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
 }
 
 function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors"> {

@@ -172,6 +172,20 @@ describe("patchwise review (CLI)", () => {
     expect(stdout).not.toContain("tools/report.py");
   });
 
+  it("--dry-run shows the request with secrets already redacted, and counts them", async () => {
+    const token = ["ghp", "_", "Zq8uT2mVx4Lp9Rk3Wn6Hy1Bc5Df7Gj0Ks2Qa"].join("");
+    repo.write({ "src/config.ts": `export const githubToken = "${token}";\n` });
+    repo.git("add", "src/config.ts");
+    const { code, stdout } = await runCli(["review", "--staged", "--dry-run", "--format", "json"]);
+    repo.git("reset", "-q", "--hard");
+
+    expect(code).toBe(0);
+    expect(stdout).not.toContain(token);
+    const report = dryRunReportSchema.parse(JSON.parse(stdout));
+    expect(report.requests[0]!.user).toContain('export const githubToken = "[REDACTED:github-token]";');
+    expect(report.redactions).toEqual({ count: 1, types: { "github-token": 1 } });
+  });
+
   it.each([
     [["review", "--format", "xml"], /--format must be markdown, json or sarif/],
     [["review", "--base", "no-such-ref"], /git diff failed/],

@@ -6,7 +6,6 @@ export interface DryRunInput {
   provider: string;
   model: string;
   prepared: PreparedReview;
-  countTokens: (text: string) => number;
   /** US dollars per million input tokens, or null when the model's price is unknown. */
   inputPricePerMillion: number | null;
   relatedCode: DryRunReport["relatedCode"];
@@ -17,7 +16,7 @@ export interface DryRunInput {
 export function buildDryRunReport(input: DryRunInput): DryRunReport {
   const requests = input.prepared.prompts.map((prompt) => ({
     paths: prompt.paths,
-    inputTokens: input.countTokens(prompt.system) + input.countTokens(prompt.user),
+    inputTokens: prompt.inputTokens,
     system: prompt.system,
     user: prompt.user,
   }));

@@ -27,6 +27,8 @@ export interface SummaryInput {
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
   notice?: string;
+  /** Types of the credentials the pull request adds (never their values). */
+  committedSecretTypes?: string[];
 }
 
 /** The one summary comment: overview, counts, findings that could not go inline, skipped files and problems. */
@@ -36,6 +38,7 @@ export function renderSummary(input: SummaryInput): string {
     input.configErrors.length > 0 ? renderConfigErrors(input.configErrors) : "",
     input.failure ? renderFailure(input.failure) : "",
     input.notice ? `ℹ️ ${input.notice}` : "",
+    input.committedSecretTypes?.length ? renderCommittedSecrets(input.committedSecretTypes) : "",
     input.answer ? `### Summary\n${input.answer.summary.trim()}` : "",
     input.answer ? renderFindings(input) : "",
     input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough) : "",
@@ -51,6 +54,11 @@ function renderConfigErrors(errors: string[]): string {
     "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
     ...errors.map((error) => `> - ${oneLine(error)}`),
   ].join("\n");
+}
+
+function renderCommittedSecrets(types: string[]): string {
+  const count = types.length;
+  return `> [!CAUTION]\n> 🔐 **${count} credential${count === 1 ? " was" : "s were"} committed** (${[...new Set(types)].join(", ")}): see the inline comment${count === 1 ? "" : "s"}. Redacted before anything was sent to the model; revoke ${count === 1 ? "it" : "them"}.`;
 }
 
 function renderFailure(failure: { stage: string; message: string }): string {

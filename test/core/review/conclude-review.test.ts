@@ -2,11 +2,14 @@ import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_REPO_CONFIG } from "../../../src/core/config/repo-config-schema.js";
 import { buildLineMap } from "../../../src/core/diff/build-line-map.js";
 import { parsePatch } from "../../../src/core/diff/parse-patch.js";
+import { buildRedaction } from "../../../src/core/redact/build-redaction.js";
 import { concludeReview } from "../../../src/core/review/conclude-review.js";
 import type { ReviewAnswer } from "../../../src/core/review/review-schema.js";
 import type { Finding } from "../../../src/core/types.js";
 
 const SHA = "a".repeat(40);
+// Built from parts so that no scanner mistakes this file for a leak.
+const TOKEN = ["ghp", "_", "R4nd0mT0k3nV4lu3F0rT3st1ngPurp0s3s12"].join("");
 const lineMap = buildLineMap([
   parsePatch({ path: "src/a.ts", status: "modified", additions: 1, deletions: 0, patch: "@@ -1,1 +1,2 @@\n const a = 1;\n+const b = a / 0;" }),
   parsePatch({ path: "src/b.ts", status: "modified", additions: 1, deletions: 0, patch: "@@ -1,1 +1,2 @@\n let x;\n+x.y = 1;" }),
@@ -20,6 +23,7 @@ function answer(summary: string, findings: Finding[]): ReviewAnswer {
   return { summary, walkthrough: findings.map((f) => ({ path: f.path, change: "changed" })), findings };
 }
 
+const noSecrets = { redaction: buildRedaction([]), committedSecrets: [] };
 const summaryBase = { headSha: SHA, model: "m", provider: "openai", tokens: { input: 10, output: 5 }, skippedFiles: [], configErrors: [] };
 
 describe("concludeReview", () => {
@@ -30,6 +34,7 @@ describe("concludeReview", () => {
       lineMap,
       config: DEFAULT_REPO_CONFIG,
       summary: summaryBase,
+      ...noSecrets,
     });
 
     expect(result.review.event).toBe("COMMENT");
@@ -44,10 +49,44 @@ describe("concludeReview", () => {
   });
 
   it("keeps a finding outside the diff out of the review and lists it in the summary", () => {
-    const result = concludeReview({ headSha: SHA, answers: [answer("S.", [finding("src/a.ts", 40, "Far away")])], lineMap, config: DEFAULT_REPO_CONFIG, summary: summaryBase });
+    const result = concludeReview({ headSha: SHA, answers: [answer("S.", [finding("src/a.ts", 40, "Far away")])], lineMap, config: DEFAULT_REPO_CONFIG, summary: summaryBase, ...noSecrets });
 
     expect(result.review.comments).toEqual([]);
     expect(result.summary).toContain("#### Outside the diff");
     expect(result.summary).toContain("`src/a.ts:40` — Far away");
+  });
+
+  it("turns a committed credential into a critical inline finding that names its type, never its value", () => {
+    const result = concludeReview({
+      headSha: SHA,
+      answers: [answer("S.", [])],
+      lineMap,
+      config: DEFAULT_REPO_CONFIG,
+      summary: summaryBase,
+      redaction: buildRedaction([{ type: "github-token", value: TOKEN }]),
+      committedSecrets: [{ path: "src/a.ts", line: 2, type: "github-token" }],
+    });
+
+    expect(result.review.comments).toEqual([expect.objectContaining({ path: "src/a.ts", line: 2, side: "RIGHT" })]);
+    expect(result.review.comments[0]!.body).toContain("A credential was committed (github-token)");
+    expect(result.summary).toContain("🔐 **1 credential was committed** (github-token)");
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+
+  it("takes a redacted value back out of whatever the model wrote", () => {
+    const leaky = { ...finding("src/a.ts", 2, `Token ${TOKEN} leaked`), body: `Remove ${TOKEN}.`, suggestion: `const t = "${TOKEN}";` };
+    const result = concludeReview({
+      headSha: SHA,
+      answers: [answer(`Uses ${TOKEN}.`, [leaky])],
+      lineMap,
+      config: DEFAULT_REPO_CONFIG,
+      summary: summaryBase,
+      redaction: buildRedaction([{ type: "github-token", value: TOKEN }]),
+      committedSecrets: [],
+    });
+
+    expect(JSON.stringify(result.review)).not.toContain(TOKEN);
+    expect(result.summary).not.toContain(TOKEN);
+    expect(result.review.comments[0]!.body).toContain("[REDACTED:github-token]");
   });
 });
