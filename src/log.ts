@@ -12,7 +12,10 @@ export interface Logger {
 
 const CONTENT_KEYS = ["body", "patch", "content", "prompt", "user", "system", "messages", "comments", "suggestion", "diff", "data", "request", "response", "headers.authorization"];
 
-export const REDACTED_LOG_PATHS = [...CONTENT_KEYS, ...CONTENT_KEYS.map((k) => `*.${k}`), ...CONTENT_KEYS.map((k) => `*.*.${k}`)];
+// Probot logs a whole webhook payload (PR title and body, comment text) at debug level.
+const PAYLOAD_PATHS = ["payload", "event.payload", "*.payload"];
+
+export const REDACTED_LOG_PATHS = [...CONTENT_KEYS, ...CONTENT_KEYS.map((k) => `*.${k}`), ...CONTENT_KEYS.map((k) => `*.*.${k}`), ...PAYLOAD_PATHS];
 
 /** The process logger: JSON lines on stdout (or `destination`), content keys censored. */
 export function createLogger(level: string = "info", destination?: NodeJS.WritableStream): PinoLogger {

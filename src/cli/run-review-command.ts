@@ -75,6 +75,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     config,
     redaction: prepared.redaction,
     committedSecrets: prepared.committedSecrets,
+    patches: prepared.patches,
+    existingComments: [],
     summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
   });
   const report = buildLocalReport({

@@ -29,12 +29,24 @@ export function createOctokitClass(observe?: GitHubCallObserver) {
       throw error;
     });
   };
-  return Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls).defaults({
-    authStrategy: createProbotAuth,
-    throttle: {
-      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < MAX_RATE_LIMIT_RETRIES,
-      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < MAX_RATE_LIMIT_RETRIES,
-    },
-    userAgent: "patchwise",
-  });
+  // A function, as Probot's own class has: a plain object would be merged one level deep, so
+  // Probot's throttle options (which lack `enabled`) would replace ours, and Probot then builds
+  // every installation client with throttling off.
+  return Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls).defaults(
+    (instanceOptions: Record<string, unknown> & { throttle?: Record<string, unknown> }) => ({
+      authStrategy: createProbotAuth,
+      userAgent: "patchwise",
+      ...instanceOptions,
+      throttle: {
+        ...instanceOptions?.throttle,
+        enabled: instanceOptions?.throttle?.enabled ?? true,
+        onRateLimit: retryBounded,
+        onSecondaryRateLimit: retryBounded,
+      },
+    }),
+  );
+}
+
+function retryBounded(_after: number, _options: unknown, _octokit: unknown, retryCount: number): boolean {
+  return retryCount < MAX_RATE_LIMIT_RETRIES;
 }

@@ -3,6 +3,7 @@ import type { ReviewPublisher } from "../pipeline/ports.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
 import { SUMMARY_MARKER } from "../core/review/render-summary.js";
+import { FINGERPRINT_MARKER_PREFIX } from "../core/findings/fingerprint-finding.js";
 
 export interface ReviewPublisherOptions {
   /** Our bot's login: when known, only its own reviews and comments count as Patchwise's. */
@@ -54,6 +55,20 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
           await sleep(retryDelayMs * attempt);
         }
       }
+    },
+
+    // Only comments carrying our fingerprint marker and, when the bot login is known, written by us:
+    // anyone can type a marker, and a forged one must not hide a finding.
+    async listOwnComments() {
+      const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: PER_PAGE });
+      return comments
+        .filter((comment) => isOurs(comment, FINGERPRINT_MARKER_PREFIX))
+        .map((comment) => ({
+          body: comment.body,
+          path: comment.path,
+          line: comment.line ?? comment.original_line ?? null,
+          dismissed: (comment.reactions?.["-1"] ?? 0) > 0,
+        }));
     },
 
     async upsertSummary(body) {

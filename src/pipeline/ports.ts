@@ -1,6 +1,7 @@
 // The narrow seams between the review pipeline and the outside world. Each shell (App, Action,
 // CLI) supplies its own implementations; tests supply fakes or nock-backed real ones.
 import type { RepoSnapshot } from "../core/context/repo-snapshot.js";
+import type { ExistingComment } from "../core/findings/read-fingerprints.js";
 import type { ChangedFile } from "../core/types.js";
 import type { ReviewRequest } from "../core/review/build-review-request.js";
 
@@ -84,4 +85,7 @@ export interface ReviewPublisher {
   postReview(review: ReviewRequest): Promise<{ url: string }>;
   /** Creates the summary comment, or edits the existing one found by its hidden marker. */
   upsertSummary(body: string): Promise<void>;
+  /** Patchwise's own inline comments already on the pull request (with a person's 👎 as dismissal). */
+  listOwnComments(): Promise<ExistingComment[]>;
 }
+

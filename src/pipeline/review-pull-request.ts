@@ -1,3 +1,5 @@
+import type { AuditEvent } from "../core/audit/audit-event-schema.js";
+import { buildAuditEvent, countSentLines } from "../core/audit/build-audit-event.js";
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
@@ -22,6 +24,8 @@ export interface ReviewDependencies {
   templates: { system: string; user: string };
   log: Logger;
   signal?: AbortSignal;
+  /** Receives the one audit event of this review (ids, counts and outcome; never content). */
+  audit?: (event: AuditEvent) => void | Promise<void>;
 }
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
@@ -29,7 +33,14 @@ const SUPERSEDED = "superseded by a newer commit of the pull request";
 /** A job whose head sha may still be unknown (a `/review` comment names only the PR). */
 export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
 
-export type ReviewOutcome = ReviewResult & ReviewTimings & { modelRequests: ModelRequestCounts };
+export type ReviewOutcome = ReviewResult & ReviewTimings & { modelRequests: ModelRequestCounts; sent: SentCounts; secretsRedacted: Record<string, number> };
+
+/** What reached the model: files and changed lines (counts only). */
+export interface SentCounts {
+  files: number;
+  lines: number;
+  relatedLines: number;
+}
 
 /** Wall time of the whole review and of its model phase; the rest is time outside the model. */
 export interface ReviewTimings {
@@ -65,13 +76,23 @@ export type ReviewResult =
 export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependencies): Promise<ReviewOutcome> {
   const started = performance.now();
   const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
-  const timings: ReviewTimings = { durationMs: 0, modelMs: 0 };
-  const result = await runReview(job, deps, usage, timings);
-  timings.durationMs = performance.now() - started;
-  return { ...result, ...timings, modelRequests: usage };
+  const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {} };
+  const result = await runReview(job, deps, usage, facts);
+  facts.timings.durationMs = performance.now() - started;
+  const outcome: ReviewOutcome = { ...result, ...facts.timings, modelRequests: usage, sent: facts.sent, secretsRedacted: facts.secretsRedacted };
+  await deps.audit?.(buildAuditEvent({ time: new Date(), job, review: outcome }));
+  return outcome;
 }
 
-async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: ModelRequestCounts, timings: ReviewTimings): Promise<ReviewResult> {
+// Filled in as the review goes, so a failure still reports what had happened by then.
+interface ReviewFacts {
+  timings: ReviewTimings;
+  sent: SentCounts;
+  secretsRedacted: Record<string, number>;
+}
+
+async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: ModelRequestCounts, facts: ReviewFacts): Promise<ReviewResult> {
+  const { timings } = facts;
   const { log } = deps;
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   let stage = "checking for an earlier review";
@@ -116,6 +137,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const files = await deps.source.listFiles();
     const prepared = await prepareReview({ title: pr.title, body: pr.body, files, config, templates: deps.templates, ...sizing });
     const unlisted = noteUnlistedFiles(pr.changedFiles, files.length);
+    const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
+    facts.sent = { ...countSentLines(prepared.patches.filter((patch) => sentPaths.has(patch.path))), relatedLines: 0 };
+    facts.secretsRedacted = prepared.redaction.counts;
     const skippedFiles = prepared.skippedFiles;
     log.info({ ...ids, reviewed: prepared.patches.length, skipped: skippedFiles.length, requests: prepared.prompts.length }, "files selected");
 
@@ -146,6 +170,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
     stage = "posting the review";
     const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
+    const existingComments = await deps.publisher.listOwnComments();
     const concluded = concludeReview({
       headSha: pr.headSha,
       answers: asked.answers,
@@ -153,6 +178,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       config,
       redaction: prepared.redaction,
       committedSecrets: prepared.committedSecrets,
+      patches: prepared.patches,
+      existingComments,
       summary: { ...summaryBase, tokens, skippedFiles: [...skippedFiles, ...unusableFiles], ...(unlisted ? { notice: unlisted } : {}) },
     });
     const review = await deps.publisher.postReview(concluded.review);

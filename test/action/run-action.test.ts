@@ -59,7 +59,10 @@ function nockPullRequest() {
     .reply(200, { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha }, state: "open", draft: false })
     .get(`${prPath}/files`)
     .query(true)
-    .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }]);
+    .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
+    .get(`${prPath}/comments`)
+    .query(true)
+    .reply(200, []);
 }
 
 function nockModel(severity: string) {

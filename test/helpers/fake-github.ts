@@ -38,19 +38,30 @@ export interface FakeGitHub {
   comments: Array<{ id: number; body: string }>;
   addPullRequest(owner: string, repo: string, pr: FakePullRequest): void;
   setRepoConfig(owner: string, repo: string, yaml: string): void;
+  /** A user's role on a repository (`admin`, `maintain`, `write`, `triage`, `read`, `none`); unset users have `write`. */
+  setPermission(owner: string, repo: string, login: string, role: string): void;
   close(): Promise<void>;
+}
+
+export interface FakeGitHubOptions {
+  /** Called as each request arrives, before it is answered (the benchmark times the review by it). */
+  onCall?: (call: RecordedCall) => void;
 }
 
 const PAGE_SIZE_DEFAULT = 30;
 
 /** Starts the fake GitHub on 127.0.0.1 with a random port. */
-export async function startFakeGitHub(): Promise<FakeGitHub> {
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const pulls = new Map<string, FakePullRequest>();
   const configs = new Map<string, string>();
+  const roles = new Map<string, string>();
   const calls: RecordedCall[] = [];
   const reviews: FakeGitHub["reviews"] = [];
   const comments: FakeGitHub["comments"] = [];
+  const reviewComments: Array<{ id: number; path: string; line: number; body: string; user: { login: string; type: string }; reactions: Record<string, number> }> = [];
   let nextId = 1000;
+  // Which pull request (owner/repo#n) each review and comment belongs to: GitHub lists only that PR's.
+  const pullOf = new Map<number, string>();
 
   const server: Server = createServer((req, res) => {
     readBody(req).then((raw) => {
@@ -58,7 +69,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const path = url.pathname.replace(/^\/api\/v3/, "");
       const body = raw ? JSON.parse(raw) : undefined;
       const route = routeOf(req.method ?? "GET", path);
-      calls.push({ method: req.method ?? "GET", path, route, body });
+      const call = { method: req.method ?? "GET", path, route, body };
+      calls.push(call);
+      options.onCall?.(call);
       handle(req.method ?? "GET", path, url.searchParams, body, res, String(req.headers.accept ?? ""));
     });
   });
@@ -69,23 +82,34 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return json(res, 201, { token: "ghs_fakeinstallationtoken", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: "all" });
     }
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/.*)?$/))) {
-      const pr = pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
+      const key = `${m[1]}/${m[2]}#${m[3]}`;
+      const pr = pulls.get(key);
       if (!pr) return json(res, 404, { message: "Not Found" });
       const rest = m[4] ?? "";
       if (method === "GET" && rest === "") return json(res, 200, pullJson(m[1]!, m[2]!, pr));
       if (method === "GET" && rest === "/files") return page(res, query, pr.files, `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/files`);
-      if (method === "GET" && rest === "/reviews") return page(res, query, reviews, `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/reviews`);
+      if (method === "GET" && rest === "/reviews") return page(res, query, reviews.filter((review) => pullOf.get(review.id) === key), `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/reviews`);
+      // A review's comments become the PR's review comments, as on GitHub.
+      if (method === "GET" && rest === "/comments") return page(res, query, reviewComments.filter((comment) => pullOf.get(comment.id) === key), `/repos/${m[1]}/${m[2]}/pulls/${m[3]}/comments`);
       if (method === "POST" && rest === "/reviews") {
         const review = { id: nextId++, ...body, user: { login: "patchwise[bot]", type: "Bot" }, state: "COMMENTED", html_url: `https://github.example/${m[1]}/${m[2]}/pull/${m[3]}#pullrequestreview-${nextId}` };
         reviews.push(review);
+        pullOf.set(review.id, key);
+        for (const comment of (body.comments ?? []) as Array<{ path: string; line: number; body: string }>) {
+          const stored = { id: nextId++, path: comment.path, line: comment.line, body: comment.body, user: { login: "patchwise[bot]", type: "Bot" }, reactions: { "+1": 0, "-1": 0 } };
+          reviewComments.push(stored);
+          pullOf.set(stored.id, key);
+        }
         return json(res, 200, review);
       }
     }
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
-      if (method === "GET") return page(res, query, comments, path);
+      const key = `${m[1]}/${m[2]}#${m[3]}`;
+      if (method === "GET") return page(res, query, comments.filter((comment) => pullOf.get(comment.id) === key), path);
       if (method === "POST") {
         const comment = { id: nextId++, body: body.body as string, user: { login: "patchwise[bot]", type: "Bot" } };
         comments.push(comment);
+        pullOf.set(comment.id, key);
         return json(res, 201, comment);
       }
     }
@@ -101,6 +125,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       // Probot's config plugin asks for the raw media type; the REST client's default is JSON.
       if (accept.includes("raw")) return void res.writeHead(200, { "content-type": "application/vnd.github.raw" }).end(yaml);
       return json(res, 200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/)) && method === "GET") {
+      // GitHub reports maintain as write and triage as read in `permission`; `role_name` is the role itself.
+      const role = roles.get(`${m[1]}/${m[2]}:${m[3]}`) ?? "write";
+      const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+      return json(res, 200, { permission, role_name: role, user: { login: m[3], type: "User" } });
     }
     return json(res, 404, { message: `fake GitHub has no route ${method} ${path}` });
   }
@@ -128,6 +158,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     comments,
     addPullRequest: (owner, repo, pr) => void pulls.set(`${owner}/${repo}#${pr.number}`, pr),
     setRepoConfig: (owner, repo, yaml) => void configs.set(`${owner}/${repo}:.github/patchwise.yml`, yaml),
+    setPermission: (owner, repo, login, role) => void roles.set(`${owner}/${repo}:${login}`, role),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -139,6 +170,7 @@ function pullJson(owner: string, repo: string, pr: FakePullRequest) {
     body: pr.body,
     state: "open",
     draft: pr.draft ?? false,
+    changed_files: pr.files.length,
     user: { login: "octocat", type: "User" },
     head: { sha: pr.headSha, ref: "feature", repo: { full_name: `${owner}/${repo}` } },
     base: { sha: pr.baseSha, ref: "main", repo: { full_name: `${owner}/${repo}`, default_branch: "main" } },
@@ -153,6 +185,7 @@ function routeOf(method: string, path: string): string {
     .replace(/\/issues\/comments\/\d+/, "/issues/comments/{id}")
     .replace(/\/issues\/\d+/, "/issues/{n}")
     .replace(/\/app\/installations\/\d+/, "/app/installations/{id}")
+    .replace(/\/collaborators\/[^/]+/, "/collaborators/{username}")
     .replace(/\/contents\/.+$/, "/contents/{path}");
   return `${method} ${template}`;
 }

@@ -11,26 +11,44 @@ export interface ChatRequest {
   [key: string]: unknown;
 }
 
+/** One answered request: the usage the fake reported, and when (performance.now()) it arrived and was answered. */
+export interface FakeExchange {
+  usage: { prompt_tokens: number; completion_tokens: number };
+  receivedAt: number;
+  answeredAt: number;
+}
+
 export interface FakeModel {
   baseUrl: string;
   requests: ChatRequest[];
+  /** In order of answering; the benchmark sums the usage and the time spent inside the model. */
+  exchanges: FakeExchange[];
   close(): Promise<void>;
 }
 
 export interface FakeModelOptions {
   answer: (request: ChatRequest) => unknown;
   latencyMs?: number;
+  /** An HTTP error status to answer with instead (for failure paths), or undefined for a normal answer. */
+  failWith?: (request: ChatRequest) => number | undefined;
 }
 
 /** Starts the fake model; `baseUrl` is what OPENAI_BASE_URL should be set to. */
 export async function startFakeModel(options: FakeModelOptions): Promise<FakeModel> {
   const requests: ChatRequest[] = [];
+  const exchanges: FakeExchange[] = [];
   const server: Server = createServer((req, res) => {
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
       requests.push(request);
+      const failure = options.failWith?.(request);
+      if (failure !== undefined) {
+        // The error body echoes the prompt, as some servers do: it must not reach a log either.
+        return void res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `overloaded: ${JSON.stringify(request.messages)}` } }));
+      }
       const answer = options.answer(request);
       const content = typeof answer === "string" ? answer : JSON.stringify(answer);
       const reply = {
@@ -41,6 +59,7 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
         choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content, refusal: null } }],
         usage: { prompt_tokens: Math.ceil(JSON.stringify(request.messages).length / 4), completion_tokens: Math.ceil(content.length / 4), total_tokens: 0 },
       };
+      res.once("finish", () => exchanges.push({ usage: reply.usage, receivedAt, answeredAt: performance.now() }));
       setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply)), options.latencyMs ?? 0);
     });
   });
@@ -48,6 +67,7 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
+    exchanges,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -45,9 +45,14 @@ function renderFile(file: PromptFile): string {
   return `File: ${file.path} (${file.status}${renamed})\n${hunks}`;
 }
 
+// Every request carries this note: a PR of thousands of files must not pay for the list each time.
+const MAX_LISTED_SKIPPED = 50;
+
 function renderSkippedNote(skipped: SkippedFile[]): string {
   if (skipped.length === 0) return "No changed files were left out of this review.";
-  const list = skipped.map((file) => `- ${file.path}: ${file.reason}`).join("\n");
+  const listed = skipped.slice(0, MAX_LISTED_SKIPPED).map((file) => `- ${file.path}: ${file.reason}`);
+  const more = skipped.length - listed.length;
+  const list = [...listed, ...(more > 0 ? [`- ...and ${more} more files`] : [])].join("\n");
   return `These changed files were left out of the review; do not report findings on them:\n${fenceUntrusted("skipped-files", list)}`;
 }
 

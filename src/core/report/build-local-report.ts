@@ -17,8 +17,10 @@ export function buildLocalReport(input: LocalReportInput): LocalReport {
   return { schemaVersion: 1, kind: "review", ...rest, findings, belowThreshold: anchored.belowThreshold.length };
 }
 
+// Exactly the documented fields: the sifting steps attach working data (fingerprints, checks).
 function toReportFinding(finding: Finding, inDiff: boolean): ReportFinding {
-  return { ...finding, inDiff };
+  const { path, line, startLine, side, severity, category, title, body, suggestion } = finding;
+  return { path, line, startLine, side, severity, category, title, body, suggestion, inDiff };
 }
 
 function compare(a: ReportFinding, b: ReportFinding): number {

@@ -1,5 +1,4 @@
 import type { Finding, Side } from "../types.js";
-import { fenceCodeBlock } from "./fence-code-block.js";
 import { formatSeverity } from "./format-severity.js";
 
 /** One inline comment exactly as `POST /repos/{owner}/{repo}/pulls/{n}/reviews` takes it. */
@@ -28,20 +27,20 @@ export function renderReviewMarker(headSha: string): string {
   return `${REVIEW_MARKER_PREFIX} sha=${headSha} -->`;
 }
 
+/** An inline finding and what its comment shows after its text (other places, suggestion, hidden marker). */
+export type InlineComment = Finding & { extras: readonly string[] };
+
 /** The one batched review request: event COMMENT, one comment per inline finding. */
-export function buildReviewRequest(input: { headSha: string; inline: Finding[]; body: string }): ReviewRequest {
+export function buildReviewRequest(input: { headSha: string; inline: InlineComment[]; body: string }): ReviewRequest {
   return { commit_id: input.headSha, event: "COMMENT", body: input.body, comments: input.inline.map(toComment) };
 }
 
-function toComment(finding: Finding): ReviewComment {
+function toComment(finding: InlineComment): ReviewComment {
   const range = finding.startLine !== null && finding.startLine < finding.line ? { start_line: finding.startLine, start_side: finding.side } : {};
   return { path: finding.path, body: renderCommentBody(finding), line: finding.line, side: finding.side, ...range };
 }
 
-function renderCommentBody(finding: Finding): string {
+function renderCommentBody(finding: InlineComment): string {
   const title = finding.title.replace(/\s+/g, " ").trim();
-  const parts = [`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, finding.body.trim()];
-  // GitHub can only apply a suggestion to the new file's lines.
-  if (finding.suggestion !== null && finding.side === "RIGHT") parts.push(fenceCodeBlock(finding.suggestion, "suggestion"));
-  return parts.join("\n\n");
+  return [`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, finding.body.trim(), ...finding.extras].join("\n\n");
 }

@@ -1,9 +1,12 @@
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import type { Redaction } from "../redact/build-redaction.js";
 import type { AddedLineSecret } from "../redact/redact-patches.js";
-import type { Finding, LineMap } from "../types.js";
+import type { ExistingComment } from "../findings/read-fingerprints.js";
+import { renderInlineExtras } from "../findings/render-inline-extras.js";
+import { siftFindings } from "../findings/sift-findings.js";
+import type { FilePatch, Finding, LineMap } from "../types.js";
 import { buildCredentialFindings } from "./build-credential-findings.js";
-import { anchorFindings, type AnchoredFindings } from "./anchor-findings.js";
+import type { AnchoredFindings } from "./anchor-findings.js";
 import { buildReviewRequest, renderReviewMarker, type ReviewRequest } from "./build-review-request.js";
 import { renderSummary, type SummaryInput } from "./render-summary.js";
 import type { ReviewAnswer } from "./review-schema.js";
@@ -19,8 +22,14 @@ export interface ConcludeReviewInput {
   redaction: Pick<Redaction, "secrets" | "total">;
   /** Credentials the pull request adds; each becomes a critical security finding. */
   committedSecrets: readonly AddedLineSecret[];
+  /** The patches as sent (redacted), for the text of commented lines: fingerprints and suggestion checks. */
+  patches: readonly FilePatch[];
+  /** Patchwise's inline comments already on the pull request: their findings are not posted again. */
+  existingComments: readonly ExistingComment[];
+  /** The new text of a changed file, when the shell has it (indentation and parse checks of suggestions). */
+  fileTextOf?: (path: string) => string | undefined;
   /** What the summary says besides the findings: model, tokens, skipped files, config errors. */
-  summary: Omit<SummaryInput, "answer" | "inlineCount" | "inline" | "outsideDiff" | "belowThreshold" | "overLimit" | "failure">;
+  summary: Omit<SummaryInput, "answer" | "inlineCount" | "inline" | "outsideDiff" | "belowThreshold" | "overLimit" | "failure" | "notRepeated" | "merged">;
 }
 
 export interface ConcludedReview {
@@ -36,7 +45,20 @@ export interface ConcludedReview {
 export function concludeReview(input: ConcludeReviewInput): ConcludedReview {
   const answers = input.answers.map((answer) => scrubAnswer(answer, input.redaction));
   const findings = [...buildCredentialFindings(input.committedSecrets), ...answers.flatMap((answer) => answer.findings)];
-  const anchored = anchorFindings(findings, input.lineMap, input.config);
+  const sifted = siftFindings({
+    findings,
+    patches: input.patches,
+    lineMap: input.lineMap,
+    rules: input.config,
+    existingComments: input.existingComments,
+    ...(input.fileTextOf ? { fileTextOf: input.fileTextOf } : {}),
+  });
+  const anchored: AnchoredFindings = {
+    inline: sifted.inline,
+    outsideDiff: sifted.outsideDiff,
+    belowThreshold: [...sifted.belowThreshold, ...sifted.lowConfidence],
+    overLimit: sifted.overLimit,
+  };
   const summary = renderSummary({
     ...input.summary,
     committedSecretTypes: input.committedSecrets.map((secret) => secret.type),
@@ -50,8 +72,11 @@ export function concludeReview(input: ConcludeReviewInput): ConcludedReview {
     outsideDiff: anchored.outsideDiff,
     belowThreshold: anchored.belowThreshold,
     overLimit: anchored.overLimit,
+    notRepeated: sifted.suppressed.length,
+    merged: sifted.mergedAway,
   });
-  const review = buildReviewRequest({ headSha: input.headSha, inline: anchored.inline, body: reviewBody(input.headSha, anchored.inline.length) });
+  const inline = sifted.inline.map((finding) => ({ ...finding, extras: renderInlineExtras(finding) }));
+  const review = buildReviewRequest({ headSha: input.headSha, inline, body: reviewBody(input.headSha, inline.length) });
   return { review, summary, inline: anchored.inline, anchored, findingCount: findings.length };
 }
 

@@ -5,6 +5,7 @@ import { formatSeverity } from "./format-severity.js";
 export const SUMMARY_MARKER = "<!-- patchwise:summary -->";
 
 const MAX_LISTED_SKIPPED_OPEN = 5;
+const MAX_LISTED_SKIPPED = 200;
 const SHORT_BODY_CHARS = 200;
 
 export interface SummaryInput {
@@ -27,6 +28,10 @@ export interface SummaryInput {
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
   notice?: string;
+  /** Findings an earlier Patchwise review already posted (or a person resolved or dismissed), not repeated. */
+  notRepeated?: number;
+  /** Findings folded into another comment because they are the same problem at another place. */
+  merged?: number;
   /** Types of the credentials the pull request adds (never their values). */
   committedSecretTypes?: string[];
 }
@@ -85,6 +90,7 @@ function renderFindings(input: SummaryInput): string {
     "### Findings",
     `**${total}** finding${total === 1 ? "" : "s"}: ${input.inlineCount} posted as inline comment${input.inlineCount === 1 ? "" : "s"}, ${all.length} listed here.`,
     counted.length > 0 ? table : "",
+    renderRepeats(input),
     input.outsideDiff.length > 0
       ? `#### Outside the diff\nGitHub accepts comments only on changed lines, so these are listed here:\n${input.outsideDiff.map(renderFullItem).join("\n")}`
       : "",
@@ -96,6 +102,14 @@ function renderFindings(input: SummaryInput): string {
       : "",
   ];
   return parts.filter((part) => part !== "").join("\n\n");
+}
+
+function renderRepeats(input: SummaryInput): string {
+  const parts = [
+    input.notRepeated ? `${input.notRepeated} already reported in an earlier review (or resolved or dismissed) and not repeated` : "",
+    input.merged ? `${input.merged} merged into a comment about the same problem elsewhere` : "",
+  ].filter((part) => part !== "");
+  return parts.length > 0 ? `Also: ${parts.join("; ")}.` : "";
 }
 
 function countBySeverity(findings: Finding[]): Map<Severity, number> {
@@ -118,7 +132,10 @@ function renderWalkthrough(walkthrough: Array<{ path: string; change: string }>)
 }
 
 function renderSkipped(skipped: SkippedFile[]): string {
-  const list = skipped.map((file) => `- ${codeSpan(file.path)} — ${oneLine(file.reason)}`).join("\n");
+  // GitHub refuses a comment over 65,536 characters; thousands of skipped files would pass it.
+  const listed = skipped.slice(0, MAX_LISTED_SKIPPED).map((file) => `- ${codeSpan(file.path)} — ${oneLine(file.reason)}`);
+  const more = skipped.length - listed.length;
+  const list = [...listed, ...(more > 0 ? [`- …and ${more} more`] : [])].join("\n");
   const title = `${skipped.length} file${skipped.length === 1 ? "" : "s"} not reviewed`;
   if (skipped.length > MAX_LISTED_SKIPPED_OPEN) return `<details><summary>${title}</summary>\n\n${list}\n\n</details>`;
   return `#### ${title}\n${list}`;

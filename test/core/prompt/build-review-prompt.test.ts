@@ -115,3 +115,14 @@ describe("buildReviewPrompt with a broken template", () => {
     expect(() => buildReviewPrompt(input({ templates: broken }))).toThrow(/skippedNote/);
   });
 });
+
+describe("buildReviewPrompt for a pull request with thousands of skipped files", () => {
+  it("names the first 50 skipped files in each request and counts the rest", () => {
+    const skipped = Array.from({ length: 2700 }, (_, i) => ({ path: `gen/f${i}.ts`, reason: "over the maxFiles limit" }));
+    const list = block(buildReviewPrompt(input({ skipped })).user, "skipped-files").split("\n");
+
+    expect(list).toHaveLength(51);
+    expect(list[49]).toBe("- gen/f49.ts: over the maxFiles limit");
+    expect(list[50]).toBe("- ...and 2650 more files");
+  });
+});

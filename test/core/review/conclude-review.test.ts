@@ -10,10 +10,11 @@ import type { Finding } from "../../../src/core/types.js";
 const SHA = "a".repeat(40);
 // Built from parts so that no scanner mistakes this file for a leak.
 const TOKEN = ["ghp", "_", "R4nd0mT0k3nV4lu3F0rT3st1ngPurp0s3s12"].join("");
-const lineMap = buildLineMap([
+const patches = [
   parsePatch({ path: "src/a.ts", status: "modified", additions: 1, deletions: 0, patch: "@@ -1,1 +1,2 @@\n const a = 1;\n+const b = a / 0;" }),
   parsePatch({ path: "src/b.ts", status: "modified", additions: 1, deletions: 0, patch: "@@ -1,1 +1,2 @@\n let x;\n+x.y = 1;" }),
-]);
+];
+const lineMap = buildLineMap(patches);
 
 function finding(path: string, line: number, title: string): Finding {
   return { path, line, startLine: null, side: "RIGHT", severity: "major", category: "bug", title, body: "Explain.", suggestion: null };
@@ -23,7 +24,7 @@ function answer(summary: string, findings: Finding[]): ReviewAnswer {
   return { summary, walkthrough: findings.map((f) => ({ path: f.path, change: "changed" })), findings };
 }
 
-const noSecrets = { redaction: buildRedaction([]), committedSecrets: [] };
+const noSecrets = { redaction: buildRedaction([]), committedSecrets: [], patches, existingComments: [] };
 const summaryBase = { headSha: SHA, model: "m", provider: "openai", tokens: { input: 10, output: 5 }, skippedFiles: [], configErrors: [] };
 
 describe("concludeReview", () => {
@@ -65,6 +66,8 @@ describe("concludeReview", () => {
       summary: summaryBase,
       redaction: buildRedaction([{ type: "github-token", value: TOKEN }]),
       committedSecrets: [{ path: "src/a.ts", line: 2, type: "github-token" }],
+      patches,
+      existingComments: [],
     });
 
     expect(result.review.comments).toEqual([expect.objectContaining({ path: "src/a.ts", line: 2, side: "RIGHT" })]);
@@ -83,6 +86,8 @@ describe("concludeReview", () => {
       summary: summaryBase,
       redaction: buildRedaction([{ type: "github-token", value: TOKEN }]),
       committedSecrets: [],
+      patches,
+      existingComments: [],
     });
 
     expect(JSON.stringify(result.review)).not.toContain(TOKEN);

@@ -135,3 +135,29 @@ describe("renderSummary", () => {
     expect(summary).not.toContain("commit ");
   });
 });
+
+describe("renderSummary for a very large pull request", () => {
+  it("lists at most 200 skipped files and counts the rest, staying far below GitHub's comment limit", () => {
+    const skippedFiles = Array.from({ length: 3000 }, (_, i) => ({ path: `generated/file-${i}.ts`, reason: "over the maxFiles limit (300)" }));
+    const summary = renderSummary({
+      headSha: "a".repeat(40),
+      model: "m",
+      provider: "openai",
+      tokens: { input: 1, output: 1 },
+      answer: null,
+      inlineCount: 0,
+      outsideDiff: [],
+      belowThreshold: [],
+      overLimit: [],
+      skippedFiles,
+      configErrors: [],
+      failure: null,
+    });
+
+    expect(summary).toContain("3000 files not reviewed");
+    expect(summary).toContain("generated/file-199.ts");
+    expect(summary).not.toContain("generated/file-200.ts");
+    expect(summary).toContain("- …and 2800 more");
+    expect(summary.length).toBeLessThan(30_000);
+  });
+});

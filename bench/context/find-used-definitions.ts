@@ -1,0 +1,73 @@
+import ts from "typescript";
+import type { FilePatch } from "../../src/core/types.js";
+
+/** A definition, in the repository and outside what the diff shows, of a name an added line uses. */
+export interface UsedDefinition {
+  name: string;
+  path: string;
+  /** Line of the definition's name. */
+  line: number;
+  /** TypeScript's kind of the definition (function, method, property, const, local var, parameter, ...). */
+  kind: string;
+  /** The file whose added line uses it. */
+  usedIn: string;
+}
+
+const ROOT = "/repo/";
+const TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
+
+/**
+ * The ground truth for context quality, independent of tree-sitter: TypeScript's own "go to
+ * definition" on every identifier of every added line of the changed TypeScript files.
+ */
+export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches: readonly FilePatch[]): UsedDefinition[] {
+  const dirs = new Set<string>();
+  for (const path of files.keys()) for (let dir = path; dir.includes("/"); ) dirs.add((dir = dir.slice(0, dir.lastIndexOf("/"))));
+  const relative = (name: string) => (name.startsWith(ROOT) ? name.slice(ROOT.length) : name);
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noLib: true, types: [], skipLibCheck: true, strict: true };
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => [...files.keys()].filter((path) => TS_FILE.test(path)).map((path) => ROOT + path),
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (name) => {
+      const text = files.get(relative(name));
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => "/repo",
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: () => "/lib.d.ts",
+    fileExists: (name) => files.has(relative(name)),
+    readFile: (name) => files.get(relative(name)),
+    directoryExists: (name) => name === "/repo" || dirs.has(relative(name)),
+    getDirectories: () => [],
+  };
+  const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  const shown = new Map(patches.map((patch) => [patch.path, patch.hunks.map((hunk) => [hunk.newStart, hunk.newStart + hunk.newLines - 1] as const)]));
+  const isShown = (path: string, line: number) => (shown.get(path) ?? []).some(([start, end]) => start <= line && line <= end);
+
+  const found = new Map<string, UsedDefinition>();
+  for (const patch of patches) {
+    if (patch.status === "removed" || !TS_FILE.test(patch.path) || !files.has(patch.path)) continue;
+    const added = new Set(patch.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.kind === "add").map((line) => line.newLine!)));
+    const source = service.getProgram()?.getSourceFile(ROOT + patch.path);
+    if (!source) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+        const start = node.getStart(source);
+        if (added.has(source.getLineAndCharacterOfPosition(start).line + 1)) {
+          for (const definition of service.getDefinitionAtPosition(ROOT + patch.path, start) ?? []) {
+            const path = relative(definition.fileName);
+            const target = service.getProgram()?.getSourceFile(definition.fileName);
+            // An import alias is where go-to-definition stops when the module is a package (not in the snapshot).
+            if (!files.has(path) || !target || definition.kind === "alias" || (path === patch.path && definition.textSpan.start === start)) continue;
+            const line = target.getLineAndCharacterOfPosition(definition.textSpan.start).line + 1;
+            if (isShown(path, line)) continue;
+            found.set(`${path}:${line}:${node.text}`, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return [...found.values()];
+}

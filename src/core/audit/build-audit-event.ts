@@ -1,0 +1,93 @@
+import type { FilePatch, ReviewTrigger } from "../types.js";
+import type { AuditEvent } from "./audit-event-schema.js";
+
+/** The job an audit event is about: references only (a `ReviewJob`/`PipelineJob` fits, plus the actor). */
+export interface AuditJob {
+  deliveryId: string;
+  installationId: number | null;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string | null;
+  trigger: ReviewTrigger;
+  actor?: string | null;
+}
+
+/** What a review that ran reports. The pipeline's `ReviewOutcome` fits as it is; later fields default to 0. */
+export interface AuditReviewFacts {
+  status: "posted" | "skipped" | "failed";
+  /** The commit reviewed (a posted review of a `/review` command learns it only from the PR). */
+  headSha?: string;
+  stage?: string;
+  reason?: string;
+  inlineComments?: number;
+  durationMs: number;
+  modelRequests: { provider: string; model: string; inputTokens: number; outputTokens: number };
+  sent?: { files: number; lines: number; relatedLines?: number };
+  /** Redacted secrets by type (counts only). */
+  secretsRedacted?: Readonly<Record<string, number>>;
+}
+
+/** A review that ran (`review`) or a request refused before it could run (`refused`: why). */
+export type AuditInput =
+  | { time: Date; job: AuditJob; review: AuditReviewFacts }
+  | { time: Date; job: AuditJob; refused: string };
+
+/** Builds the one audit event of a review or a refusal: ids, counts and outcome, never content. */
+export function buildAuditEvent(input: AuditInput): AuditEvent {
+  const { job } = input;
+  const base = {
+    schemaVersion: 1 as const,
+    time: input.time.toISOString(),
+    deliveryId: job.deliveryId,
+    installationId: job.installationId,
+    repository: `${job.owner}/${job.repo}`,
+    pullNumber: job.pullNumber,
+    trigger: job.trigger,
+    actor: job.actor ?? null,
+  };
+  if ("refused" in input) {
+    return {
+      ...base,
+      headSha: job.headSha,
+      decision: { action: "refused", reason: input.refused },
+      provider: null,
+      model: null,
+      sent: { files: 0, lines: 0, relatedLines: 0 },
+      tokens: { input: 0, output: 0 },
+      secretsRedacted: { count: 0, byType: {} },
+      commentsPosted: 0,
+      durationMs: 0,
+      outcome: { status: "skipped", stage: null, reason: input.refused },
+    };
+  }
+  const { review } = input;
+  const byType = countsOnly(review.secretsRedacted ?? {});
+  return {
+    ...base,
+    headSha: job.headSha ?? review.headSha ?? null,
+    decision: { action: "run" },
+    provider: review.modelRequests.provider,
+    model: review.modelRequests.model,
+    sent: { files: whole(review.sent?.files), lines: whole(review.sent?.lines), relatedLines: whole(review.sent?.relatedLines) },
+    tokens: { input: whole(review.modelRequests.inputTokens), output: whole(review.modelRequests.outputTokens) },
+    secretsRedacted: { count: Object.values(byType).reduce((sum, n) => sum + n, 0), byType },
+    commentsPosted: review.status === "posted" ? whole(review.inlineComments) : 0,
+    durationMs: whole(review.durationMs),
+    outcome: { status: review.status, stage: review.status === "failed" ? (review.stage ?? null) : null, reason: review.reason ?? null },
+  };
+}
+
+/** Files and diff lines a set of reviewed patches sends to the model, for `AuditReviewFacts.sent`. */
+export function countSentLines(patches: readonly FilePatch[]): { files: number; lines: number } {
+  return { files: patches.length, lines: patches.reduce((sum, patch) => sum + patch.hunks.reduce((n, hunk) => n + hunk.lines.length, 0), 0) };
+}
+
+// Timings come from performance.now() (fractions); the schema promises whole, non-negative numbers.
+function whole(value: number | undefined): number {
+  return Math.max(0, Math.round(value ?? 0));
+}
+
+function countsOnly(byType: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(byType).filter(([, n]) => n > 0).map(([type, n]) => [type, whole(n)]));
+}

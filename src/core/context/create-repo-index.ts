@@ -1,0 +1,103 @@
+import { buildFallbackOutline } from "./build-fallback-outline.js";
+import { buildPathIndex, type PathIndex } from "./build-path-index.js";
+import { detectLanguage } from "./detect-language.js";
+import type { RepoSnapshot } from "./repo-snapshot.js";
+import type { BindingEnv } from "./resolve/binding-env.js";
+import { buildFileBindings } from "./resolve/build-file-bindings.js";
+import { createBindings, type FileBindings } from "./resolve/file-bindings.js";
+import { readGoModules } from "./resolve/resolve-go-package.js";
+import type { FileOutline, SelectionLimits, SelectionStats, SyntaxService } from "./types.js";
+
+/** One selection's view of the repository: outlines, bindings and name search, computed on demand and memoised. */
+export interface RepoIndex {
+  readonly paths: PathIndex;
+  readonly limits: SelectionLimits;
+  readonly stats: SelectionStats;
+  lines(path: string): readonly string[] | undefined;
+  /** The file's outline; undefined when it is not in the snapshot, too large, or the parse cap is reached (unless `force`). */
+  outline(path: string, force?: boolean): FileOutline | undefined;
+  /** The outline of text that is not a snapshot file (the old side of a hunk); not cached. */
+  outlineText(path: string, text: string): FileOutline;
+  bindings(path: string): FileBindings;
+  /** Files (of a language the selection reads) whose text contains `name`. */
+  mentioning(name: string): string[];
+}
+
+/** Builds the index over a snapshot; `extraExtensions` are fallback-outline extensions worth searching (those of changed files). */
+export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limits: SelectionLimits, extraExtensions: ReadonlySet<string>): RepoIndex {
+  const allPaths = repo.listPaths();
+  const paths = buildPathIndex(allPaths);
+  const env: BindingEnv = {
+    paths,
+    goModules: readGoModules(allPaths.filter((path) => path === "go.mod" || path.endsWith("/go.mod")).map((path) => ({ path, text: repo.readText(path) ?? "" }))),
+  };
+  const stats: SelectionStats = { candidates: 0, parsedFiles: 0, fallbackFiles: 0, searchedNames: 0, parseCapReached: false, selectedLines: 0 };
+  const lineCache = new Map<string, readonly string[] | undefined>();
+  const outlines = new Map<string, FileOutline | undefined>();
+  const bindingCache = new Map<string, FileBindings>();
+  const mentionCache = new Map<string, string[]>();
+  const searchable = allPaths.filter((path) => detectLanguage(path) !== undefined || extraExtensions.has(extensionOf(path)));
+
+  const index: RepoIndex = {
+    paths,
+    limits,
+    stats,
+    lines(path) {
+      if (!lineCache.has(path)) lineCache.set(path, repo.readText(path)?.split("\n"));
+      return lineCache.get(path);
+    },
+    outline(path, force = false) {
+      if (outlines.has(path)) return outlines.get(path);
+      const text = repo.readText(path);
+      if (text === undefined || text.length > limits.maxParseChars) {
+        outlines.set(path, undefined);
+        return undefined;
+      }
+      if (!force && stats.parsedFiles >= limits.maxParsedFiles) {
+        stats.parseCapReached = true;
+        return undefined;
+      }
+      stats.parsedFiles += 1;
+      let outline = syntax.outline(path, text);
+      if (!outline) {
+        stats.fallbackFiles += 1;
+        outline = buildFallbackOutline(text);
+      }
+      outlines.set(path, outline);
+      return outline;
+    },
+    outlineText(path, text) {
+      stats.parsedFiles += 1;
+      return syntax.outline(path, text) ?? buildFallbackOutline(text);
+    },
+    bindings(path) {
+      let bindings = bindingCache.get(path);
+      if (!bindings) {
+        const outline = index.outline(path);
+        bindings = outline ? buildFileBindings(path, outline, env) : createBindings();
+        bindingCache.set(path, bindings);
+      }
+      return bindings;
+    },
+    mentioning(name) {
+      let found = mentionCache.get(name);
+      if (!found) {
+        stats.searchedNames += 1;
+        found = searchable.filter((path) => {
+          const text = repo.readText(path);
+          return text !== undefined && text.length <= limits.maxParseChars && text.includes(name);
+        });
+        mentionCache.set(name, found);
+      }
+      return found;
+    },
+  };
+  return index;
+}
+
+/** The extension of a path without the dot ("" when none). */
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1) : "";
+}

@@ -1,0 +1,149 @@
+import { sortByProximity, stemOf } from "./build-path-index.js";
+import type { RepoIndex } from "./create-repo-index.js";
+import type { DefinitionKind, SyntaxDefinition, SyntaxReference } from "./types.js";
+
+/** A definition a reference resolves to, with how sure the resolution is (0 best). */
+export interface ResolvedDefinition {
+  path: string;
+  definition: SyntaxDefinition;
+  confidence: number;
+}
+
+const SELF_QUALIFIERS = new Set(["this", "self", "Self", "$this", "super", "cls", "static", "parent"]);
+const NOT_TOP_LEVEL = new Set<DefinitionKind>(["test", "property"]);
+const MEMBER_KINDS = new Set<DefinitionKind>(["method", "property", "function", "declaration", "constant", "class", "enum", "interface", "type"]);
+// Where names are global (no import names them), unresolved calls and types are searched for by name.
+const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
+// A C++ method defined out of its class uses the class's fields bare; the class is in an included header.
+// (In Java and C# the fields are in the same file, found as local definitions.)
+const IMPLICIT_THIS = new Set(["cpp"]);
+const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
+const MAX_DEFINITIONS = 3;
+const REEXPORT_DEPTH = 3;
+
+/** The definitions in the repository a reference in `path` most likely means, best first. */
+export function resolveReference(index: RepoIndex, path: string, reference: SyntaxReference): ResolvedDefinition[] {
+  const found = resolve(index, path, reference, 0);
+  const seen = new Set<string>();
+  return found
+    .filter(({ path: file, definition }) => {
+      const key = `${file}:${definition.startLine}:${definition.name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      // A constructor named like its class is part of the class found with it.
+      return !found.some((other) => other.path === file && other.definition !== definition && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.name === definition.name);
+    })
+    .sort((a, b) => a.confidence - b.confidence || Number(a.definition.kind === "declaration") - Number(b.definition.kind === "declaration"))
+    .slice(0, MAX_DEFINITIONS);
+}
+
+function resolve(index: RepoIndex, path: string, reference: SyntaxReference, depth: number): ResolvedDefinition[] {
+  const outline = index.outline(path, true);
+  if (!outline) return [];
+  const { name, qualifier } = reference;
+  const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
+  if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
+
+  // An object key or destructured name without a receiver: a member of a type from this file or its imports.
+  if (reference.kind === "member" && qualifier === undefined) return searchMember(index, path, reference, false);
+  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line);
+  if (local.length > 0) return local.map((definition) => ({ path, definition, confidence: 0 }));
+  const bindings = index.bindings(path);
+  const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));
+  if (bound.length > 0) return bound;
+  const visible = [...lookup(index, bindings.wildcard, name, 1, 0), ...lookup(index, bindings.scope.filter((file) => file !== path), name, 1, 0)];
+  if (visible.length > 0) return visible;
+  if (self) return searchMember(index, path, reference);
+  if (IMPLICIT_THIS.has(outline.language)) {
+    const members = bindings.wildcard.flatMap((file) => (index.outline(file)?.definitions ?? []).filter((d) => d.name === name && CLASS_MEMBERS.has(d.kind)).map((definition) => ({ path: file, definition, confidence: 1 })));
+    if (members.length > 0) return members;
+  }
+  if (SEARCH_BY_NAME.has(outline.language) && isSearchable(reference)) return searchByName(index, path, name, bindings.namespaces, NOT_TOP_LEVEL);
+  return [];
+}
+
+function resolveQualified(index: RepoIndex, path: string, reference: SyntaxReference, depth: number): ResolvedDefinition[] {
+  const qualifier = reference.qualifier!;
+  const bindings = index.bindings(path);
+  const found: ResolvedDefinition[] = [];
+  for (const binding of bindings.named.get(qualifier) ?? []) {
+    if (binding.symbol === undefined) found.push(...lookup(index, binding.files, reference.name, 0, 0));
+    else for (const owner of lookup(index, binding.files, binding.symbol, 0, 0)) found.push(...membersOf(index, owner, reference.name));
+  }
+  if (found.length === 0 && bindings.resolvePath && qualifier.includes("::")) found.push(...lookup(index, bindings.resolvePath(qualifier), reference.name, 0, 0));
+  if (found.length === 0 && depth === 0 && /^[A-Z][\w$]*$/.test(qualifier)) {
+    // `Type.member`, `Type::member`: find the type, then the member inside it.
+    for (const owner of resolve(index, path, { name: qualifier, line: reference.line, kind: "type" }, depth + 1)) found.push(...membersOf(index, owner, reference.name));
+  }
+  return found.length > 0 ? found : searchMember(index, path, reference);
+}
+
+/** Members named `name` inside `owner`'s range, else anywhere in its file. */
+function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): ResolvedDefinition[] {
+  const definitions = index.outline(owner.path)?.definitions.filter((d) => d.name === name && d.kind !== "test") ?? [];
+  const inside = definitions.filter((d) => d.startLine >= owner.definition.startLine && d.endLine <= owner.definition.endLine);
+  return (inside.length > 0 ? inside : definitions).map((definition) => ({ path: owner.path, definition, confidence: owner.confidence + (inside.length > 0 ? 0 : 1) }));
+}
+
+/** A member of an unknown receiver: this file, the files it imports, its package, then (for distinctive names) the repository. */
+function searchMember(index: RepoIndex, path: string, reference: SyntaxReference, searchRepository = true): ResolvedDefinition[] {
+  const bindings = index.bindings(path);
+  // Includes and re-exports chain: what the loaded files load is visible too.
+  const near = [path, ...bindings.importedFiles, ...bindings.scope, ...bindings.wildcard.flatMap((file) => [...index.bindings(file).importedFiles])];
+  const found: ResolvedDefinition[] = [];
+  for (const file of new Set(near)) {
+    const definitions = index.outline(file)?.definitions.filter((d) => d.name === reference.name && MEMBER_KINDS.has(d.kind) && !(file === path && d.nameLine === reference.line)) ?? [];
+    found.push(...definitions.map((definition) => ({ path: file, definition, confidence: 1 })));
+  }
+  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier") return found;
+  return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
+}
+
+/** Definitions of `name` in `files`, following re-exports (`export … from`, `from x import *`, includes). */
+function lookup(index: RepoIndex, files: readonly string[], name: string, confidence: number, depth: number): ResolvedDefinition[] {
+  const found: ResolvedDefinition[] = [];
+  for (const file of files) {
+    const definitions = index.outline(file)?.definitions.filter((d) => d.name === name && !NOT_TOP_LEVEL.has(d.kind)) ?? [];
+    if (definitions.length > 0) {
+      found.push(...definitions.map((definition) => ({ path: file, definition, confidence })));
+      continue;
+    }
+    if (depth >= REEXPORT_DEPTH) continue;
+    const bindings = index.bindings(file);
+    for (const binding of bindings.named.get(name) ?? []) if (binding.symbol !== undefined) found.push(...lookup(index, binding.files, binding.symbol, confidence, depth + 1));
+    if (found.length === 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
+  }
+  return found;
+}
+
+/** Calls, types and CONSTANT-like names are worth a repository search; plain identifiers are mostly locals. */
+function isSearchable(reference: SyntaxReference): boolean {
+  return reference.kind === "call" || reference.kind === "type" || /^[A-Z][A-Za-z0-9_]*$/.test(reference.name);
+}
+
+/**
+ * Definitions of `name` in files that mention it: files named after it first, then nearest.
+ * Files in a namespace the file uses count as resolved through it.
+ */
+function searchByName(index: RepoIndex, path: string, name: string, namespaces: readonly string[], excluded: ReadonlySet<DefinitionKind>): ResolvedDefinition[] {
+  const conventional = new Set([name.toLowerCase(), toSnakeCase(name)]);
+  const files = sortByProximity(index.mentioning(name).filter((file) => file !== path), path)
+    .sort((a, b) => Number(conventional.has(stemOf(b).toLowerCase())) - Number(conventional.has(stemOf(a).toLowerCase())))
+    .slice(0, index.limits.maxFilesPerName);
+  const found: ResolvedDefinition[] = [];
+  const definingFiles = new Set<string>();
+  for (const file of files) {
+    const outline = index.outline(file);
+    const definitions = outline?.definitions.filter((d) => d.name === name && !excluded.has(d.kind)) ?? [];
+    if (definitions.length === 0) continue;
+    const confidence = outline?.packageName !== undefined && namespaces.includes(outline.packageName) ? 1 : 2;
+    found.push(...definitions.map((definition) => ({ path: file, definition, confidence })));
+    definingFiles.add(file);
+    if (definingFiles.size >= 2) break;
+  }
+  return found;
+}
+
+function toSnakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}

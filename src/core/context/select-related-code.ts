@@ -1,0 +1,74 @@
+import type { FilePatch } from "../types.js";
+import { buildCallerCandidates } from "./build-caller-candidates.js";
+import { buildDefinitionCandidates } from "./build-definition-candidates.js";
+import { buildEnclosingCandidates } from "./build-enclosing-candidates.js";
+import { collectChangedLines, type ChangedLines } from "./collect-changed-lines.js";
+import { collectChangedSymbols } from "./collect-changed-symbols.js";
+import { createRepoIndex, extensionOf } from "./create-repo-index.js";
+import { rankCandidates } from "./rank-candidates.js";
+import type { RepoSnapshot } from "./repo-snapshot.js";
+import { selectWithinBudget } from "./select-within-budget.js";
+import type { ContextCandidate, RelatedCodeSelection, RelatedSnippet, SelectionLimits, SyntaxService } from "./types.js";
+
+export const DEFAULT_SELECTION_LIMITS: SelectionLimits = {
+  budgetLines: 800,
+  maxSnippetLines: 120,
+  maxParsedFiles: 400,
+  maxParseChars: 400_000,
+  maxFilesPerName: 60,
+  maxCallersPerSymbol: 6,
+};
+
+const MAX_REASONS = 3;
+const MAX_SYMBOLS = 40;
+
+export interface SelectRelatedCodeInput {
+  patches: readonly FilePatch[];
+  /** The head revision (what the pull request would merge). */
+  repo: RepoSnapshot;
+  syntax: SyntaxService;
+  /** Total lines of related code (default 800). */
+  budgetLines?: number;
+  limits?: Partial<Omit<SelectionLimits, "budgetLines">>;
+}
+
+/**
+ * The code most related to a change, within a line budget: the definitions around the changed
+ * lines, the definitions of the names they use, the callers of what they change, and the tests
+ * of it, ranked in that order, de-duplicated and merged per file.
+ */
+export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSelection {
+  const limits: SelectionLimits = { ...DEFAULT_SELECTION_LIMITS, ...input.limits, budgetLines: input.budgetLines ?? DEFAULT_SELECTION_LIMITS.budgetLines };
+  const extensions = new Set(input.patches.map((patch) => extensionOf(patch.path)).filter((ext) => ext !== ""));
+  const index = createRepoIndex(input.repo, input.syntax, limits, extensions);
+  const changes = new Map<string, ChangedLines>(input.patches.filter((patch) => patch.status !== "removed").map((patch) => [patch.path, collectChangedLines(patch)]));
+
+  const candidates: ContextCandidate[] = [];
+  for (const changed of changes.values()) {
+    if (index.lines(changed.path) === undefined) continue;
+    candidates.push(...buildEnclosingCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
+  }
+  const symbols = input.patches
+    .flatMap((patch) => collectChangedSymbols(index, changes.get(patch.path) ?? collectChangedLines(patch), patch.status === "removed" || index.lines(patch.path) === undefined))
+    .slice(0, MAX_SYMBOLS);
+  candidates.push(...buildCallerCandidates(index, symbols, changes));
+
+  const valid = candidates.filter((candidate) => candidate.startLine >= 1 && candidate.endLine >= candidate.startLine);
+  index.stats.candidates = valid.length;
+  const { kept, dropped, lines } = selectWithinBudget(rankCandidates(valid), limits.budgetLines);
+  index.stats.selectedLines = lines;
+  const snippets: RelatedSnippet[] = kept.map((range) => ({
+    path: range.path,
+    startLine: range.startLine,
+    endLine: range.endLine,
+    reason: summarizeReasons(range.reasons),
+    relation: range.relation,
+    text: (index.lines(range.path) ?? []).slice(range.startLine - 1, range.endLine).join("\n"),
+  }));
+  return { snippets, dropped, stats: index.stats };
+}
+
+function summarizeReasons(reasons: string[]): string {
+  const shown = reasons.slice(0, MAX_REASONS).join("; ");
+  return reasons.length > MAX_REASONS ? `${shown}; and ${reasons.length - MAX_REASONS} more` : shown;
+}

@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { Language, Parser, Query } from "web-tree-sitter";
+import { detectLanguage } from "../core/context/detect-language.js";
+import type { LanguageId, SyntaxService } from "../core/context/types.js";
+import { GRAMMAR_FILES } from "./grammar-files.js";
+import { readOutline } from "./read-outline.js";
+
+/** A loaded grammar: its parser and its compiled outline query. */
+export interface LoadedGrammar {
+  parser: Parser;
+  query: Query;
+}
+
+const require = createRequire(import.meta.url);
+
+// Compiled grammars hold no code under review and never change, so one process shares them:
+// each language's wasm and query are read and compiled once, on first use.
+let runtime: Promise<void> | undefined;
+const grammars = new Map<LanguageId, Promise<LoadedGrammar>>();
+
+/**
+ * The tree-sitter syntax service for the languages among `paths` (every supported language when
+ * omitted). Grammars load lazily per language and stay cached for the process; files in other
+ * languages get no outline, so the core falls back to its indentation/brace outline.
+ */
+export async function loadSyntaxService(paths?: Iterable<string>): Promise<SyntaxService> {
+  const wanted = new Set<LanguageId>();
+  if (paths === undefined) for (const language of Object.keys(GRAMMAR_FILES) as LanguageId[]) wanted.add(language);
+  else for (const path of paths) {
+    const language = detectLanguage(path);
+    if (language) wanted.add(language);
+  }
+  const loaded = new Map<LanguageId, LoadedGrammar>();
+  await Promise.all([...wanted].map(async (language) => loaded.set(language, await loadGrammar(language))));
+  return createTreeSitterSyntax(loaded);
+}
+
+/** A syntax service over grammars already loaded. */
+export function createTreeSitterSyntax(loaded: ReadonlyMap<LanguageId, LoadedGrammar>): SyntaxService {
+  return {
+    outline(path, text) {
+      const language = detectLanguage(path);
+      const grammar = language && loaded.get(language);
+      if (!language || !grammar) return undefined;
+      const tree = grammar.parser.parse(text);
+      if (!tree) return undefined;
+      try {
+        return readOutline(language, tree, grammar.query);
+      } finally {
+        // Trees live in wasm memory, outside the garbage collector.
+        tree.delete();
+      }
+    },
+  };
+}
+
+/** Loads (once per process) the grammar and query of one language. */
+export function loadGrammar(language: LanguageId): Promise<LoadedGrammar> {
+  let pending = grammars.get(language);
+  if (!pending) {
+    pending = compileGrammar(language);
+    grammars.set(language, pending);
+    // A failed load is not cached, so a later review can try again.
+    pending.catch(() => grammars.delete(language));
+  }
+  return pending;
+}
+
+async function compileGrammar(language: LanguageId): Promise<LoadedGrammar> {
+  runtime ??= Parser.init({ locateFile: () => require.resolve("web-tree-sitter/tree-sitter.wasm") });
+  await runtime;
+  const files = GRAMMAR_FILES[language];
+  const [wasm, ...queries] = await Promise.all([
+    readFile(require.resolve(`@vscode/tree-sitter-wasm/wasm/${files.wasm}`)),
+    ...files.queries.map((name) => readQueryFile(name)),
+  ]);
+  const grammar = await Language.load(new Uint8Array(wasm as Buffer));
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  return { parser, query: new Query(grammar, (queries as string[]).join("\n")) };
+}
+
+// The .scm files sit next to this module when it runs from src/; tsc does not copy them into
+// dist/, so from dist/syntax the package's src/syntax/queries is read.
+async function readQueryFile(name: string): Promise<string> {
+  const candidates = [new URL(`./queries/${name}.scm`, import.meta.url), new URL(`../../src/syntax/queries/${name}.scm`, import.meta.url)];
+  for (const file of candidates) {
+    try {
+      return await readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  throw new Error(`syntax query ${name}.scm not found next to ${import.meta.url}; the package must ship src/syntax/queries`);
+}

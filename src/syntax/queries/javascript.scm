@@ -1,0 +1,3 @@
+; JavaScript only.
+
+(field_definition property: (property_identifier) @name) @definition.property

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "@jest/globals";
+import { measureReview } from "../../bench/pipeline/measure-review.js";
+
+// The benchmark's pipeline section end to end, on a small pull request, so `npm run bench`
+// cannot break unnoticed: the real server, a signed webhook, the fakes, the figures it reports.
+describe("npm run bench: pipeline measurement", () => {
+  it("reviews a 120-file pull request through the real server and counts what it cost", async () => {
+    const result = await measureReview(120, { entry: "source" });
+
+    expect(result).toMatchObject({ changedFiles: 120, reviewedFiles: 114, skippedFiles: 6, modelRequests: 1 });
+    expect(result.githubCalls).toEqual({
+      "GET /repos/{owner}/{repo}/pulls/{n}/reviews": 1,
+      "GET /repos/{owner}/{repo}/contents/{path}": 2,
+      "GET /repos/{owner}/{repo}/pulls/{n}": 1,
+      "GET /repos/{owner}/{repo}/pulls/{n}/files": 2,
+      "GET /repos/{owner}/{repo}/pulls/{n}/comments": 1,
+      "POST /repos/{owner}/{repo}/pulls/{n}/reviews": 1,
+      "GET /repos/{owner}/{repo}/issues/{n}/comments": 1,
+      "POST /repos/{owner}/{repo}/issues/{n}/comments": 1,
+    });
+    expect(result.promptTokens).toBeGreaterThan(10_000);
+    expect(result.summaryChars).toBeGreaterThan(1_000);
+    expect(result.modelMs).toBeLessThan(result.wallMs);
+    expect(result.outsideModelMs).toBeGreaterThan(0);
+    expect(result.peakMaxRssKiB).toBeGreaterThanOrEqual(result.startedMaxRssKiB);
+    expect(result.startedMaxRssKiB).toBeGreaterThan(10_000);
+  }, 120_000);
+});

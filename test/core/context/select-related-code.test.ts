@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createRepoSnapshot } from "../../../src/core/context/repo-snapshot.js";
+import { selectRelatedCode } from "../../../src/core/context/select-related-code.js";
+import type { SyntaxService } from "../../../src/core/context/types.js";
+import { parsePatch } from "../../../src/core/diff/parse-patch.js";
+import type { FilePatch } from "../../../src/core/types.js";
+import { loadSyntaxService } from "../../../src/syntax/load-parsers.js";
+import { loadContextFixture } from "../../fixtures/context/load-context-fixture.js";
+
+let syntax: SyntaxService;
+
+beforeAll(async () => {
+  syntax = await loadSyntaxService();
+});
+
+function modified(path: string, patch: string): FilePatch {
+  return parsePatch({ path, status: "modified", additions: 1, deletions: 1, patch });
+}
+
+const lineCount = (snippets: { startLine: number; endLine: number }[]) => snippets.reduce((sum, s) => sum + s.endLine - s.startLine + 1, 0);
+
+describe("selectRelatedCode", () => {
+  it("never passes the line budget and reports what it dropped", () => {
+    const fixture = loadContextFixture("typescript");
+    const full = selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax });
+    const small = selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax, budgetLines: 20 });
+    expect(lineCount(small.snippets)).toBeLessThanOrEqual(20);
+    expect(small.stats.selectedLines).toBe(lineCount(small.snippets));
+    expect(small.snippets[0]).toMatchObject({ path: "src/config/parse-config.ts", startLine: 4, endLine: 11, relation: "enclosing" });
+    expect(small.dropped.count).toBe(full.snippets.length - small.snippets.length);
+    expect(small.dropped.lines).toBe(lineCount(full.snippets) - lineCount(small.snippets));
+    expect(selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax, budgetLines: 0 }).snippets).toEqual([]);
+  });
+
+  it("falls back to the indentation/brace outline for a language without a grammar", () => {
+    const kotlin = [
+      "package shop",
+      "",
+      "fun tax(amount: Int): Int {",
+      "    return amount / 5",
+      "}",
+      "",
+      "fun total(items: List<Int>): Int {",
+      "    val sum = items.sum()",
+      "    // add the tax",
+      "    val withTax = sum + tax(sum)",
+      "    return withTax",
+      "}",
+      "",
+    ].join("\n");
+    const repo = createRepoSnapshot(new Map([["src/Shop.kt", kotlin]]));
+    const patch = modified("src/Shop.kt", "@@ -9,3 +9,3 @@\n     // add the tax\n-    val withTax = sum\n+    val withTax = sum + tax(sum)\n     return withTax");
+    const { snippets, stats } = selectRelatedCode({ patches: [patch], repo, syntax });
+    expect(snippets.map(({ startLine, endLine, reason }) => ({ startLine, endLine, reason }))).toEqual([
+      { startLine: 7, endLine: 12, reason: "enclosing `total` of the change at src/Shop.kt:10" },
+      { startLine: 3, endLine: 5, reason: "definition of `tax` used in src/Shop.kt:10" },
+    ]);
+    expect(stats.fallbackFiles).toBe(1);
+  });
+
+  it("shows the callers of a function the change removes", () => {
+    const repo = createRepoSnapshot(
+      new Map([
+        ["src/math.ts", "export function add(a: number, b: number): number {\n  return a + b;\n}\n"],
+        ["src/report.ts", 'import { add, square } from "./math.js";\n\nexport function report(x: number): string {\n  return `${add(x, 1)} ${square(x)}`;\n}\n'],
+      ]),
+    );
+    const patch = modified("src/math.ts", "@@ -2,5 +2,2 @@\n   return a + b;\n }\n-export function square(x: number): number {\n-  return x * x;\n-}");
+    const { snippets } = selectRelatedCode({ patches: [patch], repo, syntax });
+    expect(snippets).toEqual([
+      { path: "src/report.ts", startLine: 3, endLine: 5, relation: "caller", reason: "caller of `square`, which the change removes (src/report.ts:4)", text: "export function report(x: number): string {\n  return `${add(x, 1)} ${square(x)}`;\n}" },
+    ]);
+  });
+
+  it("cuts an enclosing function longer than the snippet limit to a window around the change plus its signature", () => {
+    const body = Array.from({ length: 200 }, (_, i) => `  total += step(${i});`);
+    const text = ["function step(n: number): number {", "  return n;", "}", "", "export function long(): number {", "  let total = 0;", ...body, "  return total;", "}", ""].join("\n");
+    const repo = createRepoSnapshot(new Map([["src/long.ts", text]]));
+    // Line 106 is `  total += step(99);`.
+    const patch = modified("src/long.ts", "@@ -106,1 +106,1 @@\n-  total += step(98);\n+  total += step(99);");
+    const { snippets } = selectRelatedCode({ patches: [patch], repo, syntax, limits: { maxSnippetLines: 30 } });
+    expect(snippets.map(({ startLine, endLine, relation }) => ({ startLine, endLine, relation }))).toEqual([
+      { startLine: 96, endLine: 116, relation: "enclosing" },
+      { startLine: 5, endLine: 7, relation: "enclosing" },
+      { startLine: 1, endLine: 3, relation: "definition" },
+    ]);
+    expect(snippets[0]!.reason).toBe("enclosing function `long` of the change at src/long.ts:106 (part of 204 lines)");
+  });
+
+  it("leaves out code the diff already shows and definitions the diff adds", () => {
+    const repo = createRepoSnapshot(new Map([["src/a.ts", "export function helper(): number {\n  return 1;\n}\n\nexport function main(): number {\n  return helper();\n}\n"]]));
+    const added = parsePatch({ path: "src/a.ts", status: "added", additions: 7, deletions: 0, patch: "@@ -0,0 +1,7 @@\n+export function helper(): number {\n+  return 1;\n+}\n+\n+export function main(): number {\n+  return helper();\n+}" });
+    expect(selectRelatedCode({ patches: [added], repo, syntax }).snippets).toEqual([]);
+  });
+});
