@@ -16,6 +16,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY src/prompts ./src/prompts
+COPY src/syntax/queries ./src/syntax/queries
 COPY app.yml ./
 USER node
 EXPOSE 3000

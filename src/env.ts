@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { DEFAULT_COMMAND_RATE_LIMIT_TEXT, type CommandRateLimits } from "./core/access/command-rate-limits.js";
+import { parseRateLimit, RATE_LIMIT_PATTERN } from "./core/access/parse-rate-limit.js";
 
 // The only reader of the operator's environment. Everything else gets these values passed in.
 // Model keys and base URLs come from here and nowhere else: a repository's config cannot
 // redirect where its code is sent.
+const rateLimitSchema = z.string().regex(RATE_LIMIT_PATTERN, "expected N/second, N/minute, N/hour or N/day (N at least 1), or off");
 const envSchema = z.object({
   APP_ID: z.string().optional(),
   WEBHOOK_SECRET: z.string().optional(),
@@ -25,6 +28,13 @@ const envSchema = z.object({
   PATCHWISE_AUDIT_LOG: z.string().optional(),
   PATCHWISE_TELEMETRY_URL: z.url({ protocol: /^https?$/ }).optional(),
   PATCHWISE_TELEMETRY_DISABLED: z.stringbool().default(false),
+  PATCHWISE_RATE_LIMIT_PER_PR: rateLimitSchema.default(DEFAULT_COMMAND_RATE_LIMIT_TEXT.perPullRequest),
+  PATCHWISE_RATE_LIMIT_PER_REPO: rateLimitSchema.default(DEFAULT_COMMAND_RATE_LIMIT_TEXT.perRepository),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  // BullMQ refuses ":" in names: it separates the parts of its Redis keys.
+  PATCHWISE_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only").default("patchwise-reviews"),
+  PATCHWISE_WORKER: z.stringbool().default(true),
+  PATCHWISE_QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 export type PatchwiseEnv = {
@@ -54,7 +64,22 @@ export type PatchwiseEnv = {
   auditLogPath: string | undefined;
   /** The anonymous daily heartbeat goes to `url` only, and only when set and not disabled. */
   telemetry: { url: string | undefined; disabled: boolean };
+  /** The web host of GitHub (`github.com`, or `GHE_HOST`): the only host posted text may link to. */
+  githubHost: string;
+  /** Limits on `/review` commands that passed the access check, per pull request and per repository. */
+  commandRateLimits: CommandRateLimits;
+  /** The shared queue on Redis (REDIS_URL); undefined: the in-process queue. */
+  redis: RedisQueueEnv | undefined;
 };
+
+export interface RedisQueueEnv {
+  url: string;
+  queueName: string;
+  /** Whether `npm start` also works the queue (PATCHWISE_WORKER); `npm run worker` always does. */
+  worker: boolean;
+  /** How long a job (and its pull request) stays locked without a heartbeat: a dead worker's job is retried after it. */
+  lockMs: number;
+}
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -90,6 +115,9 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     shutdownGraceMs: e.PATCHWISE_SHUTDOWN_GRACE_MS,
     auditLogPath: e.PATCHWISE_AUDIT_LOG,
     telemetry: { url: e.PATCHWISE_TELEMETRY_URL, disabled: e.PATCHWISE_TELEMETRY_DISABLED },
+    githubHost: e.GHE_HOST ?? "github.com",
+    commandRateLimits: { perPullRequest: parseRateLimit(e.PATCHWISE_RATE_LIMIT_PER_PR), perRepository: parseRateLimit(e.PATCHWISE_RATE_LIMIT_PER_REPO) },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, queueName: e.PATCHWISE_QUEUE_NAME, worker: e.PATCHWISE_WORKER, lockMs: e.PATCHWISE_QUEUE_LOCK_MS } : undefined,
   };
 }
 

@@ -21,7 +21,8 @@ try {
       const drained = app.drain(env.shutdownGraceMs);
       await server.stop();
       const result = await drained;
-      console.error(`patchwise: stopped (${result === "idle" ? "all reviews finished" : "grace period over, unfinished reviews dropped"})`);
+      const unfinished = env.redis ? "unfinished reviews returned to the queue" : "unfinished reviews dropped";
+      console.error(`patchwise: stopped (${result === "idle" ? "all reviews finished" : `grace period over, ${unfinished}`})`);
       process.exit(0);
     };
     process.once("SIGTERM", () => void stop());

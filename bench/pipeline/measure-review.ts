@@ -3,6 +3,7 @@ import { startFakeModel, type FakeExchange } from "../../test/helpers/fake-model
 import { signedWebhookHeaders } from "../../test/helpers/sign-webhook.js";
 import { loadWebhookExample } from "../../test/helpers/webhook-examples.js";
 import { answerReview } from "./answer-review.js";
+import { buildHeadTree } from "./build-head-tree.js";
 import { makeSyntheticFiles } from "./make-synthetic-files.js";
 import { spawnApp, type AppOptions, type RunningApp } from "./spawn-app.js";
 
@@ -60,7 +61,7 @@ export async function measureReview(changedFiles: number, options: AppOptions): 
     files: makeSyntheticFiles(count),
   }));
   for (const pr of pulls) {
-    github.addPullRequest(owner, repo, { ...pr, title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
+    github.addPullRequest(owner, repo, { ...pr, headTree: buildHeadTree(pr.files), title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
   }
   const app = await spawnApp(github.url, model.baseUrl, options);
   try {

@@ -10,6 +10,7 @@ import type { InlineRules } from "../../src/core/findings/select-inline-findings
 import { siftFindings, type SiftedFindings } from "../../src/core/findings/sift-findings.js";
 import { parseReview } from "../../src/core/review/parse-review.js";
 import { CATEGORIES, SEVERITIES } from "../../src/core/types.js";
+import { loadParseCheck } from "../../src/syntax/create-parse-check.js";
 import type { BenchSection } from "../bench-section.js";
 
 const OUTCOMES = [
@@ -43,7 +44,7 @@ const fixtureSchema = z.object({
     }),
   ),
   existingComments: z.array(z.object({ body: z.string(), path: z.string(), line: z.number().nullable(), resolved: z.boolean().optional(), dismissed: z.boolean().optional() })),
-  /** Fragments a stand-in parser counts as syntax errors, until the tree-sitter check is passed in. */
+  /** Fragments a stand-in parser counts as syntax errors (the unit tests' parser; the bench uses tree-sitter). */
   brokenFragments: z.array(z.string()).optional(),
   /** The model's answer, exactly as a provider returned it. */
   answer: z.unknown(),
@@ -109,6 +110,8 @@ function fragmentParser(fragments: string[]): ParseCheck {
 /** Bench section: what share of the recorded findings is posted, merged, left out, and how their suggestions are shown. */
 export async function run(options: { parseCheck?: ParseCheck } = {}): Promise<BenchSection> {
   const fixtures = loadAnswerFixtures();
+  // The parser the App, the Action and the CLI use for check (5): tree-sitter, as for related code.
+  const parseCheck = options.parseCheck ?? (await loadParseCheck(fixtures.flatMap((fixture) => fixture.files.map((file) => file.path))));
   const outcomes = new Map<string, number>();
   const add = (outcome: string, reason: string, amount = 1): void => {
     const key = `${outcome}\u0000${reason}`;
@@ -117,7 +120,7 @@ export async function run(options: { parseCheck?: ParseCheck } = {}): Promise<Be
   let total = 0;
   let suggested = 0;
   for (const fixture of fixtures) {
-    const { findings, sifted } = siftFixture(fixture, options.parseCheck);
+    const { findings, sifted } = siftFixture(fixture, parseCheck);
     total += findings;
     add("posted inline", "", sifted.inline.length);
     add("merged into another comment", "same problem elsewhere", sifted.mergedAway);
@@ -150,9 +153,7 @@ export async function run(options: { parseCheck?: ParseCheck } = {}): Promise<Be
     notes: [
       `${fixtures.length} recorded answers (test/fixtures/answers), ${total} findings; ${suggested} posted findings carry a suggestion.`,
       "Finding rows are shares of all findings; suggestion rows are shares of the posted findings that carry a suggestion.",
-      options.parseCheck
-        ? "Parse errors come from the parse check passed in."
-        : "Parse errors are simulated from each fixture's `brokenFragments` until the tree-sitter check is passed in.",
+      options.parseCheck ? "Parse errors come from the parse check passed in." : "Parse errors are counted by the tree-sitter grammars related code uses (ERROR and MISSING nodes, before and after the splice).",
     ],
   };
 }

@@ -7,6 +7,7 @@ const actionEnvSchema = z.object({
   GITHUB_EVENT_NAME: z.string().min(1),
   GITHUB_EVENT_PATH: z.string().min(1),
   GITHUB_API_URL: z.url().default("https://api.github.com"),
+  GITHUB_SERVER_URL: z.url().default("https://github.com"),
   GITHUB_RUN_ID: z.string().default("local"),
   "INPUT_GITHUB-TOKEN": z.string().min(1, "the github-token input is empty; leave it at its default ${{ github.token }}"),
   INPUT_PROVIDER: z.enum(["openai", "anthropic"]).default("openai"),
@@ -21,6 +22,8 @@ export interface ActionInputs {
   eventName: string;
   eventPath: string;
   apiUrl: string;
+  /** The web host of the GitHub the workflow runs on: posted text may link nowhere else. */
+  githubHost: string;
   runId: string;
   token: string;
   configPath: string;
@@ -42,6 +45,7 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
     eventName: e.GITHUB_EVENT_NAME,
     eventPath: e.GITHUB_EVENT_PATH,
     apiUrl: e.GITHUB_API_URL,
+    githubHost: new URL(e.GITHUB_SERVER_URL).host,
     runId: e.GITHUB_RUN_ID,
     token: e["INPUT_GITHUB-TOKEN"],
     configPath: e["INPUT_CONFIG-PATH"],

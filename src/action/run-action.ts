@@ -1,13 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { reachesSeverity } from "../core/review/reaches-severity.js";
+import { acknowledgeCommand } from "../github/acknowledge-command.js";
+import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import { decideTrigger } from "../core/triggers/decide-trigger.js";
 import { parseWebhookEvent } from "../core/triggers/webhook-event-schema.js";
 import { readEnv } from "../env.js";
+import { createCommandAccess } from "../github/command-access.js";
+import { authorizeCommand } from "../pipeline/authorize-command.js";
 import { createOctokitClass } from "../github/create-octokit-class.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { createRepoConfigSource } from "../github/repo-config-source.js";
+import { createGitHubRepoReader } from "../repo/create-github-repo-reader.js";
 import type { Logger } from "../log.js";
+import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type ReviewOutcome } from "../pipeline/review-pull-request.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
@@ -16,7 +21,8 @@ import type { ActionInputs } from "./read-action-inputs.js";
 
 export interface ActionContext {
   inputs: ActionInputs;
-  templates: { system: string; user: string };
+  /** The review templates and, for repositories with `verify: true`, the verify pass's. */
+  templates: PromptTemplates;
   log: Logger;
   createModel?: (settings: ModelClientSettings) => ModelClient;
 }
@@ -45,18 +51,29 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
   const { job } = decision;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: ACTIONS_BOT });
+  const config = createRepoConfigSource(octokit, ref, inputs.configPath);
+  // On a public repository anyone may comment, and the workflow run spends the owner's model key.
+  const access = await authorizeCommand(job, { access: createCommandAccess(octokit, ref), config, log });
+  if (!access.allowed) return ignored(log, `/review refused: ${access.reason}`);
+  if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, { runId: inputs.runId });
   const outcome = await reviewPullRequest(job, {
     source,
     publisher,
-    config: createRepoConfigSource(octokit, ref, inputs.configPath),
+    config,
+    githubHost: inputs.githubHost,
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
     modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency },
     templates: context.templates,
     log,
+    repoReader: createGitHubRepoReader(octokit, ref),
+    // GITHUB_TOKEN may create check runs when the workflow grants `checks: write`; without it the review goes on.
+    progress: createCheckRunReporter(octokit, ref, { log, ids: { runId: inputs.runId } }),
+    ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
   });
   if (outcome.status === "failed") return { exitCode: 1, outcome };
-  const failed = outcome.status === "posted" && reachesSeverity(outcome.severities, inputs.failOn);
+  // The same rule as the check run's `failure`: the input, else the repository's `failOn`.
+  const failed = outcome.status === "posted" && outcome.failing;
   return { exitCode: failed ? 1 : 0, outcome };
 }
 

@@ -1,4 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { FeedbackCounts } from "../core/findings/count-feedback.js";
+import { CATEGORIES, SEVERITIES } from "../core/types.js";
 import type { GitHubCallObserver } from "../github/create-octokit-class.js";
 import type { ReviewOutcome } from "../pipeline/review-pull-request.js";
 import { routeLabel } from "./route-label.js";
@@ -23,7 +25,7 @@ const SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
  * Prometheus metrics on a registry of the app's own (no global state). Labels carry outcomes,
  * routes, providers and model names; never a repository, user or anything of the code.
  */
-export function createMetrics(queueStats: () => QueueStats): PatchwiseMetrics {
+export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>): PatchwiseMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "patchwise_" });
   const reviews = new Counter({ name: "patchwise_reviews_total", help: "Reviews by outcome", labelNames: ["outcome"], registers: [registry] });
@@ -38,13 +40,20 @@ export function createMetrics(queueStats: () => QueueStats): PatchwiseMetrics {
   const tokens = new Counter({ name: "patchwise_model_tokens_total", help: "Model tokens", labelNames: ["provider", "model", "direction"], registers: [registry] });
   const github = new Counter({ name: "patchwise_github_requests_total", help: "GitHub API calls by route template and status", labelNames: ["method", "route", "status"], registers: [registry] });
   const redactions = new Counter({ name: "patchwise_secrets_redacted_total", help: "Secrets redacted before a model call, by type", labelNames: ["type"], registers: [registry] });
+  const feedback = new Counter({
+    name: "patchwise_feedback_reactions_total",
+    help: "👍 (+1) and 👎 (-1) reactions on Patchwise's earlier inline comments, by the finding's category and severity, as each review reads them (a reaction is counted again by every later review of its pull request)",
+    labelNames: ["reaction", "category", "severity"],
+    registers: [registry],
+  });
   new Gauge({
     name: "patchwise_queue_jobs",
     help: "Review jobs in the queue by state",
     labelNames: ["state"],
     registers: [registry],
-    collect() {
-      const stats = queueStats();
+    // With the shared queue the numbers come from Redis (one read per scrape and gauge).
+    async collect() {
+      const stats = await queueStats();
       this.set({ state: "waiting" }, stats.waiting);
       this.set({ state: "running" }, stats.running);
     },
@@ -53,8 +62,8 @@ export function createMetrics(queueStats: () => QueueStats): PatchwiseMetrics {
     name: "patchwise_queue_oldest_wait_seconds",
     help: "Age of the oldest waiting review job",
     registers: [registry],
-    collect() {
-      this.set(queueStats().oldestWaitSeconds);
+    async collect() {
+      this.set((await queueStats()).oldestWaitSeconds);
     },
   });
 
@@ -62,6 +71,7 @@ export function createMetrics(queueStats: () => QueueStats): PatchwiseMetrics {
     registry,
     recordOutcome(outcome) {
       reviews.inc({ outcome: outcome.status });
+      recordFeedback(feedback, outcome.feedback);
       duration.observe(outcome.durationMs / 1000);
       outside.observe(Math.max(0, outcome.durationMs - outcome.modelMs) / 1000);
       const { provider, model, requests, inputTokens, outputTokens } = outcome.modelRequests;
@@ -76,4 +86,13 @@ export function createMetrics(queueStats: () => QueueStats): PatchwiseMetrics {
       for (const [type, count] of Object.entries(countsByType)) redactions.inc({ type }, count);
     },
   };
+}
+
+// Label values are our own fixed categories and severities, checked again here: never a repository's or a user's words.
+function recordFeedback(counter: Counter<"reaction" | "category" | "severity">, counts: FeedbackCounts | undefined): void {
+  for (const kind of counts?.byKind ?? []) {
+    if (!(CATEGORIES as readonly string[]).includes(kind.category) || !(SEVERITIES as readonly string[]).includes(kind.severity)) continue;
+    if (kind.up > 0) counter.inc({ reaction: "+1", category: kind.category, severity: kind.severity }, kind.up);
+    if (kind.down > 0) counter.inc({ reaction: "-1", category: kind.category, severity: kind.severity }, kind.down);
+  }
 }

@@ -1,11 +1,24 @@
 import type { ApplicationFunction, Probot } from "probot";
+import type { AuditEvent } from "../core/audit/audit-event-schema.js";
+import { buildAuditEvent } from "../core/audit/build-audit-event.js";
+import { DEFAULT_COMMAND_RATE_LIMITS, type CommandRateLimits } from "../core/access/command-rate-limits.js";
+import { createCommandAccess } from "../github/command-access.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { readBotLogin } from "../github/read-bot-login.js";
+import { createGitHubRepoReader } from "../repo/create-github-repo-reader.js";
 import { createProbotConfigSource } from "../github/probot-config-source.js";
 import type { Logger } from "../log.js";
+import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
-import { createReviewQueue, type ReviewQueue } from "./create-review-queue.js";
+import { admitCommand } from "./admit-command.js";
+import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
+import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
+import { createCheckRunHandover, type CheckRunHandover } from "./hand-over-check-runs.js";
+import { acknowledgeCommand } from "../github/acknowledge-command.js";
+import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
 import { healthHandler, metricsHandler, readinessHandler } from "./health-handler.js";
 
@@ -17,18 +30,29 @@ export interface PatchwiseAppOptions {
   contextWindow?: number | undefined;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
-  templates: { system: string; user: string };
+  /** The review templates and, for repositories with `verify: true`, the verify pass's. */
+  templates: PromptTemplates;
   concurrency: number;
   queueLimit: number;
   /** Prometheus metrics; `/metrics` is served when given. */
   metrics?: PatchwiseMetrics;
+  /** Limits on `/review` commands per pull request and per repository (default 5/hour and 30/hour). */
+  commandRateLimits?: CommandRateLimits;
+  /** The clock of the command rate limits, in milliseconds (tests pass their own). */
+  now?: () => number;
+  /** Receives one audit event per review or refused command (ids, counts, outcome; never content). */
+  audit?: (event: AuditEvent) => Promise<void>;
+  /** The GitHub web host (`github.com`, or `GHE_HOST`): posted text may link nowhere else. */
+  githubHost?: string;
+  /** Builds the queue instead of the in-process one: the shared queue on Redis (REDIS_URL). */
+  createQueue?: (options: QueueOptions) => ReviewQueue;
 }
 
 export interface PatchwiseApp {
   appFn: ApplicationFunction;
   /** Resolves when every queued review has finished (tests, benchmarks, shutdown). */
   whenIdle(): Promise<void>;
-  queueStats(): QueueStats;
+  queueStats(): QueueStats | Promise<QueueStats>;
   /** Stops taking jobs (webhooks are still answered) and resolves once running reviews end or `graceMs` passes. */
   drain(graceMs: number): Promise<"idle" | "timeout">;
 }
@@ -38,50 +62,109 @@ const PR_ACTIONS = ["pull_request.opened", "pull_request.reopened", "pull_reques
 /** The Probot App: handlers enqueue, the queue runs the shared review pipeline. */
 export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
   let queue: ReviewQueue | undefined;
+  const limiter = createCommandRateLimiter(options.commandRateLimits ?? DEFAULT_COMMAND_RATE_LIMITS, options.now);
   const appFn: ApplicationFunction = (app, { addHandler }) => {
     const log = app.log as unknown as Logger;
-    queue = createReviewQueue({
+    const botLogin = createBotLoginCache(app);
+    const checkRuns = createCheckRunHandover();
+    queue = (options.createQueue ?? createReviewQueue)({
       concurrency: options.concurrency,
       limit: options.queueLimit,
       log,
-      run: async (job, signal) => options.metrics?.recordOutcome(await runReview(app, job, options, log, signal)),
+      run: async (job, signal) => {
+        const outcome = await runReview(app, job, options, limiter, log, signal, botLogin, checkRuns);
+        if (outcome !== null) options.metrics?.recordOutcome(outcome);
+      },
     });
     const ready = queue;
-    app.on([...PR_ACTIONS], async (context) => handleWebhookEvent("pull_request", context.payload, context.id, ready, log));
+    app.on([...PR_ACTIONS], async (context) => {
+      const accepted = await handleWebhookEvent("pull_request", context.payload, context.id, ready, log);
+      // A queued check run on the commit at once; the webhook's answer does not wait for it.
+      if (accepted) checkRuns.accepted(context.octokit as unknown as GitHubClient, accepted.job, accepted.result, log);
+    });
     app.on("issue_comment.created", async (context) => handleWebhookEvent("issue_comment", context.payload, context.id, ready, log));
     addHandler(healthHandler);
-    addHandler(readinessHandler(() => true));
+    addHandler(readinessHandler(() => ready.isReady?.() ?? true));
     if (options.metrics) addHandler(metricsHandler(options.metrics.registry));
   };
   return {
     appFn,
     whenIdle: () => queue?.onIdle() ?? Promise.resolve(),
-    queueStats: () => ({ waiting: queue?.waiting ?? 0, running: queue?.running ?? 0, oldestWaitSeconds: queue?.oldestWaitSeconds() ?? 0 }),
+    queueStats: () => queue?.stats?.() ?? { waiting: queue?.waiting ?? 0, running: queue?.running ?? 0, oldestWaitSeconds: queue?.oldestWaitSeconds() ?? 0 },
     drain: async (graceMs) => {
       queue?.close();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), graceMs)));
       const result = await Promise.race([(queue?.onIdle() ?? Promise.resolve()).then(() => "idle" as const), timeout]);
       clearTimeout(timer);
+      // A shared queue hands the reviews still running back to Redis for another worker.
+      await queue?.release?.();
       return result;
     },
   };
 }
 
-async function runReview(app: Probot, job: PipelineJob, options: PatchwiseAppOptions, log: Logger, signal: AbortSignal) {
+/** The App's bot login, read once per process; a failed read is tried again by the next review. */
+function createBotLoginCache(app: Probot): () => Promise<string> {
+  let login: Promise<string> | undefined;
+  return () => {
+    login ??= app
+      .auth()
+      .then((octokit) => readBotLogin(octokit as unknown as GitHubClient))
+      .catch((error: unknown) => {
+        login = undefined;
+        throw error;
+      });
+    return login;
+  };
+}
+
+// Null: a /review command that was refused (no access, or over its rate limit) before any review work.
+async function runReview(
+  app: Probot,
+  job: PipelineJob,
+  options: PatchwiseAppOptions,
+  limiter: CommandRateLimiter,
+  log: Logger,
+  signal: AbortSignal,
+  botLogin: () => Promise<string>,
+  checkRuns: CheckRunHandover,
+) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
-  const { source, publisher } = createGitHubPorts(octokit, ref, {});
+  const config = createProbotConfigSource(octokit, ref);
+  // The access check runs here, in the queue, not in the webhook handler: the handler must answer
+  // GitHub at once, and the permission API call may be slow.
+  const admission = await admitCommand(job, { access: createCommandAccess(octokit, ref), config, limiter, log });
+  if (!admission.admitted) {
+    await options.audit?.(buildAuditEvent({ time: new Date(), job, refused: admission.reason }));
+    return null;
+  }
+  const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
+  const claimed = checkRuns.claim(job);
+  // A job accepted by another process (a shared queue) finds its queued run by the delivery id.
+  const progress = createCheckRunReporter(octokit, ref, {
+    log,
+    ids,
+    ...(job.headSha ? { acceptedFor: job.headSha } : {}),
+    ...(claimed ? { accepted: claimed } : job.command ? {} : { externalId: job.deliveryId }),
+  });
+  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin() });
   return reviewPullRequest(job, {
     source,
     publisher,
-    config: createProbotConfigSource(octokit, ref),
+    config,
     model: options.model,
     defaultModel: options.defaultModel,
     modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4 },
     templates: options.templates,
     log,
     signal,
+    repoReader: createGitHubRepoReader(octokit, ref),
+    progress,
+    ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });
 }

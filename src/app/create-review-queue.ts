@@ -5,11 +5,17 @@ export type EnqueueResult = "queued" | "duplicate" | "replaced" | "full" | "clos
 
 export interface ReviewQueue {
   /** Adds a job unless the same delivery or the same PR commit is already waiting or running. */
-  enqueue(job: PipelineJob): EnqueueResult;
+  enqueue(job: PipelineJob): EnqueueResult | Promise<EnqueueResult>;
   /** Refuses new jobs from now on (shutdown); waiting and running ones still finish. */
   close(): void;
-  /** Resolves when nothing is waiting or running. */
+  /** Resolves when nothing is waiting or running (a shared queue: nothing of this process runs). */
   onIdle(): Promise<void>;
+  /** A shared queue: after the grace period, hands unfinished reviews back to the queue and disconnects. */
+  release?(): Promise<void>;
+  /** A shared queue: whether its backend answers (GET /readyz). */
+  isReady?(): Promise<boolean>;
+  /** A shared queue: depth and age read from the backend (every process sees the same). */
+  stats?(): Promise<{ waiting: number; running: number; oldestWaitSeconds: number }>;
   readonly waiting: number;
   readonly running: number;
   /** Seconds the oldest waiting job has waited (0 when none waits). */

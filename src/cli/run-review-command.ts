@@ -1,5 +1,6 @@
 import { buildDryRunReport } from "../core/report/build-dry-run-report.js";
 import { buildLocalReport } from "../core/report/build-local-report.js";
+import { checkReportSuggestions } from "../core/report/check-report-suggestions.js";
 import { renderDryRun } from "../core/report/render-dry-run.js";
 import { renderMarkdownReport } from "../core/report/render-markdown-report.js";
 import { renderSarif } from "../core/report/render-sarif.js";
@@ -9,6 +10,12 @@ import { prepareReview } from "../core/review/prepare-review.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { readEnv } from "../env.js";
 import { askForReviews } from "../pipeline/ask-for-reviews.js";
+import { gatherRelatedCode } from "../pipeline/gather-related-code.js";
+import { createWorkingTreeReader } from "../repo/read-working-tree.js";
+import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
+import { shareSnapshot } from "../pipeline/share-snapshot.js";
+import { verifyFindings } from "../pipeline/verify-findings.js";
+import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
@@ -22,7 +29,7 @@ export interface CliContext {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
-  templates: { system: string; user: string };
+  templates: PromptTemplates;
   version: string;
   createModel?: (settings: ModelClientSettings) => ModelClient;
 }
@@ -40,7 +47,11 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
   const sizing = sizeModelRequests(model, { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens });
-  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing });
+  // The working tree, read once for related code and the suggestion checks.
+  const reader = shareSnapshot(createWorkingTreeReader(changes.root));
+  const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
+  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, relatedCode });
+  progress(`related code: ${prepared.relatedCode.snippets.length} snippet(s)`);
   progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
 
   if (options.dryRun) {
@@ -50,7 +61,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       model,
       prepared,
       inputPricePerMillion: null,
-      relatedCode: [],
+      relatedCode: prepared.relatedCode.snippets,
       redactions: { count: prepared.redaction.total, types: prepared.redaction.counts },
     });
     context.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderDryRun(report));
@@ -66,17 +77,37 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     return EXIT.failed;
   }
   const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
+  const verified = config.verify
+    ? await verifyFindings(client, asked.answers, {
+        model,
+        templates: context.templates.verify,
+        threshold: config.verifyThreshold,
+        patches: prepared.patches,
+        redaction: prepared.redaction,
+        maxOutputTokens: sizing.limits.maxOutputTokens,
+        concurrency: env.model.concurrency,
+        log: progressLog(progress),
+        ids: {},
+      })
+    : null;
+  if (verified) {
+    const { dropped, scored, failed, tokens: spent } = verified.summary;
+    progress(`verification: ${dropped} of ${scored} scored finding(s) dropped, ${failed} request(s) failed, ${spent.input} input / ${spent.output} output tokens`);
+  }
+  const answers = verified?.answers ?? asked.answers;
+  const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: "HEAD", patches: prepared.patches, log: progressLog(progress), ids: {} });
   const unusable = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
   const skippedFiles = [...prepared.skippedFiles, ...unusable];
   const concluded = concludeReview({
     headSha: "",
-    answers: asked.answers,
+    answers,
     lineMap: prepared.lineMap,
     config,
     redaction: prepared.redaction,
     committedSecrets: prepared.committedSecrets,
     patches: prepared.patches,
     existingComments: [],
+    ...checks,
     summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
   });
   const report = buildLocalReport({
@@ -84,14 +115,20 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     provider: client.provider,
     model,
     summary: asked.answers.map((answer) => answer.summary.trim()).join("\n\n"),
-    anchored: concluded.anchored,
+    anchored: checkReportSuggestions(concluded.anchored, { patches: prepared.patches, ...checks }),
     skippedFiles,
-    relatedCode: [],
+    relatedCode: prepared.relatedCode.snippets,
     tokens,
     modelRequests: asked.requests,
   });
   context.stdout.write(renderReport(report, options.format, context.version));
   return reachesSeverity(report.findings.map((finding) => finding.severity), options.failOn) ? EXIT.failOn : EXIT.ok;
+}
+
+// The pipeline's ids-only log lines mean nothing to a CLI user; its warnings go to the progress output.
+function progressLog(progress: (message: string) => void) {
+  const ignore = () => undefined;
+  return { debug: ignore, info: ignore, warn: (_facts: object, message?: string) => progress(message ?? "warning"), error: (_facts: object, message?: string) => progress(message ?? "error") };
 }
 
 function renderReport(report: ReturnType<typeof buildLocalReport>, format: CliOptions["format"], version: string): string {

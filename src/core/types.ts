@@ -94,6 +94,24 @@ export interface ReviewJob {
   headSha: string;
   trigger: ReviewTrigger;
   deliveryId: string;
+  /** Who asked, for a `/review` command (trigger "command"); the access check reads it. */
+  command?: CommandRequest;
+}
+
+/** The facts of a `/review` comment an access check needs, from the webhook: logins and a flag, no text. */
+export interface CommandRequest {
+  /** Login of the commenter. */
+  actorLogin: string;
+  /** Login of the pull request's author. */
+  pullRequestAuthorLogin: string;
+  /** Private (or internal) repository: only people given access can comment at all. */
+  repositoryPrivate: boolean;
+  /** The `/review` comment, which gets a 👀 reaction when the command is taken up. */
+  commentId: number;
+  /** `/review full`: review the whole pull request again, not only what changed since the last review. */
+  full: boolean;
+  /** What the commenter asked the review to focus on (at most 200 characters); untrusted text, sent to the model as data. */
+  focus: string;
 }
 
 export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";

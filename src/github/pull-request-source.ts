@@ -1,5 +1,6 @@
 import type { ChangedFile } from "../core/types.js";
 import type { PullRequestInfo, PullRequestSource } from "../pipeline/ports.js";
+import { compareCommits } from "./compare-source.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 
 // GitHub's maximum page size; `pulls.listFiles` stops at 3000 files, i.e. 30 pages.
@@ -9,6 +10,7 @@ const PER_PAGE = 100;
 export function createPullRequestSource(octokit: GitHubClient, ref: PullRequestRef): PullRequestSource {
   const params = { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber };
   return {
+    compareCommits: (base, head) => compareCommits(octokit, ref, base, head),
     async getPullRequest(): Promise<PullRequestInfo> {
       const { data } = await octokit.rest.pulls.get(params);
       return {

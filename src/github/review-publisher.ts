@@ -18,7 +18,7 @@ const DEFAULT_POST_RETRY_DELAY_MS = 2_000;
 
 interface Authored {
   body?: string | null;
-  user?: { login: string } | null;
+  user?: { login: string; type?: string } | null;
 }
 
 /** Writes the review and the summary comment, never twice for the same commit or PR. */
@@ -28,6 +28,20 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
   const retryDelayMs = options.postRetryDelayMs ?? DEFAULT_POST_RETRY_DELAY_MS;
   const isOurs = (item: Authored, marker: string) =>
     (item.body ?? "").includes(marker) && (options.botLogin === undefined || item.user?.login === options.botLogin);
+
+  // The summary's hidden state decides what the next review looks at, so when our login is unknown
+  // (the App) only a bot's comment counts: a person cannot pose as Patchwise by pasting the marker.
+  const isOurSummary = (item: Authored) => isOurs(item, SUMMARY_MARKER) && (options.botLogin !== undefined || isBotAccount(item.user));
+  // The summary comment as last found or written (undefined: not looked for yet; null: there is
+  // none), so the upsert after a review edits it without listing the comments again.
+  let summaryComment: { id: number } | null | undefined;
+
+  async function findSummary() {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: PER_PAGE });
+    const found = comments.find(isOurSummary);
+    summaryComment = found ? { id: found.id } : null;
+    return found;
+  }
 
   async function findReviewForCommit(headSha: string) {
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...pr, per_page: PER_PAGE });
@@ -68,21 +82,30 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
           path: comment.path,
           line: comment.line ?? comment.original_line ?? null,
           dismissed: (comment.reactions?.["-1"] ?? 0) > 0,
+          reactions: { up: comment.reactions?.["+1"] ?? 0, down: comment.reactions?.["-1"] ?? 0 },
         }));
+    },
+
+    async readSummary() {
+      return (await findSummary())?.body ?? null;
     },
 
     async upsertSummary(body) {
       // The marker is what finds this comment next time; without it the next run would add another.
       const text = body.includes(SUMMARY_MARKER) ? body : `${body}\n\n${SUMMARY_MARKER}`;
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: PER_PAGE });
-      const existing = comments.find((comment) => isOurs(comment, SUMMARY_MARKER));
+      const existing = summaryComment === undefined ? await findSummary() : summaryComment;
       if (existing) {
         await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body: text });
       } else {
-        await octokit.rest.issues.createComment({ ...issue, body: text });
+        const { data } = await octokit.rest.issues.createComment({ ...issue, body: text });
+        summaryComment = { id: data.id };
       }
     },
   };
+}
+
+function isBotAccount(user: Authored["user"]): boolean {
+  return user?.type === "Bot" || (user?.login ?? "").endsWith("[bot]");
 }
 
 // Octokit reports network failures and timeouts as status 500 too: after any of them GitHub

@@ -18,6 +18,8 @@ export interface AskOptions {
   /** Requests in flight at once; a chunked review takes about as long as its slowest request. */
   concurrency: number;
   signal?: AbortSignal;
+  /** Called as each request gets its answer (valid or not), for progress reports. */
+  onAnswer?: () => void;
 }
 
 /** Sends every prompt (with bounded concurrency) and keeps the valid answers; provider failures propagate. */
@@ -25,8 +27,11 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
   const results = await runWithConcurrency(
     prompts,
     options.concurrency,
-    (prompt) =>
-      requestReviewAnswer(client, { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: options.maxOutputTokens }, options.signal),
+    async (prompt) => {
+      const result = await requestReviewAnswer(client, { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: options.maxOutputTokens }, options.signal);
+      options.onAnswer?.();
+      return result;
+    },
     options.signal,
   );
   const merged: ReviewAnswers = { answers: [], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };

@@ -2,8 +2,11 @@
 // CLI) supplies its own implementations; tests supply fakes or nock-backed real ones.
 import type { RepoSnapshot } from "../core/context/repo-snapshot.js";
 import type { ExistingComment } from "../core/findings/read-fingerprints.js";
+import type { RepositoryPermission } from "../core/access/decide-command-access.js";
 import type { ChangedFile } from "../core/types.js";
 import type { ReviewRequest } from "../core/review/build-review-request.js";
+import type { CommitComparison } from "../core/review/plan-incremental-range.js";
+import type { CheckRunUpdate } from "../core/progress/check-run-update.js";
 
 export interface PullRequestInfo {
   number: number;
@@ -24,6 +27,8 @@ export interface PullRequestSource {
   getPullRequest(): Promise<PullRequestInfo>;
   /** Every changed file (paginated), with GitHub's per-file patch where it has one. */
   listFiles(): Promise<ChangedFile[]>;
+  /** How `head` differs from `base` (GitHub's compare); without it every review is a full one. */
+  compareCommits?(base: string, head: string): Promise<CommitComparison>;
 }
 
 export interface ReadSnapshotOptions {
@@ -87,5 +92,20 @@ export interface ReviewPublisher {
   upsertSummary(body: string): Promise<void>;
   /** Patchwise's own inline comments already on the pull request (with a person's 👎 as dismissal). */
   listOwnComments(): Promise<ExistingComment[]>;
+  /** The body of Patchwise's summary comment (its hidden state says what was reviewed), or null; without it every review is a full one. */
+  readSummary?(): Promise<string | null>;
 }
 
+/** Shows a review's progress where developers look (on GitHub: a check run on the head commit). */
+export interface ProgressReporter {
+  /** Shows `update` for the review of `headSha`. Never throws; resolves once GitHub has it, or has refused it. */
+  report(headSha: string, update: CheckRunUpdate): Promise<void>;
+}
+
+/** Who may command Patchwise on one pull request, and the answer to those who may not. */
+export interface CommandAccessPort {
+  /** The user's access to the repository; null when GitHub knows no such user. */
+  getPermission(login: string): Promise<RepositoryPermission | null>;
+  /** Posts `body` unless a comment holding `marker` is already on the pull request; says which. */
+  ensureRefusalReply(body: string, marker: string): Promise<"posted" | "already there">;
+}

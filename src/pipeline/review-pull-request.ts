@@ -10,7 +10,17 @@ import type { ReviewJob, Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeFailure } from "./describe-failure.js";
-import type { ConfigSource, ModelClient, PullRequestSource, ReviewPublisher } from "./ports.js";
+import { gatherRelatedCode } from "./gather-related-code.js";
+import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
+import { shareSnapshot } from "./share-snapshot.js";
+import { verifyFindings } from "./verify-findings.js";
+import { countFeedback, type FeedbackCounts } from "../core/findings/count-feedback.js";
+import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
+import type { ConfigSource, ModelClient, ProgressReporter, PullRequestSource, RepoReader, ReviewPublisher } from "./ports.js";
+import { planReviewRange } from "./plan-review-range.js";
+import { trackProgress, type ProgressTracker } from "./report-progress.js";
+import { parseReviewStateMarker, type ReviewState } from "../core/review/review-state.js";
+import { reachesSeverity } from "../core/review/reaches-severity.js";
 
 export interface ReviewDependencies {
   source: PullRequestSource;
@@ -21,11 +31,19 @@ export interface ReviewDependencies {
   defaultModel: string;
   /** The operator's model limits (environment); the repository may only lower the window. */
   modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number };
-  templates: { system: string; user: string };
+  templates: PromptTemplates;
   log: Logger;
   signal?: AbortSignal;
+  /** Reads the repository at the head commit for related code; without it only the diff is sent. */
+  repoReader?: RepoReader;
   /** Receives the one audit event of this review (ids, counts and outcome; never content). */
   audit?: (event: AuditEvent) => void | Promise<void>;
+  /** The GitHub web host (`github.com` when not given): posted text may link nowhere else. */
+  githubHost?: string;
+  /** Shows the review's progress and outcome (the App and the Action: a check run on the head commit). */
+  progress?: ProgressReporter;
+  /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
+  failOn?: Severity;
 }
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
@@ -33,7 +51,8 @@ const SUPERSEDED = "superseded by a newer commit of the pull request";
 /** A job whose head sha may still be unknown (a `/review` comment names only the PR). */
 export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
 
-export type ReviewOutcome = ReviewResult & ReviewTimings & { modelRequests: ModelRequestCounts; sent: SentCounts; secretsRedacted: Record<string, number> };
+export type ReviewOutcome = ReviewResult &
+  ReviewTimings & { modelRequests: ModelRequestCounts; sent: SentCounts; secretsRedacted: Record<string, number>; feedback?: FeedbackCounts };
 
 /** What reached the model: files and changed lines (counts only). */
 export interface SentCounts {
@@ -65,6 +84,8 @@ export type ReviewResult =
       /** Severities of the findings reported (inline or in the summary), for a fail-on check. */
       severities: Severity[];
       reviewUrl: string;
+      /** An open finding (this review's, or an earlier one an incremental review could not clear) reaches the fail-on severity. */
+      failing: boolean;
     }
   | { status: "skipped"; reason: string }
   | { status: "failed"; stage: string; reason: string };
@@ -76,10 +97,18 @@ export type ReviewResult =
 export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependencies): Promise<ReviewOutcome> {
   const started = performance.now();
   const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
-  const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {} };
+  const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {}, progress: trackProgress(deps.progress) };
   const result = await runReview(job, deps, usage, facts);
+  await facts.progress.finish(result);
   facts.timings.durationMs = performance.now() - started;
-  const outcome: ReviewOutcome = { ...result, ...facts.timings, modelRequests: usage, sent: facts.sent, secretsRedacted: facts.secretsRedacted };
+  const outcome: ReviewOutcome = {
+    ...result,
+    ...facts.timings,
+    modelRequests: usage,
+    sent: facts.sent,
+    secretsRedacted: facts.secretsRedacted,
+    ...(facts.feedback ? { feedback: facts.feedback } : {}),
+  };
   await deps.audit?.(buildAuditEvent({ time: new Date(), job, review: outcome }));
   return outcome;
 }
@@ -89,6 +118,9 @@ interface ReviewFacts {
   timings: ReviewTimings;
   sent: SentCounts;
   secretsRedacted: Record<string, number>;
+  /** 👍/👎 on Patchwise's earlier comments, read when the review posts (for the metrics). */
+  feedback?: FeedbackCounts;
+  progress: ProgressTracker;
 }
 
 async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: ModelRequestCounts, facts: ReviewFacts): Promise<ReviewResult> {
@@ -96,7 +128,12 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
   const { log } = deps;
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   let stage = "checking for an earlier review";
-  let summaryBase: Pick<SummaryInput, "headSha" | "model" | "provider" | "configErrors"> = {
+  const { progress } = facts;
+  // What earlier reviews recorded in the summary comment; every summary this run writes carries it on.
+  let earlier: Promise<ReviewState | null> | undefined;
+  const readEarlier = () => (earlier ??= deps.publisher.readSummary ? deps.publisher.readSummary().then((body) => parseReviewStateMarker(body ?? "")) : Promise.resolve(null));
+  let summaryBase: Pick<SummaryInput, "headSha" | "model" | "provider" | "configErrors" | "githubHost" | "reviewState"> = {
+    githubHost: deps.githubHost ?? "github.com",
     headSha: job.headSha ?? "",
     model: deps.defaultModel,
     provider: deps.model.provider,
@@ -104,7 +141,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
   };
   try {
     const automatic = job.trigger !== "command";
+    if (job.headSha) progress.setHead(job.headSha);
     if (automatic && job.headSha && (await deps.publisher.hasReviewForCommit(job.headSha))) {
+      progress.alreadyReviewed();
       return skipped(log, ids, "this commit already has a Patchwise review");
     }
 
@@ -113,16 +152,26 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const model = config.model ?? deps.defaultModel;
     summaryBase = { ...summaryBase, model, configErrors };
     usage.model = model;
+    const failOn = deps.failOn ?? config.failOn;
+    progress.setFailOn(failOn);
 
     stage = "reading the pull request";
     const pr = await deps.source.getPullRequest();
     summaryBase.headSha = pr.headSha;
+    progress.setHead(pr.headSha);
     if (pr.state !== "open") return skipped(log, ids, "the pull request is closed");
     if (automatic && !config.autoReview) return skipped(log, ids, "autoReview is off in .github/patchwise.yml");
     if (automatic && pr.draft && !config.drafts) return skipped(log, ids, "draft pull request (set drafts: true to review drafts)");
-    if (!automatic && (await deps.publisher.hasReviewForCommit(pr.headSha))) {
+    summaryBase.reviewState = await readEarlier();
+    const fullRequested = job.command?.full ?? false;
+    if (!automatic && !fullRequested && (await deps.publisher.hasReviewForCommit(pr.headSha))) {
+      progress.alreadyReviewed();
       await deps.publisher.upsertSummary(
-        renderSummary({ ...summaryBase, ...emptyResult(), notice: `Commit ${pr.headSha.slice(0, 7)} already has a Patchwise review; push a new commit to get a new one.` }),
+        renderSummary({
+          ...summaryBase,
+          ...emptyResult(),
+          notice: `Commit ${pr.headSha.slice(0, 7)} already has a Patchwise review; push a new commit to get a new one, or comment \`/review full\` to review the whole pull request again.`,
+        }),
       );
       return skipped(log, ids, "command for a commit that already has a review");
     }
@@ -134,14 +183,37 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
     });
-    const files = await deps.source.listFiles();
-    const prepared = await prepareReview({ title: pr.title, body: pr.body, files, config, templates: deps.templates, ...sizing });
-    const unlisted = noteUnlistedFiles(pr.changedFiles, files.length);
+    const allFiles = await deps.source.listFiles();
+    const planned = await planReviewRange({ trigger: job.trigger, fullRequested, headSha: pr.headSha, files: allFiles, earlier: summaryBase.reviewState ?? null, source: deps.source, log, ids });
+    progress.setRange(planned.range, summaryBase.reviewState ?? null);
+    const files = planned.files;
+    if (planned.range.kind === "incremental" && files.length === 0) {
+      // The pushes since the last review touched no line of the pull request's diff (a merge of
+      // the base branch, say): nothing to ask the model, and the earlier review stands.
+      progress.concluded({ reported: [], worstOpen: summaryBase.reviewState?.worstOpen ?? null });
+      if (!automatic) {
+        const notice = `Nothing in the pull request's diff changed since the last review at \`${planned.range.baseSha.slice(0, 7)}\`; comment \`/review full\` to review the whole pull request again.`;
+        await deps.publisher.upsertSummary(renderSummary({ ...summaryBase, ...emptyResult(), notice }));
+      }
+      return skipped(log, ids, "nothing in the pull request's diff changed since the last review");
+    }
+    // One snapshot per review, shared by related code and the suggestion checks.
+    const reader = deps.repoReader ? shareSnapshot(deps.repoReader) : undefined;
+    const relatedCode = reader
+      ? gatherRelatedCode({ reader, ref: pr.headSha, budgetLines: config.relatedCodeLines, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
+      : undefined;
+    const focus = job.command?.focus ?? "";
+    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, ...(relatedCode ? { relatedCode } : {}) });
+    const unlisted = noteUnlistedFiles(pr.changedFiles, allFiles.length);
     const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
-    facts.sent = { ...countSentLines(prepared.patches.filter((patch) => sentPaths.has(patch.path))), relatedLines: 0 };
+    const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+    facts.sent = { ...countSentLines(prepared.patches.filter((patch) => sentPaths.has(patch.path))), relatedLines };
     facts.secretsRedacted = prepared.redaction.counts;
+    // Related code is chosen: of the repository only the changed files are needed now (suggestion checks).
+    reader?.narrow(prepared.patches.map((patch) => patch.path));
     const skippedFiles = prepared.skippedFiles;
     log.info({ ...ids, reviewed: prepared.patches.length, skipped: skippedFiles.length, requests: prepared.prompts.length }, "files selected");
+    progress.filesRead(sentPaths.size, prepared.prompts.length);
 
     stage = "asking the model";
     const askStarted = performance.now();
@@ -151,6 +223,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       maxOutputTokens: sizing.limits.maxOutputTokens,
       concurrency: deps.modelLimits.concurrency,
       signal: deps.signal,
+      onAnswer: () => progress.requestDone(),
     });
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
@@ -168,33 +241,78 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     // A newer commit arrived while the model worked: its review will replace this one.
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
 
+    stage = "verifying the findings";
+    const verifyStarted = performance.now();
+    const verified = config.verify
+      ? await verifyFindings(deps.model, asked.answers, {
+          model,
+          templates: deps.templates.verify,
+          threshold: config.verifyThreshold,
+          patches: prepared.patches,
+          redaction: prepared.redaction,
+          maxOutputTokens: sizing.limits.maxOutputTokens,
+          concurrency: deps.modelLimits.concurrency,
+          log,
+          ids,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        })
+      : null;
+    if (verified) {
+      timings.modelMs += performance.now() - verifyStarted;
+      const spent = verified.summary;
+      Object.assign(usage, { requests: usage.requests + spent.requests, inputTokens: usage.inputTokens + spent.tokens.input, outputTokens: usage.outputTokens + spent.tokens.output });
+    }
+    const answers = verified?.answers ?? asked.answers;
+    const checks = reader
+      ? await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: pr.headSha, patches: prepared.patches, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
+      : {};
+    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+
     stage = "posting the review";
     const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
     const existingComments = await deps.publisher.listOwnComments();
+    facts.feedback = countFeedback(existingComments);
     const concluded = concludeReview({
       headSha: pr.headSha,
-      answers: asked.answers,
+      answers,
       lineMap: prepared.lineMap,
       config,
       redaction: prepared.redaction,
       committedSecrets: prepared.committedSecrets,
       patches: prepared.patches,
       existingComments,
-      summary: { ...summaryBase, tokens, skippedFiles: [...skippedFiles, ...unusableFiles], ...(unlisted ? { notice: unlisted } : {}) },
+      ...checks,
+      history: { earlier: summaryBase.reviewState ?? null, range: planned.range },
+      summary: {
+        ...summaryBase,
+        feedback: facts.feedback,
+        ...(verified ? { verification: verified.summary } : {}),
+        tokens,
+        skippedFiles: [...skippedFiles, ...unusableFiles],
+        relatedCode: prepared.relatedCode,
+        ...(unlisted ? { notice: unlisted } : {}),
+      },
     });
+    const { inline, overLimit, outsideDiff } = concluded.anchored;
+    const worstOpen = concluded.state?.worstOpen ?? null;
+    progress.concluded({ reported: [...inline, ...outsideDiff, ...concluded.anchored.belowThreshold, ...overLimit].map((finding) => finding.severity), worstOpen });
     const review = await deps.publisher.postReview(concluded.review);
+    // The check's result goes out now, in the pause GitHub's pacing leaves before the summary comment.
+    progress.reviewPosted(review.url);
     stage = "updating the summary comment";
     await deps.publisher.upsertSummary(concluded.summary);
     const inlineComments = concluded.inline.length;
     log.info({ ...ids, inline: inlineComments, findings: concluded.findingCount }, "review posted");
-    const { inline, overLimit, outsideDiff } = concluded.anchored;
     const severities = [...inline, ...overLimit, ...outsideDiff].map((finding) => finding.severity);
-    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url };
+    const failing = reachesSeverity(worstOpen === null ? [] : [worstOpen], failOn);
+    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing };
   } catch (error) {
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     const reason = describeFailure(error);
     try {
-      await deps.publisher.upsertSummary(renderSummary({ ...summaryBase, ...emptyResult(), failure: { stage, message: reason } }));
+      // Read before writing, so the failure summary keeps what earlier reviews recorded.
+      const reviewState = await readEarlier().catch(() => null);
+      await deps.publisher.upsertSummary(renderSummary({ ...summaryBase, reviewState, ...emptyResult(), failure: { stage, message: reason } }));
     } catch (summaryError) {
       log.error({ ...ids, error: describeFailure(summaryError) }, "could not write the failure summary");
     }
@@ -207,7 +325,7 @@ function nothingToReview(): ReviewAnswers {
   return { answers: [answer], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
 }
 
-function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors"> {
+function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors" | "githubHost" | "reviewState"> {
   return {
     tokens: { input: 0, output: 0 },
     answer: null,

@@ -3,15 +3,26 @@ import { fileURLToPath } from "node:url";
 
 const SYSTEM_FILE = "review.system.md";
 const USER_FILE = "review.user.md";
+const VERIFY_SYSTEM_FILE = "verify.system.md";
+const VERIFY_USER_FILE = "verify.user.md";
+
+/** The review templates, and those of the optional verify pass (`verify: true`). */
+export interface PromptTemplates {
+  system: string;
+  user: string;
+  verify?: { system: string; user: string };
+}
 
 /**
- * Reads the review prompt templates. They sit next to this module when it runs from src/; tsc
- * does not copy .md files into dist/, so from dist/prompts the package's src/prompts is used.
+ * Reads the prompt templates. They sit next to this module when it runs from src/; tsc does not
+ * copy .md files into dist/, so from dist/prompts the package's src/prompts is used.
  */
-export async function loadPromptTemplates(): Promise<{ system: string; user: string }> {
+export async function loadPromptTemplates(): Promise<PromptTemplates & { verify: { system: string; user: string } }> {
   const dir = await findTemplateDir();
-  const [system, user] = await Promise.all([readFile(new URL(SYSTEM_FILE, dir), "utf8"), readFile(new URL(USER_FILE, dir), "utf8")]);
-  return { system, user };
+  const [system, user, verifySystem, verifyUser] = await Promise.all(
+    [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE].map((name) => readFile(new URL(name, dir), "utf8")),
+  );
+  return { system: system!, user: user!, verify: { system: verifySystem!, user: verifyUser! } };
 }
 
 async function findTemplateDir(): Promise<URL> {

@@ -8,7 +8,9 @@ import { DEFAULT_SNAPSHOT_LIMITS, type SnapshotLimits } from "./snapshot-limits.
  * The App's and the Action's reader: the whole repository from one tarball call; when that is
  * over the cap or fails, the git-trees listing plus blob reads of the ranked paths only.
  */
-export function createGitHubRepoReader(octokit: GitHubClient, coordinates: RepoCoordinates, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): RepoReader {
+export function createGitHubRepoReader(octokit: GitHubClient, repository: RepoCoordinates, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): RepoReader {
+  // Owner and repository only: any other field (a pull request number) would become a query parameter.
+  const coordinates = { owner: repository.owner, repo: repository.repo };
   return {
     async readSnapshot({ ref, rank, signal }) {
       try {

@@ -7,6 +7,7 @@ import { readActionInputs } from "../../src/action/read-action-inputs.js";
 import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
+import { buildTarball } from "../repo/build-tarball.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 
 const API = "https://api.github.com";
@@ -18,6 +19,8 @@ const number: number = payload.pull_request.number;
 const headSha: string = payload.pull_request.head.sha;
 const prPath = `/repos/${owner}/${repo}/pulls/${number}`;
 const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+const b = a / 0;\n const c = 2;";
+// The repository at the head commit, which the Action reads for related code like the App does.
+const TARBALL = await buildTarball(`${owner}-${repo}-head`, [{ name: "src/a.ts", content: "const a = 1;\nconst b = a / 0;\nconst c = 2;\n" }]);
 
 let dir: string;
 beforeEach(() => {
@@ -62,7 +65,20 @@ function nockPullRequest() {
     .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
     .get(`${prPath}/comments`)
     .query(true)
-    .reply(200, []);
+    .reply(200, [])
+    .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
+    .reply(200, TARBALL, { "content-type": "application/x-gzip" });
+}
+
+/** The check run with the workflow's token: created in progress, then concluded; the bodies as GitHub received them. */
+function nockCheckRun(): Array<Record<string, unknown>> {
+  const bodies: Array<Record<string, unknown>> = [];
+  nock(API, { reqheaders: { authorization: "token ghs_workflowtoken" } })
+    .post(`/repos/${owner}/${repo}/check-runs`, (body) => Boolean(bodies.push(body)))
+    .reply(201, { id: 300 })
+    .patch(`/repos/${owner}/${repo}/check-runs/300`, (body) => Boolean(bodies.push(body)))
+    .reply(200, { id: 300 });
+  return bodies;
 }
 
 function nockModel(severity: string) {
@@ -107,12 +123,29 @@ describe("the GitHub Action", () => {
       .post(`/repos/${owner}/${repo}/issues/${number}/comments`, (body) => String(body.body).includes("<!-- patchwise:summary -->"))
       .reply(201, { id: 10 });
     const model = nockModel("major");
+    const checkRun = nockCheckRun();
 
     const result = await run(actionEnv(payload));
 
     expect(result).toEqual({ exitCode: 0, outcome: expect.objectContaining({ status: "posted", inlineComments: 1 }) });
     expect(github.isDone()).toBe(true);
     expect(model.isDone()).toBe(true);
+    // GITHUB_TOKEN may create check runs (with `checks: write`): in progress, then the result and the review's link.
+    expect(checkRun).toEqual([
+      {
+        name: "Patchwise review",
+        head_sha: headSha,
+        status: "in_progress",
+        output: { title: "Reviewing 1 file: 0 of 1 model request done", summary: "Files read: 1. Model requests done: 0 of 1." },
+      },
+      {
+        status: "completed",
+        conclusion: "neutral",
+        output: { title: "1 finding: 1 🟠 Major", summary: "This review reported 1 finding: 1 🟠 Major.\n\n[Open the review](https://github.com/r/9); the summary comment on the pull request lists every finding." },
+        details_url: "https://github.com/r/9",
+      },
+    ]);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   it("fails the step when a finding reaches fail-on", async () => {
@@ -125,10 +158,70 @@ describe("the GitHub Action", () => {
       .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
       .reply(201, { id: 10 });
     nockModel("critical");
+    const checkRun = nockCheckRun();
 
     const result = await run(actionEnv(payload, "pull_request", { "INPUT_FAIL-ON": "major" }));
 
     expect(result.exitCode).toBe(1);
+    expect(checkRun[1]).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "1 finding: 1 🔴 Critical · fail-on major: 🔴 Critical open" } });
+  });
+
+  it("without a fail-on input, the repository's failOn decides", async () => {
+    const config = Buffer.from("failOn: critical\n").toString("base64");
+    nock(API)
+      .get(`${prPath}/reviews`)
+      .query(true)
+      .reply(200, [])
+      .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+      .reply(200, { type: "file", encoding: "base64", content: config })
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, state: "open", draft: false })
+      .get(`${prPath}/files`)
+      .query(true)
+      .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
+      .get(`${prPath}/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
+      .reply(200, TARBALL, { "content-type": "application/x-gzip" })
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 });
+    nockModel("critical");
+    const checkRun = nockCheckRun();
+
+    const result = await run(actionEnv(payload));
+
+    expect(result.exitCode).toBe(1);
+    expect(checkRun[1]).toMatchObject({ conclusion: "failure" });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("a token without checks: write still reviews: the refused check run is logged once", async () => {
+    nockPullRequest()
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 })
+      .post(`/repos/${owner}/${repo}/check-runs`)
+      .reply(403, { message: "Resource not accessible by integration" });
+    nockModel("minor");
+    const log = createRecordingLogger();
+
+    const result = await runAction({ inputs: readActionInputs(actionEnv(payload)), templates: await loadPromptTemplates(), log });
+
+    expect(result).toEqual({ exitCode: 0, outcome: expect.objectContaining({ status: "posted" }) });
+    expect(log.lines.filter((line) => String(line.msg).startsWith("check run"))).toEqual([
+      { level: "warn", obj: { runId: "77", action: "in_progress", status: 403, errorType: "HttpError" }, msg: "check run not updated; the review goes on without one (does the App have the checks: write permission?)" },
+    ]);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   it("does nothing for a comment that is not /review, and calls neither GitHub nor the model", async () => {
@@ -139,6 +232,30 @@ describe("the GitHub Action", () => {
     const result = await run(actionEnv(comment, "issue_comment"));
 
     expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review command" } });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("refuses /review from a commenter with read access, replying once, and spends no model call", async () => {
+    const comment = loadWebhookExample("issue_comment", (p) => p.action === "created");
+    comment.issue.pull_request = { url: `${API}${prPath}` };
+    comment.comment.body = "/review";
+    comment.comment.user = { ...comment.comment.user, login: "drive-by" };
+    const replies: string[] = [];
+    nock(API)
+      .get(`/repos/${owner}/${repo}/collaborators/drive-by/permission`)
+      .reply(200, { permission: "read", role_name: "read" })
+      .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+      .reply(404, { message: "Not Found" })
+      .get(`/repos/${owner}/${repo}/issues/${comment.issue.number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${comment.issue.number}/comments`, (body) => Boolean(replies.push(body.body)))
+      .reply(201, { id: 1 });
+
+    const result = await run(actionEnv(comment, "issue_comment"));
+
+    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "/review refused: the commenter has read access" } });
+    expect(replies).toEqual([expect.stringContaining("Patchwise runs `/review` only for people with write access to this repository.")]);
     expect(nock.pendingMocks()).toEqual([]);
   });
 

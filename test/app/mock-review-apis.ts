@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
+import { buildTarball } from "../repo/build-tarball.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
 import { ANTHROPIC_BASE_URL, GITHUB_API, INSTALLATION_ID, OPENAI_BASE_URL, OWNER, PR_NUMBER, pullRequestEvent, REPO } from "./start-review-app.js";
 
@@ -12,23 +13,44 @@ const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 const CONFIG_FILE = "contents/.github%2Fpatchwise.yml";
 const CHANGED_FILES = JSON.parse(readFileSync(new URL("../fixtures/github/pull-request-files.json", import.meta.url), "utf8")) as unknown[];
 
+/** The repository at the head commit: the changed `src/greet.js` (as the fixture's patch leaves it) and its one caller. */
+export const HEAD_TREE = {
+  "src/greet.js": 'export function greet(name) {\n  const trimmed = name.trim();\n  const message = "Hello, " + trimmed\n  return message;\n}\n',
+  "src/main.js": 'import { greet } from "./greet.js";\n\nexport function welcome(user) {\n  return greet(user.name);\n}\n',
+};
+const HEAD_TARBALL = await buildTarball(`${OWNER}-${REPO}-head`, Object.entries(HEAD_TREE).map(([name, content]) => ({ name, content })));
+
 export interface SentComment {
   method: "POST" | "PATCH";
   path: string;
   body: { body: string };
 }
 
+/** A call to the checks API as GitHub received it. */
+export interface SentCheckRunCall {
+  method: "POST" | "PATCH";
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** The id GitHub gives the check run the App creates. */
+export const CHECK_RUN_ID = 501;
+
 export interface GitHubMock {
   /** Body of `POST /repos/{owner}/{repo}/pulls/{n}/reviews`, once sent. */
   sentReview?: Record<string, unknown>;
+  /** Calls to the checks API, in the order sent. */
+  checkRunCalls: SentCheckRunCall[];
+  /** Bodies of `POST .../issues/comments/{id}/reactions`, with the comment's id. */
+  reactions: Array<{ commentId: number; body: Record<string, unknown> }>;
   /** The summary comment as created or edited, once sent. */
   sentSummary?: SentComment;
   /** `GET .../pulls/{n}/reviews`: the reviews already on the pull request. */
   listsReviews(reviews: object[]): GitHubMock;
   /** `.github/patchwise.yml` on the default branch (no `ref`); null: neither the repository nor the org's `.github` has one. */
   readsConfig(yaml: string | null): GitHubMock;
-  /** `GET .../pulls/{n}` (the webhook example's pull request at `headSha`) and its changed files (the fixture). */
-  servesPullRequest(headSha: string): GitHubMock;
+  /** `GET .../pulls/{n}` (the webhook example's pull request at `headSha`), its changed files (the fixture) and the repository's tarball at `headSha`. */
+  servesPullRequest(headSha: string, files?: unknown[], options?: { tarball?: boolean }): GitHubMock;
   /** `GET .../pulls/{n}/comments`: the inline review comments already on the pull request (read for earlier findings). */
   listsReviewComments(comments: object[]): GitHubMock;
   acceptsReview(): GitHubMock;
@@ -38,10 +60,25 @@ export interface GitHubMock {
   acceptsSummaryEdit(commentId: number): GitHubMock;
   /** `GET .../collaborators/{login}/permission`, answered if asked (the `/review` permission check). */
   mayCheckPermission(login: string, permission: string): GitHubMock;
+  /** `POST .../check-runs` (the run gets `CHECK_RUN_ID`), then `updates` times `PATCH .../check-runs/{CHECK_RUN_ID}`. */
+  acceptsCheckRun(updates: number): GitHubMock;
+  /** `POST .../check-runs` refused with 403, as before the installation accepts `checks: write`. */
+  refusesCheckRuns(): GitHubMock;
+  /** `POST .../issues/comments/{commentId}/reactions`. */
+  acceptsReaction(commentId: number): GitHubMock;
+  /** `GET .../commits/{headSha}/check-runs` of our check's name: the runs already on the commit. */
+  listsCheckRuns(headSha: string, runs: object[]): GitHubMock;
+  /** `GET .../compare/{base}...{head}` answered with `status` and `body`. */
+  compares(base: string, head: string, status: number, body: object): GitHubMock;
 }
+
+/** The App's own login, as `GET /app` names it: only its reviews and comments count as Patchwise's. */
+export const BOT_LOGIN = "patchwise[bot]";
 
 /** GitHub as the App's installation sees it; the installation token is handed out once. */
 export function mockGitHub(): GitHubMock {
+  // Read once per app (with the App's JWT), when its first review starts.
+  nock(GITHUB_API).get("/app").optionally().reply(200, { id: 12345, slug: "patchwise", name: "Patchwise" });
   nock(GITHUB_API)
     .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
     .reply(201, { token: INSTALLATION_TOKEN, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {}, repository_selection: "all" });
@@ -49,7 +86,14 @@ export function mockGitHub(): GitHubMock {
   const scope = nock(GITHUB_API, { reqheaders: { authorization: `token ${INSTALLATION_TOKEN}` } });
   const pullRequest = pullRequestEvent("opened").pull_request as Record<string, any>;
 
+  const recordCheckRun = (method: "POST" | "PATCH", path: string) => (body: Record<string, unknown>) => {
+    mock.checkRunCalls.push({ method, path, body });
+    return true;
+  };
+
   const mock: GitHubMock = {
+    checkRunCalls: [],
+    reactions: [],
     listsReviews(reviews) {
       scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/reviews`).query({ per_page: 100 }).reply(200, reviews);
       return mock;
@@ -64,9 +108,10 @@ export function mockGitHub(): GitHubMock {
       }
       return mock;
     },
-    servesPullRequest(headSha) {
+    servesPullRequest(headSha, files = CHANGED_FILES, { tarball = true } = {}) {
       scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}`).reply(200, { ...pullRequest, head: { ...pullRequest.head, sha: headSha } });
-      scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/files`).query({ per_page: 100 }).reply(200, CHANGED_FILES);
+      scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/files`).query({ per_page: 100 }).reply(200, files);
+      if (tarball) scope.get(`${REPO_PATH}/tarball/${headSha}`).reply(200, HEAD_TARBALL, { "content-type": "application/x-gzip" });
       return mock;
     },
     listsReviewComments(comments) {
@@ -108,6 +153,34 @@ export function mockGitHub(): GitHubMock {
     },
     mayCheckPermission(login, permission) {
       scope.get(`${REPO_PATH}/collaborators/${login}/permission`).optionally().reply(200, { permission, role_name: permission });
+      return mock;
+    },
+    acceptsCheckRun(updates) {
+      const path = `${REPO_PATH}/check-runs`;
+      scope.post(path, recordCheckRun("POST", path)).reply(201, { id: CHECK_RUN_ID, status: "queued" });
+      if (updates > 0) scope.patch(`${path}/${CHECK_RUN_ID}`, recordCheckRun("PATCH", `${path}/${CHECK_RUN_ID}`)).times(updates).reply(200, { id: CHECK_RUN_ID });
+      return mock;
+    },
+    refusesCheckRuns() {
+      const path = `${REPO_PATH}/check-runs`;
+      scope.post(path, recordCheckRun("POST", path)).reply(403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run" });
+      return mock;
+    },
+    acceptsReaction(commentId) {
+      scope
+        .post(`${REPO_PATH}/issues/comments/${commentId}/reactions`, (body: Record<string, unknown>) => Boolean(mock.reactions.push({ commentId, body })))
+        .reply(201, { id: 1, content: "eyes" });
+      return mock;
+    },
+    listsCheckRuns(headSha, runs) {
+      scope
+        .get(`${REPO_PATH}/commits/${headSha}/check-runs`)
+        .query({ check_name: "Patchwise review", filter: "all", per_page: 100 })
+        .reply(200, { total_count: runs.length, check_runs: runs });
+      return mock;
+    },
+    compares(base, head, status, body) {
+      scope.get(`${REPO_PATH}/compare/${base}...${head}`).reply(status, body);
       return mock;
     },
   };

@@ -3,7 +3,7 @@ import nock from "nock";
 import { buildReviewJsonSchema } from "../../src/core/review/review-schema.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { mockGitHub, mockModel } from "./mock-review-apis.js";
+import { CHECK_RUN_ID, mockGitHub, mockModel } from "./mock-review-apis.js";
 import { HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, type ReviewApp } from "./start-review-app.js";
 
 // Real webhook payloads delivered to the App; GitHub and the model provider are nock on their
@@ -115,10 +115,10 @@ function skipReasons(running: ReviewApp): unknown[] {
 describe("pull_request webhooks", () => {
   it.each(PROVIDERS)("opened (%s): one COMMENT review on the head commit with the inline findings, and a new summary comment", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ answer: review([crashFinding, semicolonFinding]) }]);
 
-    await app.deliver("pull_request", pullRequestEvent("opened"));
+    await app.deliver("pull_request", pullRequestEvent("opened"), "delivery-opened");
 
     expect(github.sentReview).toEqual({
       commit_id: HEAD_SHA,
@@ -157,10 +157,47 @@ describe("pull_request webhooks", () => {
           "",
           "</details>",
           "",
-          `<sub>Model \`${modelName}\` via ${provider} · 1,200 input / 340 output tokens · commit ec26c3e</sub>`,
+          `<sub>Model \`${modelName}\` via ${provider} · 1,200 input / 340 output tokens · related code: 3 lines from 1 file · commit ec26c3e</sub>`,
+          "",
+          // What the next review starts from: this commit, and the totals so far (never code).
+          `<!-- patchwise:state v1 sha=${HEAD_SHA} reviews=1 critical=0 major=1 minor=1 nit=0 worst=major -->`,
         ].join("\n"),
       },
     });
+    // The check run: queued as the webhook is accepted, in progress once the files are read, then the result.
+    const reviewUrl = `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-80`;
+    expect(github.checkRunCalls).toEqual([
+      {
+        method: "POST",
+        path: `/repos/${OWNER}/${REPO}/check-runs`,
+        body: {
+          name: "Patchwise review",
+          head_sha: HEAD_SHA,
+          status: "queued",
+          // The delivery id: a worker in another process finds the queued run by it.
+          external_id: "delivery-opened",
+          output: { title: "Queued", summary: "Waiting for its turn in Patchwise's review queue." },
+        },
+      },
+      {
+        method: "PATCH",
+        path: `/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`,
+        body: { status: "in_progress", output: { title: "Reviewing 1 file: 0 of 1 model request done", summary: "Files read: 1. Model requests done: 0 of 1." } },
+      },
+      {
+        method: "PATCH",
+        path: `/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`,
+        body: {
+          status: "completed",
+          conclusion: "neutral",
+          output: {
+            title: "2 findings: 1 🟠 Major, 1 🟡 Minor",
+            summary: `This review reported 2 findings: 1 🟠 Major, 1 🟡 Minor.\n\n[Open the review](${reviewUrl}); the summary comment on the pull request lists every finding.`,
+          },
+          details_url: reviewUrl,
+        },
+      },
+    ]);
     expect(model.requests).toHaveLength(1);
     const [request] = model.requests;
     if (provider === "openai") {
@@ -186,6 +223,8 @@ describe("pull_request webhooks", () => {
     // The prompt carries the PR's title and its diff, lines numbered as the findings cite them.
     expect(userMessage(provider, request!)).toContain("Update the README with new information.");
     expect(userMessage(provider, request!)).toContain('R3 +   const message = "Hello, " + trimmed\n');
+    // ...and the caller of the changed function, read from the repository's tarball at the head commit.
+    expect(userMessage(provider, request!)).toContain("Related: src/main.js:3-5 (caller of `greet` (src/main.js:4))\n3 | export function welcome(user) {\n4 |   return greet(user.name);\n5 | }\n");
     expectExactlyTheListedCalls(app);
   });
 
@@ -193,7 +232,7 @@ describe("pull_request webhooks", () => {
     app = await startReviewApp("openai");
     const humanComment = loadWebhookExample("issue_comment", (p) => p.action === "created").comment as Record<string, unknown>;
     const earlierSummary = { id: 1001, user: { login: "patchwise[bot]", type: "Bot" }, body: `${MARKER}\n## Patchwise review\n\nold text` };
-    const github = mockGitHub()
+    const github = mockGitHub().acceptsCheckRun(2)
       .listsReviews([patchwiseReview(EARLIER_SHA)])
       .readsConfig(null)
       .servesPullRequest(HEAD_SHA)
@@ -214,9 +253,31 @@ describe("pull_request webhooks", () => {
     expectExactlyTheListedCalls(app);
   });
 
+  it("markers pasted by someone else count for nothing: their review does not stop ours, their comment is not edited", async () => {
+    app = await startReviewApp("openai");
+    const mallory = { login: "mallory", type: "User" };
+    const fakeReview = { ...patchwiseReview(HEAD_SHA), user: mallory };
+    const fakeSummary = { id: 666, user: mallory, body: `${MARKER}\nnothing to see` };
+    const github = mockGitHub().acceptsCheckRun(2)
+      .listsReviews([fakeReview])
+      .readsConfig(null)
+      .servesPullRequest(HEAD_SHA)
+      .listsReviewComments([])
+      .acceptsReview()
+      .listsComments([fakeSummary])
+      .acceptsNewSummary();
+    mockModel("openai", [{ answer: review([crashFinding]) }]);
+
+    await app.deliver("pull_request", pullRequestEvent("synchronize"));
+
+    expect(github.sentReview).toMatchObject({ commit_id: HEAD_SHA, comments: [CRASH_COMMENT] });
+    expect(github.sentSummary?.method).toBe("POST");
+    expectExactlyTheListedCalls(app);
+  });
+
   it("a redelivered webhook posts nothing the second time", async () => {
     app = await startReviewApp("openai");
-    mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding]) }]);
     const payload = pullRequestEvent("opened");
     await app.deliver("pull_request", payload, "delivery-1");
@@ -228,14 +289,30 @@ describe("pull_request webhooks", () => {
     expectExactlyTheListedCalls(app);
   });
 
-  it("a second automatic event for a commit that already has a Patchwise review posts nothing", async () => {
+  it("a second automatic event for a commit that already has a Patchwise review posts nothing, and its check run repeats the earlier result", async () => {
     app = await startReviewApp("openai");
-    // Only the installation token and the look at the PR's reviews: no config, no model, no writes.
-    mockGitHub().listsReviews([patchwiseReview(HEAD_SHA)]);
+    // The installation token, the look at the PR's reviews, and the check run: no config, no model, nothing on the PR.
+    const earlierRun = {
+      id: 400,
+      status: "completed",
+      conclusion: "neutral",
+      completed_at: "2024-05-01T10:00:00Z",
+      details_url: patchwiseReview(HEAD_SHA).html_url,
+      output: { title: "1 finding: 1 🟠 Major", summary: "This review reported 1 finding: 1 🟠 Major." },
+    };
+    const github = mockGitHub()
+      .listsReviews([patchwiseReview(HEAD_SHA)])
+      .acceptsCheckRun(1)
+      .listsCheckRuns(HEAD_SHA, [{ id: CHECK_RUN_ID, status: "queued", conclusion: null, completed_at: null, output: { title: "Queued", summary: "" } }, earlierRun]);
 
     await app.deliver("pull_request", pullRequestEvent("synchronize"));
 
     expect(app.logs).toContainEqual(expect.objectContaining({ msg: "review skipped", reason: "this commit already has a Patchwise review" }));
+    expect(github.checkRunCalls.map(({ method, body }) => [method, body.status, body.conclusion ?? null])).toEqual([
+      ["POST", "queued", null],
+      ["PATCH", "completed", "neutral"],
+    ]);
+    expect(github.checkRunCalls[1]?.body).toEqual({ status: "completed", conclusion: "neutral", output: earlierRun.output, details_url: earlierRun.details_url });
     expectExactlyTheListedCalls(app);
   });
 
@@ -252,7 +329,7 @@ describe("pull_request webhooks", () => {
 
   it("a finding outside the diff is not sent inline but listed under \"Outside the diff\" in the summary", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding, callerFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -280,7 +357,7 @@ describe("pull_request webhooks", () => {
   it("an invalid .github/patchwise.yml on the default branch is named in the summary, and the review runs with the defaults", async () => {
     app = await startReviewApp("openai");
     // With `maxComments: 1` applied only one comment would be posted; the unknown key voids the file.
-    const github = mockGitHub()
+    const github = mockGitHub().acceptsCheckRun(2)
       .listsReviews([])
       .readsConfig("maxComments: 1\nreviewDrafts: true\n")
       .servesPullRequest(HEAD_SHA)
@@ -308,7 +385,7 @@ describe("pull_request webhooks", () => {
 describe("model answers", () => {
   it.each(PROVIDERS)("an invalid answer (%s) gets one repair request that names the problems", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ answer: INVALID_ANSWER }, { answer: review([crashFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -325,7 +402,7 @@ describe("model answers", () => {
   it.each(PROVIDERS)("a second invalid answer (%s): no review is posted and the summary says the answer could not be used", async (provider) => {
     app = await startReviewApp(provider);
     // No acceptsReview(): a review POST would be an unexpected call.
-    const github = mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ answer: INVALID_ANSWER }, { answer: INVALID_ANSWER }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -345,7 +422,7 @@ describe("model answers", () => {
 
   it.each(PROVIDERS)("a server error from the model (%s) is retried, and the review is posted", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ status: 500 }, { answer: review([crashFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -361,8 +438,11 @@ describe("model answers", () => {
 describe("/review comments", () => {
   it("/review on a pull request reviews its current head commit", async () => {
     app = await startReviewApp("openai");
+    const payload = issueCommentEvent("/review", { onPullRequest: true });
     const github = mockGitHub()
       .mayCheckPermission("Codertocat", "write")
+      .acceptsReaction(payload.comment.id)
+      .acceptsCheckRun(1)
       .readsConfig(null)
       .servesPullRequest(HEAD_SHA)
       .listsReviews([])
@@ -372,8 +452,15 @@ describe("/review comments", () => {
       .acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding]) }]);
 
-    await app.deliver("issue_comment", issueCommentEvent("/review", { onPullRequest: true }));
+    await app.deliver("issue_comment", payload);
 
+    // Acknowledged with 👀 once the access check passed; the check run starts in progress (a
+    // command's commit is known only once the PR is read), and ends with the review's result.
+    expect(github.reactions).toEqual([{ commentId: payload.comment.id, body: { content: "eyes" } }]);
+    expect(github.checkRunCalls.map(({ method, body }) => [method, body.status, body.conclusion ?? null, body.head_sha ?? null])).toEqual([
+      ["POST", "in_progress", null, HEAD_SHA],
+      ["PATCH", "completed", "neutral", null],
+    ]);
     // The comment names only the PR: the commit comes from reading the PR.
     expect(github.sentReview).toEqual({
       commit_id: HEAD_SHA,

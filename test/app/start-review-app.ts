@@ -2,8 +2,9 @@ import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { Probot, type ProbotOctokit } from "probot";
-import { createMetrics } from "../../src/app/create-metrics.js";
+import { createMetrics, type PatchwiseMetrics } from "../../src/app/create-metrics.js";
 import { createPatchwiseApp } from "../../src/app/create-patchwise-app.js";
+import Bottleneck from "bottleneck";
 import { createOctokitClass } from "../../src/github/create-octokit-class.js";
 import { createLogger } from "../../src/log.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
@@ -43,11 +44,16 @@ export interface ReviewApp {
   logs: Array<Record<string, unknown>>;
   /** `METHOD url` of every request that no nock interceptor answered: each one is a call the test did not expect. */
   unexpectedRequests: string[];
+  /** The App's Prometheus metrics, as `/metrics` would serve them. */
+  metrics: PatchwiseMetrics;
   stop(): void;
 }
 
 /** Starts the App with the given model provider; the operator's default model of that provider is used. */
-export async function startReviewApp(provider: ModelProviderName): Promise<ReviewApp> {
+/** Throttling groups without the pauses plugin-throttling puts between writes (its own are shared by the whole process). */
+const INSTANT_THROTTLE_GROUPS = Object.fromEntries(["write", "notifications", "search"].map((name) => [name, new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })]));
+
+export async function startReviewApp(provider: ModelProviderName, options: { now?: () => number } = {}): Promise<ReviewApp> {
   const logs: ReviewApp["logs"] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -82,13 +88,20 @@ export async function startReviewApp(provider: ModelProviderName): Promise<Revie
     concurrency: 2,
     queueLimit: 10,
     metrics,
+    ...(options.now ? { now: options.now } : {}),
   });
   const probot = new Probot({
     appId: 12345,
     privateKey,
     log,
     // Octokit's retries wait milliseconds instead of seconds, so an unexpected call fails fast.
-    Octokit: createOctokitClass(metrics.observeGitHubCall).defaults({ retry: { retryAfterBaseValue: 1 } }) as unknown as typeof ProbotOctokit,
+    // Throttling stays on, with GitHub's spacing of writes (1 s, 3 s for comments) cut to nothing.
+    // A function, so that Probot's own throttle options are merged with these rather than replacing them.
+    Octokit: createOctokitClass(metrics.observeGitHubCall).defaults((options: Record<string, any>) => ({
+      ...options,
+      retry: { retryAfterBaseValue: 1 },
+      throttle: { ...options.throttle, ...INSTANT_THROTTLE_GROUPS },
+    })) as unknown as typeof ProbotOctokit,
   });
   // No HTTP server here, so nothing to add /healthz and /metrics to.
   await probot.load(app.appFn, { cwd: process.cwd(), addHandler: () => undefined });
@@ -96,6 +109,7 @@ export async function startReviewApp(provider: ModelProviderName): Promise<Revie
   return {
     logs,
     unexpectedRequests,
+    metrics,
     async deliver(name, payload, deliveryId = randomUUID()) {
       await probot.receive({ id: deliveryId, name, payload } as Parameters<Probot["receive"]>[0]);
       await app.whenIdle();

@@ -14,9 +14,15 @@ describe("npm run bench: pipeline measurement", () => {
       "GET /repos/{owner}/{repo}/pulls/{n}": 1,
       "GET /repos/{owner}/{repo}/pulls/{n}/files": 2,
       "GET /repos/{owner}/{repo}/pulls/{n}/comments": 1,
+      // The repository at the head commit, for related code: one call, whatever its size.
+      "GET /repos/{owner}/{repo}/tarball/{ref}": 1,
       "POST /repos/{owner}/{repo}/pulls/{n}/reviews": 1,
+      // Read before the review (the summary's hidden state says what was reviewed), written after it without listing again.
       "GET /repos/{owner}/{repo}/issues/{n}/comments": 1,
       "POST /repos/{owner}/{repo}/issues/{n}/comments": 1,
+      // The "Patchwise review" check run: queued when the webhook is accepted, in progress, then the result.
+      "POST /repos/{owner}/{repo}/check-runs": 1,
+      "PATCH /repos/{owner}/{repo}/check-runs/{id}": 2,
     });
     expect(result.promptTokens).toBeGreaterThan(10_000);
     expect(result.summaryChars).toBeGreaterThan(1_000);

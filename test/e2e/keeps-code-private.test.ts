@@ -52,6 +52,11 @@ beforeAll(async () => {
       headSha: sha,
       baseSha: "0".repeat(40),
       files: [{ filename: "src/f.ts", status: "modified", additions: 1, deletions: 0, patch: patchWithSentinel(number) }],
+      // The repository at the head commit, read through the tarball for related code: a caller of f() holds the sentinel too.
+      headTree: {
+        "src/f.ts": `export function f() {\n  const marker = "${SENTINEL}-${number}";\n  return 1;\n}\n`,
+        "src/use-f.ts": `import { f } from "./f";\n\nexport function useF() {\n  // ${SENTINEL}-related\n  return f();\n}\n`,
+      },
     });
   }
   // PR 1's review succeeds (the answer quotes the code back); PR 2's model call fails every time.
@@ -123,8 +128,9 @@ describe("no code kept", () => {
     let metrics = "";
     await waitFor(async () => (metrics = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="failed"} 1'), 10_000);
 
-    // The review itself reached GitHub (that is where it belongs) ...
+    // The review itself reached GitHub (that is where it belongs), and the related code the model ...
     expect(JSON.stringify(github.reviews)).toContain(SENTINEL);
+    expect(JSON.stringify(model.requests)).toContain(`${SENTINEL}-related`);
     expect(github.comments.map((c) => c.body).join()).toContain("Review failed");
     // ... and nowhere else.
     expect(output).toContain('"level":20'); // debug lines were written

@@ -112,6 +112,11 @@ describe("npm start, end to end", () => {
     expect(summary).toContain("<!-- patchwise:summary -->");
     expect(summary).toContain("Caller not updated"); // the finding outside the diff lands in the summary
     expect(summary).toContain("package-lock.json"); // skipped file named with its reason
+    // The head commit's check run: queued when the webhook was accepted, then the result with the review's link.
+    await waitFor(() => github.checkRuns.some((run) => run.status === "completed"), 5_000, () => appOutput);
+    expect(github.checkRuns).toEqual([
+      expect.objectContaining({ name: "Patchwise review", head_sha: HEAD_SHA, external_id: "delivery-1", status: "completed", conclusion: "neutral", details_url: review.html_url }),
+    ]);
     const modelRequest = model.requests[0]!;
     expect(modelRequest.model).toBe("fake-model");
     expect(modelRequest.response_format).toMatchObject({ type: "json_schema", json_schema: { strict: true } });
@@ -126,6 +131,9 @@ describe("npm start, end to end", () => {
     await waitFor(() => appOutput.includes("this commit already has a Patchwise review"), 10_000, () => appOutput);
     expect(github.reviews).toHaveLength(1);
     expect(github.comments).toHaveLength(1);
+    // The reopened event's own check run repeats the earlier result instead of replacing it.
+    await waitFor(() => github.checkRuns.length === 2 && github.checkRuns.every((run) => run.status === "completed"), 5_000, () => appOutput);
+    expect(github.checkRuns[1]).toMatchObject({ external_id: "delivery-2", conclusion: github.checkRuns[0]!.conclusion, output: github.checkRuns[0]!.output });
   });
 
   it("reviews a PR on a /review comment", async () => {
@@ -140,6 +148,8 @@ describe("npm start, end to end", () => {
     expect((await deliver("issue_comment", payload, "delivery-3")).status).toBe(200);
     await waitFor(() => github.reviews.length === 2, 10_000, () => appOutput);
     expect(github.reviews[1]).toMatchObject({ commit_id: "2".repeat(40), event: "COMMENT" });
+    // Acknowledged with 👀 once the access check passed.
+    expect(github.reactions).toEqual([{ commentId: payload.comment.id, content: "eyes" }]);
   });
 
   it("rejects a webhook with a wrong signature and reviews nothing", async () => {

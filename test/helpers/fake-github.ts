@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { buildTarball } from "../repo/build-tarball.js";
 
 // A small in-memory GitHub on loopback, for end-to-end tests and the benchmark. It speaks the
 // few REST routes a review uses, under GHE's /api/v3 prefix, and records every call.
@@ -21,6 +22,8 @@ export interface FakePullRequest {
   baseSha: string;
   draft?: boolean;
   files: FakeFile[];
+  /** The repository at the head commit (path to text), served as its tarball; empty when not given. */
+  headTree?: Record<string, string>;
 }
 
 export interface RecordedCall {
@@ -40,6 +43,12 @@ export interface FakeGitHub {
   setRepoConfig(owner: string, repo: string, yaml: string): void;
   /** A user's role on a repository (`admin`, `maintain`, `write`, `triage`, `read`, `none`); unset users have `write`. */
   setPermission(owner: string, repo: string, login: string, role: string): void;
+  /** Check runs as created and updated (`POST`/`PATCH .../check-runs`), across repositories. */
+  checkRuns: Array<Record<string, unknown> & { id: number; head_sha: string; status: string }>;
+  /** Reactions added to issue comments (`POST .../issues/comments/{id}/reactions`). */
+  reactions: Array<{ commentId: number; content: string }>;
+  /** What `GET .../compare/{base}...{head}` answers; unset comparisons answer 404, as for a commit GitHub does not know. */
+  setComparison(owner: string, repo: string, base: string, head: string, comparison: { status: string; files: FakeFile[] }): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +67,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const calls: RecordedCall[] = [];
   const reviews: FakeGitHub["reviews"] = [];
   const comments: FakeGitHub["comments"] = [];
+  const checkRuns: FakeGitHub["checkRuns"] = [];
+  const reactions: FakeGitHub["reactions"] = [];
+  const comparisons = new Map<string, { status: string; files: FakeFile[] }>();
   const reviewComments: Array<{ id: number; path: string; line: number; body: string; user: { login: string; type: string }; reactions: Record<string, number> }> = [];
   let nextId = 1000;
   // Which pull request (owner/repo#n) each review and comment belongs to: GitHub lists only that PR's.
@@ -78,6 +90,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function handle(method: string, path: string, query: URLSearchParams, body: any, res: ServerResponse, accept: string) {
     let m: RegExpMatchArray | null;
+    if (method === "GET" && path === "/app") return json(res, 200, { id: 1, slug: "patchwise", name: "Patchwise" });
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       return json(res, 201, { token: "ghs_fakeinstallationtoken", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: "all" });
     }
@@ -126,11 +139,42 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (accept.includes("raw")) return void res.writeHead(200, { "content-type": "application/vnd.github.raw" }).end(yaml);
       return json(res, 200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
     }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/tarball\/([0-9a-f]{40})$/)) && method === "GET") {
+      const [owner, repo, sha] = [m[1]!, m[2]!, m[3]!];
+      const pr = [...pulls.entries()].find(([key, candidate]) => key.startsWith(`${owner}/${repo}#`) && candidate.headSha === sha)?.[1];
+      if (!pr) return json(res, 404, { message: "Not Found" });
+      const entries = Object.entries(pr.headTree ?? {}).map(([name, content]) => ({ name, content }));
+      return void buildTarball(`${owner}-${repo}-${sha.slice(0, 7)}`, entries).then((tarball) => res.writeHead(200, { "content-type": "application/x-gzip" }).end(tarball));
+    }
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/)) && method === "GET") {
       // GitHub reports maintain as write and triage as read in `permission`; `role_name` is the role itself.
       const role = roles.get(`${m[1]}/${m[2]}:${m[3]}`) ?? "write";
       const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
       return json(res, 200, { permission, role_name: role, user: { login: m[3], type: "User" } });
+    }
+    if ((m = path.match(/^\/repos\/[^/]+\/[^/]+\/check-runs$/)) && method === "POST") {
+      const run = { id: nextId++, ...body, status: body.status ?? "queued", conclusion: body.conclusion ?? null, completed_at: body.status === "completed" ? new Date().toISOString() : null };
+      checkRuns.push(run);
+      return json(res, 201, run);
+    }
+    if ((m = path.match(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/)) && method === "PATCH") {
+      const run = checkRuns.find((each) => each.id === Number(m![1]));
+      if (!run) return json(res, 404, { message: "Not Found" });
+      Object.assign(run, body, body.status === "completed" ? { completed_at: new Date().toISOString() } : {});
+      return json(res, 200, run);
+    }
+    if ((m = path.match(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/check-runs$/)) && method === "GET") {
+      const runs = checkRuns.filter((run) => run.head_sha === m![1] && (!query.get("check_name") || run.name === query.get("check_name")));
+      return json(res, 200, { total_count: runs.length, check_runs: runs });
+    }
+    if ((m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)\/reactions$/)) && method === "POST") {
+      reactions.push({ commentId: Number(m[1]), content: body.content });
+      return json(res, 201, { id: nextId++, content: body.content });
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/)) && method === "GET") {
+      const comparison = comparisons.get(`${m[1]}/${m[2]}:${m[3]}...${m[4]}`);
+      if (!comparison) return json(res, 404, { message: "Not Found" });
+      return json(res, 200, { status: comparison.status, commits: [], files: comparison.files });
     }
     return json(res, 404, { message: `fake GitHub has no route ${method} ${path}` });
   }
@@ -159,6 +203,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     addPullRequest: (owner, repo, pr) => void pulls.set(`${owner}/${repo}#${pr.number}`, pr),
     setRepoConfig: (owner, repo, yaml) => void configs.set(`${owner}/${repo}:.github/patchwise.yml`, yaml),
     setPermission: (owner, repo, login, role) => void roles.set(`${owner}/${repo}:${login}`, role),
+    checkRuns,
+    reactions,
+    setComparison: (owner, repo, base, head, comparison) => void comparisons.set(`${owner}/${repo}:${base}...${head}`, comparison),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -186,7 +233,11 @@ function routeOf(method: string, path: string): string {
     .replace(/\/issues\/\d+/, "/issues/{n}")
     .replace(/\/app\/installations\/\d+/, "/app/installations/{id}")
     .replace(/\/collaborators\/[^/]+/, "/collaborators/{username}")
-    .replace(/\/contents\/.+$/, "/contents/{path}");
+    .replace(/\/contents\/.+$/, "/contents/{path}")
+    .replace(/\/tarball\/.+$/, "/tarball/{ref}")
+    .replace(/\/check-runs\/\d+$/, "/check-runs/{id}")
+    .replace(/\/commits\/[^/]+\/check-runs$/, "/commits/{ref}/check-runs")
+    .replace(/\/compare\/.+$/, "/compare/{basehead}");
   return `${method} ${template}`;
 }
 

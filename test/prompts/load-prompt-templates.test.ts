@@ -8,8 +8,15 @@ describe("loadPromptTemplates", () => {
     expect(templates).toEqual({
       system: await readFile("src/prompts/review.system.md", "utf8"),
       user: await readFile("src/prompts/review.user.md", "utf8"),
+      verify: {
+        system: await readFile("src/prompts/verify.system.md", "utf8"),
+        user: await readFile("src/prompts/verify.user.md", "utf8"),
+      },
     });
     expect(templates.system).toContain("{{hunkFormat}}");
     expect(templates.user).toContain("{{diff}}");
+    expect(templates.user).toContain("{{focus}}");
+    expect(templates.verify.system).toContain("{{hunkFormat}}");
+    expect(templates.verify.user).toContain("{{findings}}");
   });
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_MIN_CONFIDENCE } from "../findings/select-inline-findings.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
 
 const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300, maxChangedLines: 5_000 });
+const DEFAULT_COMMANDS = Object.freeze({ allowAuthor: false, replyToRefused: "always" as const });
 
 // `.github/patchwise.yml`. It may choose a model *name* but never a provider, key or base URL:
 // a repository must not be able to redirect where its code is sent. Unknown keys are errors
@@ -15,8 +17,16 @@ export const repoConfigSchema = z
     exclude: z.array(z.string().min(1)).default([]).describe("Globs of files never to review"),
     maxComments: z.number().int().min(0).max(50).default(10).describe("Most inline comments in one review"),
     minSeverity: z.enum(SEVERITIES).default("minor").describe("Least severity posted inline"),
+    failOn: z
+      .enum(SEVERITIES)
+      .optional()
+      .describe("Fail the \"Patchwise review\" check run when an open finding is at least this severe (unset: never fail)"),
     excludeCategories: z.array(z.enum(CATEGORIES)).default([]),
+    minConfidence: z.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE).describe("Least confidence (0..1) the model must state for a finding to be posted inline; the rest are listed in the summary"),
+    verify: z.boolean().default(false).describe("A second, cheap model call scores each finding against the code it cites; low scores are dropped"),
+    verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
+    relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z
       .number()
       .int()
@@ -31,6 +41,17 @@ export const repoConfigSchema = z
       })
       .strict()
       .default(DEFAULT_LIMITS),
+    commands: z
+      .object({
+        allowAuthor: z.boolean().default(DEFAULT_COMMANDS.allowAuthor).describe("Also honour /review from the pull request's author, who may lack write access"),
+        replyToRefused: z
+          .enum(["always", "private-only", "never"])
+          .default(DEFAULT_COMMANDS.replyToRefused)
+          .describe("When a refused /review gets a reply: always, only on private repositories (silent on public ones), or never"),
+      })
+      .strict()
+      .default(DEFAULT_COMMANDS)
+      .describe("Who may run /review besides people with write access, and how a refusal is answered"),
   })
   .strict();
 

@@ -9,6 +9,8 @@ export interface ExistingComment {
   resolved?: boolean;
   /** A person marked it as not useful (the shell decides how: a 👎 reaction, a dismissed review...). */
   dismissed?: boolean;
+  /** 👍 and 👎 reactions on it, counted for the summary and the metrics (nothing is stored). */
+  reactions?: { up: number; down: number };
 }
 
 /** Why a finding is not posted again, from the strongest signal down. */

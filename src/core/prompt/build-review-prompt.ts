@@ -20,6 +20,19 @@ export interface ReviewPromptInput {
   /** The repository's configured extra instructions ("" for none). */
   instructions: string;
   skipped: SkippedFile[];
+  /** Related code (enclosing functions, definitions, callers, tests), already redacted. */
+  related?: PromptSnippet[];
+  /** What a `/review` comment asked the review to focus on, already redacted ("" or absent for none). */
+  focus?: string;
+}
+
+/** A snippet of related code as the prompt shows it: where it is, why it is there, its lines. */
+export interface PromptSnippet {
+  path: string;
+  startLine: number;
+  endLine: number;
+  reason: string;
+  text: string;
 }
 
 /** Fills the review templates; every piece of text the PR author wrote goes inside untrusted delimiters. */
@@ -32,7 +45,10 @@ export function buildReviewPrompt(input: ReviewPromptInput): { system: string; u
   const user = renderTemplate(input.templates.user, {
     title: fenceUntrusted("pr-title", orPlaceholder(input.title, "(no title)")),
     body: fenceUntrusted("pr-body", orPlaceholder(input.body, "(no description)")),
+    // Written by whoever commented `/review`: data about where to look, fenced like the PR text.
+    focus: fenceUntrusted("review-focus", orPlaceholder(input.focus ?? "", "(no particular focus)")),
     diff: fenceUntrusted("diff", input.files.length === 0 ? "(no files to review)" : input.files.map(renderFile).join("\n\n")),
+    related: fenceUntrusted("related-code", renderRelated(input.related ?? [])),
     skippedNote: renderSkippedNote(input.skipped),
   });
   return { system, user };
@@ -43,6 +59,18 @@ function renderFile(file: PromptFile): string {
   const renamed = file.previousPath !== undefined && file.previousPath !== file.path ? `, from ${file.previousPath}` : "";
   const hunks = file.numberedHunks.trim() === "" ? "(no changed lines to show)" : file.numberedHunks;
   return `File: ${file.path} (${file.status}${renamed})\n${hunks}`;
+}
+
+// Numbered like the file, so the model can name a line of it in the text of a finding.
+function renderRelated(snippets: PromptSnippet[]): string {
+  if (snippets.length === 0) return "(none)";
+  return snippets
+    .map((snippet) => {
+      const width = String(snippet.endLine).length;
+      const lines = snippet.text.split("\n").map((line, index) => `${String(snippet.startLine + index).padStart(width)} | ${line}`);
+      return `Related: ${snippet.path}:${snippet.startLine}-${snippet.endLine} (${snippet.reason})\n${lines.join("\n")}`;
+    })
+    .join("\n\n");
 }
 
 // Every request carries this note: a PR of thousands of files must not pay for the list each time.

@@ -1,5 +1,11 @@
+import { capPostedLength } from "../sanitize/cap-posted-length.js";
+import { GITHUB_COMMENT_MAX_LENGTH } from "../sanitize/sanitize-posted-text.js";
 import type { Finding, Side } from "../types.js";
 import { formatSeverity } from "./format-severity.js";
+import { postedBlock, postedLine, type PostedTextRules } from "./posted-text.js";
+
+const TITLE_CHARS = 300;
+const BODY_CHARS = 8_000;
 
 /** One inline comment exactly as `POST /repos/{owner}/{repo}/pulls/{n}/reviews` takes it. */
 export interface ReviewComment {
@@ -30,17 +36,22 @@ export function renderReviewMarker(headSha: string): string {
 /** An inline finding and what its comment shows after its text (other places, suggestion, hidden marker). */
 export type InlineComment = Finding & { extras: readonly string[] };
 
-/** The one batched review request: event COMMENT, one comment per inline finding. */
-export function buildReviewRequest(input: { headSha: string; inline: InlineComment[]; body: string }): ReviewRequest {
-  return { commit_id: input.headSha, event: "COMMENT", body: input.body, comments: input.inline.map(toComment) };
+/**
+ * The one batched review request: event COMMENT, one comment per inline finding. The model's title
+ * and body are sanitised (no mention, image, outside link or HTML) before our extras and hidden
+ * marker are added, so our marker is the only HTML comment in the body.
+ */
+export function buildReviewRequest(input: { headSha: string; inline: InlineComment[]; body: string; rules: PostedTextRules }): ReviewRequest {
+  return { commit_id: input.headSha, event: "COMMENT", body: input.body, comments: input.inline.map((finding) => toComment(finding, input.rules)) };
 }
 
-function toComment(finding: InlineComment): ReviewComment {
+function toComment(finding: InlineComment, rules: PostedTextRules): ReviewComment {
   const range = finding.startLine !== null && finding.startLine < finding.line ? { start_line: finding.startLine, start_side: finding.side } : {};
-  return { path: finding.path, body: renderCommentBody(finding), line: finding.line, side: finding.side, ...range };
+  return { path: finding.path, body: renderCommentBody(finding, rules), line: finding.line, side: finding.side, ...range };
 }
 
-function renderCommentBody(finding: InlineComment): string {
-  const title = finding.title.replace(/\s+/g, " ").trim();
-  return [`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, finding.body.trim(), ...finding.extras].join("\n\n");
+function renderCommentBody(finding: InlineComment, rules: PostedTextRules): string {
+  const title = postedLine(finding.title, rules, TITLE_CHARS);
+  const body = postedBlock(finding.body.trim(), rules, BODY_CHARS);
+  return capPostedLength([`**${formatSeverity(finding.severity)} · ${finding.category}** — ${title}`, body, ...finding.extras].join("\n\n"), GITHUB_COMMENT_MAX_LENGTH);
 }

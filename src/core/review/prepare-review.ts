@@ -8,7 +8,9 @@ import { redactPatches, type AddedLineSecret } from "../redact/redact-patches.js
 import { redactSecrets } from "../redact/redact-secrets.js";
 import { applyReviewLimits } from "../files/apply-review-limits.js";
 import { filterFiles } from "../files/filter-files.js";
-import { buildReviewPrompt, type PromptFile } from "../prompt/build-review-prompt.js";
+import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.js";
+import type { RelatedCodeSelection, RelatedSnippet } from "../context/types.js";
+import { buildReviewPrompt, type PromptFile, type PromptSnippet } from "../prompt/build-review-prompt.js";
 import type { TokenCounter } from "../tokens/create-token-counter.js";
 import { computePromptBudget, type ModelLimits } from "../tokens/resolve-model-limits.js";
 import type { ChangedFile, FilePatch, LineMap, SkippedFile } from "../types.js";
@@ -16,11 +18,15 @@ import type { ChangedFile, FilePatch, LineMap, SkippedFile } from "../types.js";
 export interface PrepareReviewInput {
   title: string;
   body: string;
+  /** What a `/review` comment asked the review to focus on (untrusted; redacted like the title and body). */
+  focus?: string;
   files: ChangedFile[];
   config: RepoConfig;
   templates: { system: string; user: string };
   countTokens: TokenCounter;
   limits: ModelLimits;
+  /** Gathers related code for the parsed changes (the shell reads the repository); none when absent. */
+  relatedCode?: (patches: FilePatch[]) => Promise<RelatedCodeSelection | null>;
 }
 
 /** One model request's prompt and the files it covers. */
@@ -42,7 +48,11 @@ export interface PreparedReview {
   redaction: Redaction;
   /** Credentials on added lines: each becomes a finding of its own. */
   committedSecrets: AddedLineSecret[];
+  /** The related code sent, as `{path, startLine, endLine, reason}` (no text), and what the budget left out. */
+  relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number } };
 }
+
+export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason">;
 
 /**
  * From the changed files to the exact prompts: filter, apply the limits, parse, map commentable
@@ -58,19 +68,26 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
   const redactedText = await redactSecrets([
     { id: "title", text: input.title },
     { id: "body", text: input.body },
+    { id: "focus", text: input.focus ?? "" },
   ]);
-  const [title, body] = redactedText.texts.map((entry) => entry.text) as [string, string];
+  const [title, body, focus] = redactedText.texts.map((entry) => entry.text) as [string, string, string];
   const patches = redactedPatches.patches;
+  const selection = input.relatedCode && originalPatches.length > 0 ? await input.relatedCode(originalPatches) : null;
+  const redactedSnippets = await redactSecrets((selection?.snippets ?? []).map((snippet, index) => ({ id: `snippet-${index}`, text: snippet.text, path: snippet.path })));
+  const snippets: PromptSnippet[] = (selection?.snippets ?? []).map((snippet, index) => ({ ...snippet, text: redactedSnippets.texts[index]?.text ?? "" }));
+  const owners = assignSnippetsToChanges(selection?.snippets ?? [], originalPatches.map((patch) => patch.path));
   const skippedBeforePlan = [...filtered.skipped, ...limited.skipped, ...unparsable];
-  const render = (files: PromptFile[], skipped: SkippedFile[]) =>
+  const render = (files: PromptFile[], skipped: SkippedFile[], related: PromptSnippet[] = []) =>
     buildReviewPrompt({
       templates: input.templates,
       title,
       body,
+      focus,
       files,
       hunkFormat: HUNK_FORMAT_NOTE,
       instructions: input.config.instructions,
       skipped,
+      related,
     });
 
   const empty = render([], skippedBeforePlan);
@@ -82,7 +99,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       tokens: input.countTokens(promptFile(patch).numberedHunks) + FILE_HEADER_TOKENS,
       hunkTokens: patch.hunks.map((hunk) => input.countTokens(numberHunks({ ...patch, hunks: [hunk] }))),
     })),
-    snippets: [],
+    snippets: snippets.map((snippet, index) => ({ id: String(index), file: owners[index] ?? snippet.path, tokens: input.countTokens(renderSnippetForCount(snippet)) })),
     budget,
   });
   const skippedFiles = [
@@ -91,7 +108,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     ...plan.skippedHunks.map((entry) => ({ path: entry.path, reason: `${entry.hunks.length} hunk(s) not reviewed: ${entry.reason}` })),
   ];
   const prompts = plan.chunks.map((chunk) => {
-    const prompt = render(chunkFiles(chunk, byPath), skippedFiles);
+    const prompt = render(chunkFiles(chunk, byPath), skippedFiles, chunk.snippetIds.map((id) => snippets[Number(id)]!).filter(Boolean));
     return { ...prompt, paths: chunk.files.map((file) => file.path), inputTokens: input.countTokens(prompt.system) + input.countTokens(prompt.user) };
   });
   return {
@@ -99,9 +116,23 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     lineMap: buildLineMap(originalPatches),
     skippedFiles,
     prompts,
-    redaction: combineRedactions(redactedText, redactedPatches),
+    redaction: combineRedactions(redactedText, redactedPatches, redactedSnippets),
     committedSecrets: redactedPatches.addedLineSecrets,
+    relatedCode: {
+      snippets: sentSnippets(plan.chunks, snippets),
+      dropped: { count: (selection?.dropped.count ?? 0) + plan.droppedSnippetIds.length, lines: selection?.dropped.lines ?? 0 },
+    },
   };
+}
+
+function sentSnippets(chunks: Chunk[], snippets: PromptSnippet[]): RelatedCodeRef[] {
+  const sent = new Set(chunks.flatMap((chunk) => chunk.snippetIds.map(Number)));
+  return snippets.filter((_, index) => sent.has(index)).map(({ path, startLine, endLine, reason }) => ({ path, startLine, endLine, reason }));
+}
+
+// A snippet's header and numbered lines, as `buildReviewPrompt` renders it (close enough to budget with).
+function renderSnippetForCount(snippet: PromptSnippet): string {
+  return `Related: ${snippet.path}:${snippet.startLine}-${snippet.endLine} (${snippet.reason})\n${snippet.text.split("\n").map((line) => `0000 | ${line}`).join("\n")}`;
 }
 
 // "File: <path> (<status>)" and the blank line between files.

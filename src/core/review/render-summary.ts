@@ -1,5 +1,14 @@
+import { capPostedLength } from "../sanitize/cap-posted-length.js";
+import { GITHUB_COMMENT_MAX_LENGTH } from "../sanitize/sanitize-posted-text.js";
 import { SEVERITIES, type Finding, type Severity, type SkippedFile } from "../types.js";
+import type { FeedbackCounts } from "../findings/count-feedback.js";
 import { formatSeverity } from "./format-severity.js";
+import { renderFeedback } from "./render-feedback.js";
+import type { ReviewRange } from "./plan-incremental-range.js";
+import { renderReviewRange } from "./render-review-range.js";
+import { renderReviewStateMarker, type ReviewState } from "./review-state.js";
+import { renderVerificationCost, renderVerificationNote, type VerificationSummary } from "./verify-render-note.js";
+import { postedBlock, postedLine, type PostedTextRules } from "./posted-text.js";
 
 /** The hidden marker that finds the one summary comment of a pull request again. */
 export const SUMMARY_MARKER = "<!-- patchwise:summary -->";
@@ -7,6 +16,10 @@ export const SUMMARY_MARKER = "<!-- patchwise:summary -->";
 const MAX_LISTED_SKIPPED_OPEN = 5;
 const MAX_LISTED_SKIPPED = 200;
 const SHORT_BODY_CHARS = 200;
+const SUMMARY_CHARS = 4_000;
+const TITLE_CHARS = 300;
+const WALKTHROUGH_CHARS = 600;
+const PROBLEM_CHARS = 1_000;
 
 export interface SummaryInput {
   headSha: string;
@@ -21,6 +34,8 @@ export interface SummaryInput {
   inline?: Finding[];
   outsideDiff: Finding[];
   belowThreshold: Finding[];
+  /** Findings the model was less sure of than `minConfidence`: listed here, not posted inline. */
+  lowConfidence?: Finding[];
   overLimit: Finding[];
   skippedFiles: SkippedFile[];
   /** Readable problems of `.github/patchwise.yml`; when present the defaults were used. */
@@ -32,32 +47,54 @@ export interface SummaryInput {
   notRepeated?: number;
   /** Findings folded into another comment because they are the same problem at another place. */
   merged?: number;
+  /** The related code the model saw besides the diff (where, not what). */
+  relatedCode?: { snippets: Array<{ path: string; startLine: number; endLine: number }>; dropped: { count: number; lines: number } };
   /** Types of the credentials the pull request adds (never their values). */
   committedSecretTypes?: string[];
+  /** 👍/👎 on Patchwise's earlier inline comments of this pull request. */
+  feedback?: FeedbackCounts;
+  /** What the verify pass (`verify: true`) scored and dropped, and its token cost. */
+  verification?: VerificationSummary;
+  /** The GitHub web host (`github.com` when not given): the only host the model's text may link to. */
+  githubHost?: string;
+  /** Which changes this review covered, and what earlier reviews found (a line under the title). */
+  reviewRange?: { range: ReviewRange; earlier: ReviewState | null };
+  /** Where the next review starts and the totals so far, kept in a hidden marker (counts and a sha, never code). */
+  reviewState?: ReviewState | null;
 }
 
-/** The one summary comment: overview, counts, findings that could not go inline, skipped files and problems. */
+/**
+ * The one summary comment: overview, counts, findings that could not go inline, skipped files and
+ * problems. Every text the model or the pull request wrote is sanitised on its way in (no mention,
+ * image, outside link or HTML), and the whole fits in one GitHub comment with its marker kept.
+ */
 export function renderSummary(input: SummaryInput): string {
+  const rules: PostedTextRules = { githubHost: input.githubHost ?? "github.com" };
   const sections = [
     `${SUMMARY_MARKER}\n## Patchwise review`,
-    input.configErrors.length > 0 ? renderConfigErrors(input.configErrors) : "",
-    input.failure ? renderFailure(input.failure) : "",
+    input.configErrors.length > 0 ? renderConfigErrors(input.configErrors, rules) : "",
+    input.failure ? renderFailure(input.failure, rules) : "",
     input.notice ? `ℹ️ ${input.notice}` : "",
+    input.reviewRange ? renderReviewRange(input.reviewRange.range, input.reviewRange.earlier) : "",
     input.committedSecretTypes?.length ? renderCommittedSecrets(input.committedSecretTypes) : "",
-    input.answer ? `### Summary\n${input.answer.summary.trim()}` : "",
-    input.answer ? renderFindings(input) : "",
-    input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough) : "",
+    input.answer ? `### Summary\n${postedBlock(input.answer.summary.trim(), rules, SUMMARY_CHARS)}` : "",
+    input.answer ? renderFindings(input, rules) : "",
+    input.answer ? renderVerificationNote(input.verification) : "",
+    input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough, rules) : "",
     input.skippedFiles.length > 0 ? renderSkipped(input.skippedFiles) : "",
+    renderFeedback(input.feedback),
     renderFooter(input),
+    input.reviewState ? renderReviewStateMarker(input.reviewState) : "",
   ];
-  return sections.filter((section) => section !== "").join("\n\n");
+  return capPostedLength(sections.filter((section) => section !== "").join("\n\n"), GITHUB_COMMENT_MAX_LENGTH);
 }
 
-function renderConfigErrors(errors: string[]): string {
+// Config errors quote keys of the repository's YAML: the pull request author can write those.
+function renderConfigErrors(errors: string[], rules: PostedTextRules): string {
   return [
     "> [!WARNING]",
     "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
-    ...errors.map((error) => `> - ${oneLine(error)}`),
+    ...errors.map((error) => `> - ${postedLine(error, rules, PROBLEM_CHARS)}`),
   ].join("\n");
 }
 
@@ -66,17 +103,19 @@ function renderCommittedSecrets(types: string[]): string {
   return `> [!CAUTION]\n> 🔐 **${count} credential${count === 1 ? " was" : "s were"} committed** (${[...new Set(types)].join(", ")}): see the inline comment${count === 1 ? "" : "s"}. Redacted before anything was sent to the model; revoke ${count === 1 ? "it" : "them"}.`;
 }
 
-function renderFailure(failure: { stage: string; message: string }): string {
+// A failure message may quote a provider's or GitHub's error text.
+function renderFailure(failure: { stage: string; message: string }, rules: PostedTextRules): string {
   return [
     "> [!CAUTION]",
-    `> **⚠️ Review failed at ${oneLine(failure.stage)}:** ${oneLine(failure.message)}`,
+    `> **⚠️ Review failed at ${oneLine(failure.stage)}:** ${postedLine(failure.message, rules, PROBLEM_CHARS)}`,
     ">",
     "> This run did not finish its review. Once the cause is fixed, comment `/review` on this pull request to try again.",
   ].join("\n");
 }
 
-function renderFindings(input: SummaryInput): string {
-  const all = [...input.outsideDiff, ...input.belowThreshold, ...input.overLimit];
+function renderFindings(input: SummaryInput, rules: PostedTextRules): string {
+  const lowConfidence = input.lowConfidence ?? [];
+  const all = [...input.outsideDiff, ...input.belowThreshold, ...lowConfidence, ...input.overLimit];
   const total = input.inlineCount + all.length;
   if (total === 0) return "### Findings\n✅ No issues found.";
   const counted = input.inline ? [...input.inline, ...all] : all;
@@ -92,13 +131,16 @@ function renderFindings(input: SummaryInput): string {
     counted.length > 0 ? table : "",
     renderRepeats(input),
     input.outsideDiff.length > 0
-      ? `#### Outside the diff\nGitHub accepts comments only on changed lines, so these are listed here:\n${input.outsideDiff.map(renderFullItem).join("\n")}`
+      ? `#### Outside the diff\nGitHub accepts comments only on changed lines, so these are listed here:\n${input.outsideDiff.map((finding) => renderFullItem(finding, rules)).join("\n")}`
       : "",
     input.overLimit.length > 0
-      ? `#### Over the comment limit\nThe review already holds the most inline comments allowed (\`maxComments\`); these were not posted inline:\n${input.overLimit.map(renderCompactItem).join("\n")}`
+      ? `#### Over the comment limit\nThe review already holds the most inline comments allowed (\`maxComments\`); these were not posted inline:\n${input.overLimit.map((finding) => renderCompactItem(finding, rules)).join("\n")}`
       : "",
     input.belowThreshold.length > 0
-      ? `<details><summary>${input.belowThreshold.length} below the configured threshold (<code>minSeverity</code> or <code>excludeCategories</code>)</summary>\n\n${input.belowThreshold.map(renderCompactItem).join("\n")}\n\n</details>`
+      ? `<details><summary>${input.belowThreshold.length} below the configured threshold (<code>minSeverity</code> or <code>excludeCategories</code>)</summary>\n\n${input.belowThreshold.map((finding) => renderCompactItem(finding, rules)).join("\n")}\n\n</details>`
+      : "",
+    lowConfidence.length > 0
+      ? `<details><summary>${lowConfidence.length} the model was not sure of (confidence under <code>minConfidence</code>)</summary>\n\n${lowConfidence.map((finding) => `${renderCompactItem(finding, rules)} (confidence ${finding.confidence ?? "?"})`).join("\n")}\n\n</details>`
       : "",
   ];
   return parts.filter((part) => part !== "").join("\n\n");
@@ -118,16 +160,17 @@ function countBySeverity(findings: Finding[]): Map<Severity, number> {
   return counts;
 }
 
-function renderFullItem(finding: Finding): string {
-  return `- **${formatSeverity(finding.severity)} · ${finding.category}** ${codeSpan(`${finding.path}:${finding.line}`)} — ${oneLine(finding.title)}: ${shorten(finding.body)}`;
+function renderFullItem(finding: Finding, rules: PostedTextRules): string {
+  return `- **${formatSeverity(finding.severity)} · ${finding.category}** ${codeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}: ${postedLine(finding.body, rules, SHORT_BODY_CHARS)}`;
 }
 
-function renderCompactItem(finding: Finding): string {
-  return `- ${formatSeverity(finding.severity)} ${codeSpan(`${finding.path}:${finding.line}`)} — ${oneLine(finding.title)}`;
+function renderCompactItem(finding: Finding, rules: PostedTextRules): string {
+  return `- ${formatSeverity(finding.severity)} ${codeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}`;
 }
 
-function renderWalkthrough(walkthrough: Array<{ path: string; change: string }>): string {
-  const rows = walkthrough.map((entry) => `| ${codeSpan(entry.path).replace(/\|/g, "\\|")} | ${oneLine(entry.change).replace(/\|/g, "\\|")} |`);
+function renderWalkthrough(walkthrough: Array<{ path: string; change: string }>, rules: PostedTextRules): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const rows = walkthrough.map((entry) => `| ${cell(codeSpan(entry.path))} | ${cell(postedLine(entry.change, rules, WALKTHROUGH_CHARS))} |`);
   return `<details><summary>Walkthrough (${walkthrough.length} file${walkthrough.length === 1 ? "" : "s"})</summary>\n\n| File | Change |\n| --- | --- |\n${rows.join("\n")}\n\n</details>`;
 }
 
@@ -144,20 +187,22 @@ function renderSkipped(skipped: SkippedFile[]): string {
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
   const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
-  return `<sub>Model ${codeSpan(input.model)} via ${input.provider} · ${tokens}${commit}</sub>`;
+  return `<sub>Model ${codeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
+}
+
+// So a reader can see what the model saw besides the diff.
+function renderRelatedCode(input: SummaryInput): string {
+  const related = input.relatedCode;
+  if (!related) return "";
+  const files = new Set(related.snippets.map((snippet) => snippet.path)).size;
+  const lines = related.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+  const dropped = related.dropped.count > 0 ? ` (${related.dropped.count} more left out by the line budget)` : "";
+  return ` · related code: ${lines} lines from ${files} file${files === 1 ? "" : "s"}${dropped}`;
 }
 
 // Keeps list items and table cells on one line, whatever the model or the PR author wrote.
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function shorten(text: string): string {
-  const line = oneLine(text);
-  if (line.length <= SHORT_BODY_CHARS) return line;
-  const cut = `${line.slice(0, SHORT_BODY_CHARS - 1).trimEnd()}…`;
-  // An unclosed code span would swallow the rest of the comment.
-  return (cut.match(/`/g) ?? []).length % 2 === 1 ? `${cut}\`` : cut;
 }
 
 // File names come from the PR author and may contain backticks; a longer fence keeps them literal.

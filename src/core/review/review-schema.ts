@@ -22,6 +22,15 @@ export const findingSchema = z.object({
     .string()
     .nullable()
     .describe("Exact replacement for lines startLine..line on the RIGHT side, without fences, or null"),
+  // Defaults to null so answers of models that leave it out still validate; the default itself
+  // is kept out of the JSON Schema (see buildReviewJsonSchema), where the field stays required.
+  confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .default(null)
+    .describe("How sure you are that the problem is real, from 0 (a guess) to 1 (certain), or null"),
 });
 
 export const walkthroughEntrySchema = z.object({
@@ -35,10 +44,25 @@ export const reviewAnswerSchema = z.object({
   findings: z.array(findingSchema).max(100),
 });
 
-export type ReviewAnswer = z.infer<typeof reviewAnswerSchema>;
+// The input side, where `confidence` may be absent: a parsed answer always has it (null by
+// default), and findings built elsewhere (tests, credentials) need not spell it out.
+export type ReviewAnswer = z.input<typeof reviewAnswerSchema>;
 
 /** JSON Schema of the answer, for OpenAI's `response_format` and Anthropic's tool `input_schema`. */
 export function buildReviewJsonSchema(): Record<string, unknown> {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(reviewAnswerSchema) as Record<string, unknown>;
-  return schema;
+  return toModelJsonSchema(reviewAnswerSchema);
+}
+
+/**
+ * A zod schema as the JSON Schema providers take: no `$schema`, and no `default` (OpenAI's strict
+ * mode accepts only a subset of keywords; a defaulted field stays required there).
+ */
+export function toModelJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, {
+    override: (context) => {
+      delete (context.jsonSchema as Record<string, unknown>).default;
+    },
+  }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = json;
+  return rest;
 }

@@ -11,13 +11,15 @@ export type TriggerDecision =
       job: TriggeredJob;
       /** The PR is a draft; the pipeline, which alone reads the repo config, decides whether to review it. */
       draft: boolean;
-      command?: { focus: string };
     }
   | { skip: string };
 
 const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set<ReviewTrigger>(["opened", "reopened", "ready_for_review", "synchronize"]);
 const COMMAND = "/review";
 const MAX_FOCUS_LENGTH = 200;
+// The only words after `/review` that change what the command does; everything else is focus text,
+// handed to the model as data. No word sets a configuration key.
+const FULL_WORD = "full";
 
 /** Decides whether a webhook event asks for a review, and of what. */
 export function decideTrigger(event: TriggerEvent): TriggerDecision {
@@ -47,25 +49,33 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
   if (payload.action !== "created") return { skip: `issue_comment action "${payload.action}" does not trigger a review` };
   if (!payload.issue.pull_request) return { skip: "comment is on an issue, not a pull request" };
   if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
-  const focus = parseReviewCommand(payload.comment.body ?? "");
-  if (focus === null) return { skip: "comment is not a /review command" };
+  const parsed = parseReviewCommand(payload.comment.body ?? "");
+  if (parsed === null) return { skip: "comment is not a /review command" };
   if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
+  const command = {
+    actorLogin: payload.comment.user.login,
+    pullRequestAuthorLogin: payload.issue.user.login,
+    repositoryPrivate: payload.repository.private,
+    commentId: payload.comment.id,
+    ...parsed,
+  };
   return {
-    job: { ...jobBase(payload, payload.issue.number, deliveryId), headSha: null, trigger: "command" },
+    job: { ...jobBase(payload, payload.issue.number, deliveryId), headSha: null, trigger: "command", command },
     // An explicit request reviews drafts too; the draft flag only matters for automatic reviews.
     draft: false,
-    command: { focus },
   };
 }
 
-/** The focus text after `/review` on the comment's first line, or null when it is not the command. */
-function parseReviewCommand(body: string): string | null {
+/** `full` and the focus text after `/review` on the comment's first line, or null when it is not the command. */
+function parseReviewCommand(body: string): { full: boolean; focus: string } | null {
   const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
   if (!firstLine.startsWith(COMMAND)) return null;
   const rest = firstLine.slice(COMMAND.length);
   // `/reviewer` or `/review-all` is another word, not our command.
   if (rest !== "" && !/^\s/.test(rest)) return null;
-  return rest.trim().slice(0, MAX_FOCUS_LENGTH);
+  const words = rest.trim();
+  const full = words === FULL_WORD || words.startsWith(`${FULL_WORD} `);
+  return { full, focus: (full ? words.slice(FULL_WORD.length) : words).trim().slice(0, MAX_FOCUS_LENGTH) };
 }
 
 function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {

@@ -29,15 +29,19 @@ export const pullRequestEventSchema = z.looseObject({
 export const issueCommentEventSchema = z.looseObject({
   action: z.string(),
   installation: installationSchema.optional(),
-  repository: repositorySchema,
+  // Whether the repository is private decides whether a refused /review gets a reply.
+  repository: repositorySchema.extend({ private: z.boolean() }),
   sender: actorSchema,
   issue: z.looseObject({
     number: z.number().int().positive(),
     state: z.string().optional(),
+    // The pull request's author, who may run /review when the repository allows it.
+    user: actorSchema,
     // Present (an object of URLs) only when the issue is a pull request.
     pull_request: z.looseObject({}).nullish(),
   }),
   comment: z.looseObject({
+    id: z.number().int(),
     body: z.string().nullable(),
     user: actorSchema,
   }),

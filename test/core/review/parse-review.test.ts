@@ -25,7 +25,8 @@ describe("parseReview accepts", () => {
     ["JSON in a bare fence with surrounding whitespace", "\n ```\n" + JSON.stringify(VALID) + "\n```\n"],
     ["an answer with extra keys (dropped)", { ...VALID, confidence: 0.9 }],
   ])("%s", (_name, content) => {
-    expect(parseReview(content)).toEqual({ ok: true, answer: VALID });
+    // A finding that states no confidence gets null: the model did not say.
+    expect(parseReview(content)).toEqual({ ok: true, answer: { ...VALID, findings: [{ ...FINDING, confidence: null }] } });
   });
 
   it("an answer without findings", () => {

@@ -80,12 +80,36 @@ describe("renderSummary", () => {
     expect(severityTable(summary)).toEqual([["🔴 Critical", "0"], ["🟠 Major", "1"], ["🟡 Minor", "0"], ["⚪ Nit", "0"]]);
   });
 
-  it("shortens a long body to one line and closes a code span the cut left open", () => {
+  it("shortens a long body to one line, cut outside its code span and marked as cut", () => {
     const body = `${"word ".repeat(37)}\`${"x".repeat(40)}\` end`;
     const summary = renderSummary(input({ outsideDiff: [finding({ body })] }));
     const line = summary.split("\n").find((l) => l.includes("src/cart.ts:20"))!;
-    expect(line).toMatch(/…`$/);
+    expect(line).toMatch(/word …\(truncated\)$/);
+    expect(line.match(/`/g)).toHaveLength(2); // the path's span only: none left open
     expect(line.length).toBeLessThan(300);
+  });
+
+  it("neutralises mentions, images, outside links and HTML in everything the model wrote", () => {
+    const summary = renderSummary(
+      input({
+        answer: { summary: "cc @octocat ![x](https://evil.example/?q=1) <img src=x>", walkthrough: [{ path: "src/cart.ts", change: "see [here](https://evil.example)" }] },
+        outsideDiff: [finding({ title: "@org/team look", body: "<script>alert(1)</script>" })],
+      }),
+    );
+    expect(summary).toMatch(/### Summary\ncc @\u200Boctocat x *\n/);
+    expect(summary).not.toContain("<img");
+    expect(summary).toContain("| `src/cart.ts` | see here |");
+    expect(summary).toContain("— @\u200Borg/team look: &lt;script>alert(1)&lt;/script>");
+    expect(summary).not.toMatch(/evil\.example/);
+    expect(summary.match(/<!--/g)).toHaveLength(1); // our marker only
+  });
+
+  it("fits GitHub's 65,536 characters however many findings there are, keeping its marker", () => {
+    const many = Array.from({ length: 2_000 }, (_, index) => finding({ line: index + 1, title: `Finding ${index} ${"t".repeat(200)}`, body: "b".repeat(190) }));
+    const summary = renderSummary(input({ outsideDiff: many }));
+    expect(summary.length).toBeLessThanOrEqual(65_536);
+    expect(summary.startsWith(SUMMARY_MARKER)).toBe(true);
+    expect(summary).toContain("…(truncated)");
   });
 
   it("renders a failure with its stage, its message and what to do, and no findings section", () => {
@@ -104,7 +128,7 @@ describe("renderSummary", () => {
       [
         "> [!WARNING]",
         "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
-        "> - `maxComments`: Too big: expected number to be <=50",
+        "> - `maxComments`: Too big: expected number to be &lt;=50",
         "> - unknown key `maxComment`; allowed keys: model, maxComments",
       ].join("\n"),
     );

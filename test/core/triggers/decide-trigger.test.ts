@@ -90,6 +90,9 @@ describe("decideTrigger on issue_comment events", () => {
     ["/review focus on error handling", "focus on error handling"],
     ["/review\tthe SQL   \nand then more lines\nhere", "the SQL"],
     [`/review ${"x".repeat(300)}`, "x".repeat(200)],
+    // Words that look like settings are focus text too: no command word sets configuration.
+    ["/review model=gpt-4o maxInlineComments: 100", "model=gpt-4o maxInlineComments: 100"],
+    ["/review fullness of the cache", "fullness of the cache"],
   ])("%j on a pull request queues a command review with focus %j", (body, focus) => {
     const payload = commentPayload("created", body);
     expect(decide("issue_comment", payload)).toEqual({
@@ -101,9 +104,34 @@ describe("decideTrigger on issue_comment events", () => {
         headSha: null,
         trigger: "command",
         deliveryId: DELIVERY,
+        command: {
+          actorLogin: payload.comment.user.login,
+          pullRequestAuthorLogin: payload.issue.user.login,
+          repositoryPrivate: false,
+          commentId: payload.comment.id,
+          full: false,
+          focus,
+        },
       },
       draft: false,
-      command: { focus },
+    });
+  });
+
+  it.each([
+    ["/review full", ""],
+    ["/review full security of the login", "security of the login"],
+  ])("%j asks for a full review again, with focus %j", (body, focus) => {
+    expect(decide("issue_comment", commentPayload("created", body))).toMatchObject({ job: { command: { full: true, focus } } });
+  });
+
+  it("names who asked, who opened the pull request and whether the repository is private, for the access check", () => {
+    const payload = commentPayload("created", "/review", (p) => {
+      p.comment.user = { ...p.comment.user, login: "maintainer-1" };
+      p.issue.user = { ...p.issue.user, login: "Contributor-2" };
+      p.repository.private = true;
+    });
+    expect(decide("issue_comment", payload)).toMatchObject({
+      job: { command: { actorLogin: "maintainer-1", pullRequestAuthorLogin: "Contributor-2", repositoryPrivate: true } },
     });
   });
 

@@ -18,6 +18,8 @@ describe("parseWebhookEvent", () => {
     ["pull_request" as const, (p: Record<string, any>) => (p.pull_request.number = "2"), "pull_request.number:"],
     ["issue_comment" as const, (p: Record<string, any>) => delete p.comment.user, "comment.user:"],
     ["issue_comment" as const, (p: Record<string, any>) => delete p.repository.owner.login, "repository.owner.login:"],
+    ["issue_comment" as const, (p: Record<string, any>) => delete p.issue.user, "issue.user:"],
+    ["issue_comment" as const, (p: Record<string, any>) => (p.repository.private = "no"), "repository.private:"],
   ])("names the missing or wrong field of a %s payload", (name, edit, expected) => {
     const payload = loadWebhookExample(name, (p) => Boolean(p.installation));
     edit(payload);

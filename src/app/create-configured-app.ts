@@ -1,0 +1,68 @@
+import { getPrivateKey } from "@probot/get-private-key";
+import type { Logger as PinoLogger } from "pino";
+import type { PatchwiseEnv } from "../env.js";
+import { createAuditSink } from "../audit/create-audit-sink.js";
+import { createTelemetry } from "./telemetry/create-telemetry.js";
+import { readRuntimeFacts } from "./telemetry/read-runtime-facts.js";
+import { createLogger } from "../log.js";
+import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
+import { createModelClient } from "../providers/create-model-client.js";
+import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { createRedisReviewQueue } from "../queue/create-redis-review-queue.js";
+import { createMetrics, type PatchwiseMetrics } from "./create-metrics.js";
+import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
+
+export interface ConfiguredApp {
+  app: PatchwiseApp;
+  metrics: PatchwiseMetrics;
+  log: PinoLogger;
+  privateKey: string;
+}
+
+/**
+ * The App as the environment configures it (model, prompts, metrics, audit, queue), shared by
+ * `npm start` and `npm run worker` so both run reviews the same way. `work`: whether this process
+ * works the shared queue when REDIS_URL is set (the in-process queue always works its jobs).
+ */
+export async function createConfiguredApp(rawEnv: Record<string, string | undefined>, env: PatchwiseEnv, work: boolean): Promise<ConfiguredApp> {
+  const log = createLogger(rawEnv.LOG_LEVEL ?? "info");
+  const privateKey = getPrivateKey({ env: rawEnv });
+  if (!privateKey) throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must hold the App's private key (PEM)");
+  const model = createModelClient({
+    provider: env.model.provider,
+    openaiApiKey: env.model.openaiApiKey,
+    openaiBaseUrl: env.model.openaiBaseUrl,
+    anthropicApiKey: env.model.anthropicApiKey,
+    anthropicBaseUrl: env.model.anthropicBaseUrl,
+    timeoutMs: env.model.timeoutMs,
+    maxRetries: env.model.maxRetries,
+  });
+  const defaultModel = env.model.model ?? DEFAULT_MODELS[env.model.provider];
+  const auditSink = createAuditSink({ log, ...(env.auditLogPath ? { filePath: env.auditLogPath } : {}) });
+  // Sends nothing unless the operator set PATCHWISE_TELEMETRY_URL; the timer never keeps the process alive.
+  const telemetry = createTelemetry({ url: env.telemetry.url, disabled: env.telemetry.disabled, runtime: await readRuntimeFacts(), defaultModel: { provider: env.model.provider, model: defaultModel }, log });
+  telemetry.start();
+  // The metrics read the queue of the app they are created for (set just below).
+  let app: PatchwiseApp | undefined;
+  const metrics = createMetrics(() => app?.queueStats() ?? { waiting: 0, running: 0, oldestWaitSeconds: 0 });
+  const redis = env.redis;
+  app = createPatchwiseApp({
+    model,
+    defaultModel,
+    maxOutputTokens: env.model.maxOutputTokens,
+    contextWindow: env.model.contextWindow,
+    modelConcurrency: env.model.concurrency,
+    templates: await loadPromptTemplates(),
+    concurrency: env.concurrency,
+    queueLimit: env.queueLimit,
+    metrics,
+    commandRateLimits: env.commandRateLimits,
+    audit: async (event) => {
+      telemetry.record(event);
+      await auditSink.record(event);
+    },
+    githubHost: env.githubHost,
+    ...(redis ? { createQueue: (queue) => createRedisReviewQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log }) } : {}),
+  });
+  return { app, metrics, log, privateKey: privateKey.toString() };
+}

@@ -1,0 +1,69 @@
+import { formatSeverity } from "../review/format-severity.js";
+import { reachesSeverity } from "../review/reaches-severity.js";
+import { SEVERITIES, type Severity } from "../types.js";
+import type { CheckRunUpdate } from "./check-run-update.js";
+
+/** How a review ended, in the terms its check run needs (counts and our own texts; never code). */
+export type CheckOutcome =
+  | {
+      status: "posted";
+      /** Severities of every finding this review reported. */
+      reported: readonly Severity[];
+      /** The most severe finding taken as open after this review (see `ReviewState.worstOpen`). */
+      worstOpen: Severity | null;
+      /** The posted review; null when an incremental run found nothing new to send, and posted none. */
+      reviewUrl: string | null;
+      /** Which changes the review covered ("Reviewed changes `a..b` (incremental ...)"), or empty. */
+      rangeLine: string;
+    }
+  | { status: "skipped"; reason: string; alreadyReviewed: boolean }
+  | { status: "failed"; stage: string; reason: string };
+
+/**
+ * The finished check run: `success` with no finding, `neutral` with findings or when the review
+ * could not finish, `failure` only when an open finding reaches `failOn`, `skipped` when the
+ * commit was not reviewed (an earlier review of it stands, or a newer commit replaced it).
+ */
+export function concludeCheckRun(outcome: CheckOutcome, failOn: Severity | undefined): CheckRunUpdate {
+  if (outcome.status === "skipped") {
+    return { status: "completed", conclusion: "skipped", title: `Not reviewed: ${outcome.reason}`, summary: `Not reviewed: ${outcome.reason}.`, ...(outcome.alreadyReviewed ? { keepEarlierResult: true } : {}) };
+  }
+  if (outcome.status === "failed") {
+    return {
+      status: "completed",
+      conclusion: "neutral",
+      title: `Review failed at ${outcome.stage}`,
+      summary: `The review failed at ${outcome.stage}: ${outcome.reason}.\n\nComment \`/review\` on the pull request to try again.`,
+    };
+  }
+  const failing = outcome.worstOpen !== null && reachesSeverity([outcome.worstOpen], failOn);
+  const count = outcome.reported.length;
+  const counts = outcome.reviewUrl === null ? "Nothing new to review" : count === 0 ? "No findings" : `${count} finding${count === 1 ? "" : "s"}: ${describeCounts(outcome.reported)}`;
+  const gate = failing ? ` · fail-on ${failOn}: ${formatSeverity(outcome.worstOpen!)} open` : "";
+  const summary = [
+    outcome.rangeLine,
+    outcome.reviewUrl === null
+      ? "No line of the pull request's diff changed since the last review, so no new review was posted."
+      : count === 0
+        ? "This review found nothing to report."
+        : `This review reported ${counts.charAt(0).toLowerCase()}${counts.slice(1)}.`,
+    failing
+      ? `This check fails at \`${failOn}\` or worse (\`failOn\` in \`.github/patchwise.yml\`, or the Action's \`fail-on\`), and a ${formatSeverity(outcome.worstOpen!)} finding is open. ` +
+        "A review of later pushes looks only at what changed, so it cannot clear an earlier finding: once it is fixed, comment `/review full`."
+      : "",
+    outcome.reviewUrl === null ? "" : `[Open the review](${outcome.reviewUrl}); the summary comment on the pull request lists every finding.`,
+  ];
+  return {
+    status: "completed",
+    conclusion: failing ? "failure" : count === 0 ? "success" : "neutral",
+    title: `${counts}${gate}`,
+    summary: summary.filter((part) => part !== "").join("\n\n"),
+    ...(outcome.reviewUrl === null ? {} : { detailsUrl: outcome.reviewUrl }),
+  };
+}
+
+function describeCounts(severities: readonly Severity[]): string {
+  return SEVERITIES.filter((severity) => severities.includes(severity))
+    .map((severity) => `${severities.filter((each) => each === severity).length} ${formatSeverity(severity)}`)
+    .join(", ");
+}

@@ -1,0 +1,31 @@
+import type { PipelineJob } from "../pipeline/review-pull-request.js";
+
+type JobRef = Pick<PipelineJob, "installationId" | "owner" | "repo" | "pullNumber" | "headSha">;
+
+/** One pull request of one installation (owner and repository names never contain "/" or "#"). */
+export function pullRequestKey(job: JobRef): string {
+  return `${job.installationId ?? 0}/${job.owner}/${job.repo}#${job.pullNumber}`;
+}
+
+/**
+ * The BullMQ job id: one job per pull request and head sha (and one waiting `/review` per PR),
+ * so the same commit queued twice, by any receiver, is one job.
+ */
+export function jobIdFor(job: JobRef): string {
+  return `${pullRequestKey(job)}@${job.headSha ?? "command"}`;
+}
+
+/** Our own keys next to BullMQ's, namespaced by the queue name. */
+export function createQueueKeys(queueName: string) {
+  const base = `patchwise:${queueName}`;
+  return {
+    /** Set once per webhook delivery: a redelivery finds it. */
+    delivery: (deliveryId: string) => `${base}:delivery:${deliveryId}`,
+    /** The newest head sha an automatic trigger asked for: older ones are superseded. */
+    latest: (prKey: string) => `${base}:latest:${prKey}`,
+    /** Held while a review of the pull request runs, by one worker at a time. */
+    lock: (prKey: string) => `${base}:lock:${prKey}`,
+  };
+}
+
+export type QueueKeys = ReturnType<typeof createQueueKeys>;

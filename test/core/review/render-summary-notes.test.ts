@@ -1,0 +1,58 @@
+import { describe, expect, it } from "@jest/globals";
+import { renderSummary, type SummaryInput } from "../../../src/core/review/render-summary.js";
+import { makeFinding } from "../../helpers/make-finding.js";
+
+// Where the summary comment shows the feedback on earlier comments, the verify pass and its cost.
+
+function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
+  return {
+    headSha: "abcdef1234567890abcdef1234567890abcdef12",
+    model: "gpt-4.1-mini",
+    provider: "openai",
+    tokens: { input: 12345, output: 678 },
+    answer: { summary: "Adds discounts.", walkthrough: [] },
+    inlineCount: 1,
+    inline: [makeFinding()],
+    outsideDiff: [],
+    belowThreshold: [],
+    overLimit: [],
+    skippedFiles: [],
+    configErrors: [],
+    failure: null,
+    ...overrides,
+  };
+}
+
+const verification = { threshold: 0.6, requests: 1, failed: 0, scored: 3, dropped: 2, tokens: { input: 900, output: 45 } };
+const feedback = { up: 3, down: 2, byKind: [{ category: "style" as const, severity: "nit" as const, up: 0, down: 2 }, { category: "bug" as const, severity: "major" as const, up: 3, down: 0 }] };
+
+describe("renderSummary with the verify pass and feedback", () => {
+  it("says how many findings verification dropped after the findings, and shows its tokens apart from the review's", () => {
+    const summary = renderSummary(input({ verification }));
+
+    expect(summary).toContain("\n\n🔎 Verification: 3 findings scored against the code they cite; 2 dropped by verification (score under 0.6).\n\n");
+    expect(summary.indexOf("### Findings")).toBeLessThan(summary.indexOf("🔎 Verification"));
+    expect(summary).toMatch(/<sub>Model `gpt-4\.1-mini` via openai · 12,345 input \/ 678 output tokens · verification: 900 input \/ 45 output tokens · commit abcdef1<\/sub>$/);
+  });
+
+  it("lists feedback on earlier comments before the footer", () => {
+    const summary = renderSummary(input({ feedback }));
+
+    expect(summary).toMatch(/\n\n💬 Feedback on earlier comments: 👍 3 · 👎 2 \(style\/nit: 👎 2; bug\/major: 👍 3\)\n\n<sub>/);
+  });
+
+  it("says nothing of either when verification is off and nobody reacted", () => {
+    const summary = renderSummary(input({ feedback: { up: 0, down: 0, byKind: [] } }));
+
+    expect(summary).not.toContain("Verification");
+    expect(summary).not.toContain("Feedback");
+    expect(summary).not.toContain("verification:");
+  });
+
+  it("shows the feedback on a failed run too, but no verification line without an answer", () => {
+    const summary = renderSummary(input({ answer: null, inlineCount: 0, inline: [], failure: { stage: "posting the review", message: "GitHub answered 422" }, feedback, verification }));
+
+    expect(summary).toContain("💬 Feedback on earlier comments");
+    expect(summary).not.toContain("🔎 Verification");
+  });
+});

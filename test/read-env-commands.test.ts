@@ -1,0 +1,22 @@
+import { describe, expect, it } from "@jest/globals";
+import { EnvError, readEnv } from "../src/env.js";
+
+// The operator's settings this part of the environment adds: command rate limits and the GitHub host.
+describe("readEnv: /review rate limits and the GitHub host", () => {
+  it("defaults to 5 commands an hour per pull request, 30 per repository, and github.com", () => {
+    const env = readEnv({});
+    expect(env.commandRateLimits).toEqual({ perPullRequest: { max: 5, windowMs: 3_600_000 }, perRepository: { max: 30, windowMs: 3_600_000 } });
+    expect(env.githubHost).toBe("github.com");
+  });
+
+  it("reads the operator's limits, `off` turning one off", () => {
+    const env = readEnv({ PATCHWISE_RATE_LIMIT_PER_PR: "2/minute", PATCHWISE_RATE_LIMIT_PER_REPO: "off", GHE_HOST: "ghe.example.com" });
+    expect(env.commandRateLimits).toEqual({ perPullRequest: { max: 2, windowMs: 60_000 }, perRepository: null });
+    expect(env.githubHost).toBe("ghe.example.com");
+  });
+
+  it("names a limit it cannot read", () => {
+    expect(() => readEnv({ PATCHWISE_RATE_LIMIT_PER_PR: "5 per hour" })).toThrow(EnvError);
+    expect(() => readEnv({ PATCHWISE_RATE_LIMIT_PER_PR: "5 per hour" })).toThrow(/PATCHWISE_RATE_LIMIT_PER_PR: expected N\/second/);
+  });
+});
