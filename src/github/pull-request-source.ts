@@ -26,8 +26,15 @@ export function createPullRequestSource(octokit: GitHubClient, ref: PullRequestR
         ...(typeof data.changed_files === "number" ? { changedFiles: data.changed_files } : {}),
       };
     },
-    async listFiles(): Promise<ChangedFile[]> {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...params, per_page: PER_PAGE });
+    async listFiles(options = {}): Promise<ChangedFile[]> {
+      const atMost = options.atMost ?? Number.POSITIVE_INFINITY;
+      let read = 0;
+      // Pages past what the review can use would only cost calls: a 3,000-file PR is 30 pages.
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...params, per_page: PER_PAGE }, (response, done) => {
+        read += response.data.length;
+        if (read >= atMost) done();
+        return response.data;
+      });
       return files.map((file) => ({
         path: file.filename,
         ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),

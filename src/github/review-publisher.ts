@@ -43,9 +43,15 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
     return found;
   }
 
+  // Whether the last listing of the PR's reviews held one of ours (undefined: not listed yet).
+  // Inline comments only come inside reviews, so without one there are none of ours to read.
+  let hasOwnReview: boolean | undefined;
+
   async function findReviewForCommit(headSha: string) {
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...pr, per_page: PER_PAGE });
-    return reviews.find((review) => review.commit_id === headSha && isOurs(review, REVIEW_MARKER_PREFIX));
+    const own = reviews.filter((review) => isOurs(review, REVIEW_MARKER_PREFIX));
+    hasOwnReview = own.length > 0;
+    return own.find((review) => review.commit_id === headSha);
   }
 
   return {
@@ -74,6 +80,8 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
     // Only comments carrying our fingerprint marker and, when the bot login is known, written by us:
     // anyone can type a marker, and a forged one must not hide a finding.
     async listOwnComments() {
+      // The reviews were listed at the start of this review (one review of a PR runs at a time).
+      if (hasOwnReview === false) return [];
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: PER_PAGE });
       return comments
         .filter((comment) => isOurs(comment, FINGERPRINT_MARKER_PREFIX))

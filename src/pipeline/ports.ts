@@ -18,15 +18,20 @@ export interface PullRequestInfo {
   baseRef: string;
   baseSha: string;
   headSha: string;
-  /** GitHub's count of changed files; `listFiles` stops at 3000, so a larger count means unlisted files. */
+  /** GitHub's count of changed files; `listFiles` stops at 3000 (or earlier, when asked), so a larger count means unlisted files. */
   changedFiles?: number;
+}
+
+export interface ListFilesOptions {
+  /** Files enough for the review: a source that reads pages may stop once it has this many. */
+  atMost?: number;
 }
 
 /** Reads one pull request and its changed files. */
 export interface PullRequestSource {
   getPullRequest(): Promise<PullRequestInfo>;
   /** Every changed file (paginated), with GitHub's per-file patch where it has one. */
-  listFiles(): Promise<ChangedFile[]>;
+  listFiles(options?: ListFilesOptions): Promise<ChangedFile[]>;
   /** How `head` differs from `base` (GitHub's compare); without it every review is a full one. */
   compareCommits?(base: string, head: string): Promise<CommitComparison>;
 }

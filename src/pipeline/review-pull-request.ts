@@ -4,7 +4,7 @@ import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
-import { renderSummary, type SummaryInput } from "../core/review/render-summary.js";
+import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import type { ReviewJob, Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
@@ -183,7 +183,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
     });
-    const allFiles = await deps.source.listFiles();
+    // Enough pages for the file limit plus the skipped files the summary can name, and no more.
+    const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
     const planned = await planReviewRange({ trigger: job.trigger, fullRequested, headSha: pr.headSha, files: allFiles, earlier: summaryBase.reviewState ?? null, source: deps.source, log, ids });
     progress.setRange(planned.range, summaryBase.reviewState ?? null);
     const files = planned.files;

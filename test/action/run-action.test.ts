@@ -51,21 +51,21 @@ function actionEnv(event: Record<string, unknown>, eventName = "pull_request", e
   };
 }
 
-function nockPullRequest() {
+/** The reads of a review of the event's pull request; `configYaml` is the repository's `.github/patchwise.yml` (none when null). */
+function nockPullRequest(configYaml: string | null = null) {
+  const config = configYaml === null ? ([404, { message: "Not Found" }] as const) : ([200, { type: "file", encoding: "base64", content: Buffer.from(configYaml).toString("base64") }] as const);
   return nock(API)
     .get(`${prPath}/reviews`)
     .query(true)
     .reply(200, [])
     .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-    .reply(404, { message: "Not Found" })
+    .reply(...config)
     .get(prPath)
     .reply(200, { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha }, state: "open", draft: false })
     .get(`${prPath}/files`)
     .query(true)
     .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
-    .get(`${prPath}/comments`)
-    .query(true)
-    .reply(200, [])
+    // No earlier Patchwise review, so no inline comments of ours to read: the review comments are not listed.
     .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
     .reply(200, TARBALL, { "content-type": "application/x-gzip" });
 }
@@ -167,23 +167,7 @@ describe("the GitHub Action", () => {
   });
 
   it("without a fail-on input, the repository's failOn decides", async () => {
-    const config = Buffer.from("failOn: critical\n").toString("base64");
-    nock(API)
-      .get(`${prPath}/reviews`)
-      .query(true)
-      .reply(200, [])
-      .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-      .reply(200, { type: "file", encoding: "base64", content: config })
-      .get(prPath)
-      .reply(200, { ...payload.pull_request, state: "open", draft: false })
-      .get(`${prPath}/files`)
-      .query(true)
-      .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
-      .get(`${prPath}/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
-      .reply(200, TARBALL, { "content-type": "application/x-gzip" })
+    nockPullRequest("failOn: critical\n")
       .post(`${prPath}/reviews`)
       .reply(200, { id: 9, html_url: "https://github.com/r/9" })
       .get(`/repos/${owner}/${repo}/issues/${number}/comments`)

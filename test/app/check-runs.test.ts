@@ -20,7 +20,7 @@ afterEach(() => {
 describe("check runs refused by GitHub", () => {
   it("a 403 on the queued check run is logged once; the review is posted as before, with no other checks call", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().refusesCheckRuns().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().refusesCheckRuns().listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: { summary: "Fine.", walkthrough: [], findings: [] } }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"), "delivery-403");

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { fingerprintFinding, renderFingerprintMarker } from "../../src/core/findings/fingerprint-finding.js";
+import { renderReviewMarker } from "../../src/core/review/build-review-request.js";
 import type { Finding } from "../../src/core/types.js";
 import { BOT_LOGIN, mockGitHub, mockModel } from "./mock-review-apis.js";
 import { GITHUB_API, HEAD_SHA, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, type ReviewApp } from "./start-review-app.js";
@@ -44,13 +45,17 @@ function reviewComment(id: number, login: string, body: string, line: number, re
     line,
     original_line: line,
     side: "RIGHT",
-    commit_id: "6dcb09b5b57875f334f61aebed695e2e4193db5e",
+    commit_id: EARLIER_SHA,
     user: { login, type: login.endsWith("[bot]") ? "Bot" : "User" },
     body,
     html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#discussion_r${id}`,
     reactions: { url: `${GITHUB_API}/repos/${OWNER}/${REPO}/pulls/comments/${id}/reactions`, total_count: reactions["+1"] + reactions["-1"], ...reactions, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 1 },
   };
 }
+
+/** The earlier Patchwise review (of the previous push) that holds those comments. */
+const EARLIER_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+const EARLIER_REVIEW = { id: 79, commit_id: EARLIER_SHA, body: renderReviewMarker(EARLIER_SHA), user: { login: BOT_LOGIN, type: "Bot" }, html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-79` };
 
 const EARLIER_COMMENTS = [
   // Liked three times: a bug Patchwise found on the previous push.
@@ -72,7 +77,7 @@ afterEach(() => {
 describe("feedback on earlier comments", () => {
   it("counts 👍/👎 on Patchwise's own comments by category and severity in the summary and the metrics; a 👎 finding is not posted again", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments(EARLIER_COMMENTS).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([EARLIER_REVIEW]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments(EARLIER_COMMENTS).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding, semicolonFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("synchronize"));
@@ -96,7 +101,7 @@ describe("feedback on earlier comments", () => {
   it("says nothing about feedback when nobody reacted", async () => {
     app = await startReviewApp("openai");
     const quiet = EARLIER_COMMENTS.slice(0, 2).map((comment) => ({ ...comment, reactions: { ...comment.reactions, "+1": 0, "-1": 0, total_count: 0 } }));
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments(quiet).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([EARLIER_REVIEW]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments(quiet).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("synchronize"));

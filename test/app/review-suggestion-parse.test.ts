@@ -38,7 +38,7 @@ describe("suggestions checked against the file at the head commit", () => {
     ],
   ])("%s", async (_name, suggestion, shown) => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review(suggestion) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));

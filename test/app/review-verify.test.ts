@@ -54,7 +54,7 @@ function schemaOf(provider: ModelProviderName, request: Record<string, any>) {
 describe("the verify pass through the App", () => {
   it.each<ModelProviderName>(["openai", "anthropic"])("(%s) drops the finding the verifier scores under the threshold, and shows the count and its tokens in the summary", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [
       { answer: review },
       { answer: { scores: [{ id: "f1", score: 0.95, reason: "trim() on undefined throws." }, { id: "f2", score: 0.3, reason: "Semicolons are optional here." }] } },
@@ -86,7 +86,7 @@ describe("the verify pass through the App", () => {
 
   it("keeps every finding and says so when the verify call fails", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     // The SDK retries once (see startReviewApp): both attempts fail.
     mockModel("openai", [{ answer: review }, { status: 500 }, { status: 500 }]);
 
@@ -102,7 +102,7 @@ describe("the verify pass through the App", () => {
 
   it("keeps every finding when the verify answer does not match its schema", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(VERIFY_CONFIG).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review }, { answer: { scores: [{ id: "f1", score: "high" }] } }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -114,7 +114,7 @@ describe("the verify pass through the App", () => {
 
   it("without verify: true, no second call is made", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel("openai", [{ answer: review }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -135,7 +135,6 @@ describe("/review with a focus", () => {
       .readsConfig(null)
       .servesPullRequest(HEAD_SHA)
       .listsReviews([])
-      .listsReviewComments([])
       .acceptsReview()
       .listsComments([])
       .acceptsNewSummary();

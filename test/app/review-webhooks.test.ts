@@ -115,7 +115,7 @@ function skipReasons(running: ReviewApp): unknown[] {
 describe("pull_request webhooks", () => {
   it.each(PROVIDERS)("opened (%s): one COMMENT review on the head commit with the inline findings, and a new summary comment", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ answer: review([crashFinding, semicolonFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"), "delivery-opened");
@@ -262,7 +262,6 @@ describe("pull_request webhooks", () => {
       .listsReviews([fakeReview])
       .readsConfig(null)
       .servesPullRequest(HEAD_SHA)
-      .listsReviewComments([])
       .acceptsReview()
       .listsComments([fakeSummary])
       .acceptsNewSummary();
@@ -277,7 +276,7 @@ describe("pull_request webhooks", () => {
 
   it("a redelivered webhook posts nothing the second time", async () => {
     app = await startReviewApp("openai");
-    mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding]) }]);
     const payload = pullRequestEvent("opened");
     await app.deliver("pull_request", payload, "delivery-1");
@@ -329,7 +328,7 @@ describe("pull_request webhooks", () => {
 
   it("a finding outside the diff is not sent inline but listed under \"Outside the diff\" in the summary", async () => {
     app = await startReviewApp("openai");
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     mockModel("openai", [{ answer: review([crashFinding, callerFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -361,7 +360,6 @@ describe("pull_request webhooks", () => {
       .listsReviews([])
       .readsConfig("maxComments: 1\nreviewDrafts: true\n")
       .servesPullRequest(HEAD_SHA)
-      .listsReviewComments([])
       .acceptsReview()
       .listsComments([])
       .acceptsNewSummary();
@@ -385,7 +383,7 @@ describe("pull_request webhooks", () => {
 describe("model answers", () => {
   it.each(PROVIDERS)("an invalid answer (%s) gets one repair request that names the problems", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ answer: INVALID_ANSWER }, { answer: review([crashFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -422,7 +420,7 @@ describe("model answers", () => {
 
   it.each(PROVIDERS)("a server error from the model (%s) is retried, and the review is posted", async (provider) => {
     app = await startReviewApp(provider);
-    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([]).acceptsReview().listsComments([]).acceptsNewSummary();
+    const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
     const model = mockModel(provider, [{ status: 500 }, { answer: review([crashFinding]) }]);
 
     await app.deliver("pull_request", pullRequestEvent("opened"));
@@ -446,7 +444,6 @@ describe("/review comments", () => {
       .readsConfig(null)
       .servesPullRequest(HEAD_SHA)
       .listsReviews([])
-      .listsReviewComments([])
       .acceptsReview()
       .listsComments([])
       .acceptsNewSummary();

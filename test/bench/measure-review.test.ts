@@ -13,7 +13,6 @@ describe("npm run bench: pipeline measurement", () => {
       "GET /repos/{owner}/{repo}/contents/{path}": 2,
       "GET /repos/{owner}/{repo}/pulls/{n}": 1,
       "GET /repos/{owner}/{repo}/pulls/{n}/files": 2,
-      "GET /repos/{owner}/{repo}/pulls/{n}/comments": 1,
       // The repository at the head commit, for related code: one call, whatever its size.
       "GET /repos/{owner}/{repo}/tarball/{ref}": 1,
       "POST /repos/{owner}/{repo}/pulls/{n}/reviews": 1,

@@ -27,7 +27,7 @@ describe("a pull request with more files than GitHub lists", () => {
     const source = createPullRequestSource(new Octokit({ baseUrl: API, request: { retries: 0 }, log: quiet }), { owner: "acme", repo: "shop", pullNumber: 7 });
     const pr = await source.getPullRequest();
     expect(pr.changedFiles).toBe(3_412);
-    expect(noteUnlistedFiles(pr.changedFiles, 3_000)).toBe("GitHub listed only 3000 of the 3412 changed files (its API stops at 3,000), so 412 files were not reviewed.");
+    expect(noteUnlistedFiles(pr.changedFiles, 3_000)).toBe("Only 3000 of the 3412 changed files were listed (GitHub's API lists at most 3,000), so 412 files were not reviewed.");
     expect(scope.isDone()).toBe(true);
   });
 });

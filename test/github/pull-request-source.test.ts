@@ -48,6 +48,23 @@ describe("getPullRequest", () => {
     await expect(source().getPullRequest()).rejects.toMatchObject({ status: 404 });
     expect(scope.isDone()).toBe(true);
   });
+
+  it("stops reading pages once it has the files asked for", async () => {
+    const page = (n: number) => Array.from({ length: 100 }, (_, i) => ({ filename: `src/p${n}-f${i}.ts`, status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1 @@\n+b" }));
+    const next = (n: number) => ({ link: `<${API}/repositories/9/pulls/7/files?per_page=100&page=${n}>; rel="next"` });
+    const scope = nock(API)
+      .get("/repos/acme/shop/pulls/7/files")
+      .query({ per_page: "100" })
+      .reply(200, page(1), next(2))
+      .get("/repositories/9/pulls/7/files")
+      .query({ per_page: "100", page: "2" })
+      .reply(200, page(2), next(3));
+    const files = await source().listFiles({ atMost: 150 });
+    // Two pages hold the 150: the third (and the 27 after it, on a 3,000-file PR) is never asked for.
+    expect(files).toHaveLength(200);
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
 });
 
 describe("listFiles", () => {
@@ -71,5 +88,22 @@ describe("listFiles", () => {
       { path: "logo.png", status: "added", additions: 0, deletions: 0 },
     ]);
     expect(scope.isDone()).toBe(true);
+  });
+
+  it("stops reading pages once it has the files asked for", async () => {
+    const page = (n: number) => Array.from({ length: 100 }, (_, i) => ({ filename: `src/p${n}-f${i}.ts`, status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1 @@\n+b" }));
+    const next = (n: number) => ({ link: `<${API}/repositories/9/pulls/7/files?per_page=100&page=${n}>; rel="next"` });
+    const scope = nock(API)
+      .get("/repos/acme/shop/pulls/7/files")
+      .query({ per_page: "100" })
+      .reply(200, page(1), next(2))
+      .get("/repositories/9/pulls/7/files")
+      .query({ per_page: "100", page: "2" })
+      .reply(200, page(2), next(3));
+    const files = await source().listFiles({ atMost: 150 });
+    // Two pages hold the 150: the third (and the 27 after it, on a 3,000-file PR) is never asked for.
+    expect(files).toHaveLength(200);
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import { postedBlock, postedLine, type PostedTextRules } from "./posted-text.js"
 export const SUMMARY_MARKER = "<!-- patchwise:summary -->";
 
 const MAX_LISTED_SKIPPED_OPEN = 5;
-const MAX_LISTED_SKIPPED = 200;
+/** Most files the summary names as not reviewed; the rest are counted. */
+export const MAX_LISTED_SKIPPED_FILES = 200;
 const SHORT_BODY_CHARS = 200;
 const SUMMARY_CHARS = 4_000;
 const TITLE_CHARS = 300;
@@ -176,7 +177,7 @@ function renderWalkthrough(walkthrough: Array<{ path: string; change: string }>,
 
 function renderSkipped(skipped: SkippedFile[]): string {
   // GitHub refuses a comment over 65,536 characters; thousands of skipped files would pass it.
-  const listed = skipped.slice(0, MAX_LISTED_SKIPPED).map((file) => `- ${codeSpan(file.path)} — ${oneLine(file.reason)}`);
+  const listed = skipped.slice(0, MAX_LISTED_SKIPPED_FILES).map((file) => `- ${codeSpan(file.path)} — ${oneLine(file.reason)}`);
   const more = skipped.length - listed.length;
   const list = [...listed, ...(more > 0 ? [`- …and ${more} more`] : [])].join("\n");
   const title = `${skipped.length} file${skipped.length === 1 ? "" : "s"} not reviewed`;
