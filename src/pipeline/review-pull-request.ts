@@ -6,14 +6,14 @@ import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
-import type { ReviewJob, Severity } from "../core/types.js";
+import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeFailure } from "./describe-failure.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
 import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
 import { shareSnapshot } from "./share-snapshot.js";
-import { verifyFindings } from "./verify-findings.js";
+import { verifyAndCount } from "./verify-and-count.js";
 import { countFeedback, type FeedbackCounts } from "../core/findings/count-feedback.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ConfigSource, ModelClient, ProgressReporter, PullRequestSource, RepoReader, ReviewPublisher } from "./ports.js";
@@ -21,6 +21,7 @@ import { planReviewRange } from "./plan-review-range.js";
 import { trackProgress, type ProgressTracker } from "./report-progress.js";
 import { parseReviewStateMarker, type ReviewState } from "../core/review/review-state.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
+import type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
 export interface ReviewDependencies {
   source: PullRequestSource;
@@ -48,47 +49,7 @@ export interface ReviewDependencies {
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
 
-/** A job whose head sha may still be unknown (a `/review` comment names only the PR). */
-export type PipelineJob = Omit<ReviewJob, "headSha"> & { headSha: string | null };
-
-export type ReviewOutcome = ReviewResult &
-  ReviewTimings & { modelRequests: ModelRequestCounts; sent: SentCounts; secretsRedacted: Record<string, number>; feedback?: FeedbackCounts };
-
-/** What reached the model: files and changed lines (counts only). */
-export interface SentCounts {
-  files: number;
-  lines: number;
-  relatedLines: number;
-}
-
-/** Wall time of the whole review and of its model phase; the rest is time outside the model. */
-export interface ReviewTimings {
-  durationMs: number;
-  modelMs: number;
-}
-
-export interface ModelRequestCounts {
-  provider: string;
-  model: string;
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-}
-
-export type ReviewResult =
-  | {
-      status: "posted";
-      headSha: string;
-      inlineComments: number;
-      findings: number;
-      /** Severities of the findings reported (inline or in the summary), for a fail-on check. */
-      severities: Severity[];
-      reviewUrl: string;
-      /** An open finding (this review's, or an earlier one an incremental review could not clear) reaches the fail-on severity. */
-      failing: boolean;
-    }
-  | { status: "skipped"; reason: string }
-  | { status: "failed"; stage: string; reason: string };
+export type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
 /**
  * The one review orchestration every shell calls: read the PR, ask the model, post one review
@@ -243,9 +204,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
 
     stage = "verifying the findings";
-    const verifyStarted = performance.now();
     const verified = config.verify
-      ? await verifyFindings(deps.model, asked.answers, {
+      ? await verifyAndCount(deps.model, asked.answers, { timings, usage }, {
           model,
           templates: deps.templates.verify,
           threshold: config.verifyThreshold,
@@ -258,11 +218,6 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
           ...(deps.signal ? { signal: deps.signal } : {}),
         })
       : null;
-    if (verified) {
-      timings.modelMs += performance.now() - verifyStarted;
-      const spent = verified.summary;
-      Object.assign(usage, { requests: usage.requests + spent.requests, inputTokens: usage.inputTokens + spent.tokens.input, outputTokens: usage.outputTokens + spent.tokens.output });
-    }
     const answers = verified?.answers ?? asked.answers;
     const checks = reader
       ? await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: pr.headSha, patches: prepared.patches, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })

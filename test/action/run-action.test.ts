@@ -53,13 +53,13 @@ function actionEnv(event: Record<string, unknown>, eventName = "pull_request", e
 
 /** The reads of a review of the event's pull request; `configYaml` is the repository's `.github/patchwise.yml` (none when null). */
 function nockPullRequest(configYaml: string | null = null) {
-  const config = configYaml === null ? ([404, { message: "Not Found" }] as const) : ([200, { type: "file", encoding: "base64", content: Buffer.from(configYaml).toString("base64") }] as const);
+  const configFile = configYaml === null ? { message: "Not Found" } : { type: "file", encoding: "base64", content: Buffer.from(configYaml).toString("base64") };
   return nock(API)
     .get(`${prPath}/reviews`)
     .query(true)
     .reply(200, [])
     .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-    .reply(...config)
+    .reply(configYaml === null ? 404 : 200, configFile)
     .get(prPath)
     .reply(200, { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha }, state: "open", draft: false })
     .get(`${prPath}/files`)
