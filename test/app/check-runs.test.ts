@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import nock from "nock";
+import { stopAppAfterEach } from "./review-fixtures.js";
 import { createCheckRunHandover } from "../../src/app/hand-over-check-runs.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
@@ -11,11 +12,7 @@ import { HEAD_SHA, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, typ
 // `checks: write` permission) costs one log line and nothing else.
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
 describe("check runs refused by GitHub", () => {
   it("a 403 on the queued check run is logged once; the review is posted as before, with no other checks call", async () => {

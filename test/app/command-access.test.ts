@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { expectExactlyTheListedCalls, stopAppAfterEach } from "./review-fixtures.js";
 import { renderReviewMarker } from "../../src/core/review/build-review-request.js";
 import { mockGitHub, type GitHubMock } from "./mock-review-apis.js";
 import { GITHUB_API, HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, type ReviewApp } from "./start-review-app.js";
@@ -20,10 +21,7 @@ const ALREADY_REVIEWED = `Commit ${HEAD_SHA.slice(0, 7)} already has a Patchwise
 const COMMENT_ID: number = issueCommentEvent("/review", { onPullRequest: true }).comment.id;
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
 /** A real `/review` comment on the pull request, written by `login`. */
 function reviewCommand(login: string, edit: (payload: Record<string, any>) => void = () => {}) {
@@ -59,10 +57,6 @@ function acceptsReplies(): string[] {
 
 const logged = (running: ReviewApp, msg: string) => running.logs.filter((line) => line.msg === msg);
 
-function expectExactlyTheListedCalls(running: ReviewApp) {
-  expect(running.unexpectedRequests).toEqual([]);
-  expect(nock.pendingMocks()).toEqual([]);
-}
 
 describe("/review from people with write access", () => {
   it.each([

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { EARLIER_SHA, expectExactlyTheListedCalls, patchwiseReview, stopAppAfterEach } from "./review-fixtures.js";
 import { CHECK_RUN_ID, mockGitHub, mockModel, type GitHubMock } from "./mock-review-apis.js";
 import { HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, type ReviewApp } from "./start-review-app.js";
 
@@ -9,8 +10,6 @@ import { HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, 
 // review the whole pull request. GitHub and the model are nock; each test lists every call.
 
 const MARKER = "<!-- patchwise:summary -->";
-/** The commit the example `synchronize` payload moved from: the one the earlier review covered. */
-const EARLIER_SHA = pullRequestEvent("synchronize").before as string;
 
 // The pull request's diff now: greet() changed (reviewed before), and shout() added by the last push.
 const GREET_HUNK = ["@@ -1,3 +1,5 @@", " export function greet(name) {", '-  return "Hello " + name;', "+  const trimmed = name.trim();", '+  const message = "Hello, " + trimmed', "+  return message;", " }"].join("\n");
@@ -25,30 +24,16 @@ const EARLIER_SUMMARY = {
   user: { login: "patchwise[bot]", type: "Bot" },
   body: `${MARKER}\n## Patchwise review\n\nold text\n\n<!-- patchwise:state v1 sha=${EARLIER_SHA} reviews=1 critical=0 major=1 minor=0 nit=0 worst=major -->`,
 };
-const earlierReview = {
-  id: 79,
-  user: { login: "patchwise[bot]", type: "Bot" },
-  body: `Patchwise review: details in the summary comment.\n\n<!-- patchwise:review sha=${EARLIER_SHA} -->`,
-  commit_id: EARLIER_SHA,
-  html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-79`,
-};
+
+const earlierReview = patchwiseReview(EARLIER_SHA);
 
 const shoutFinding = { path: "src/greet.js", line: 14, startLine: null, side: "RIGHT", severity: "minor", category: "style", title: "Missing semicolon", body: "Add a semicolon.", suggestion: null };
 const answer = (findings: object[]) => ({ summary: "Adds shout().", walkthrough: [{ path: "src/greet.js", change: "adds shout()" }], findings });
 const REVIEW_URL = `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-80`;
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
-function expectExactlyTheListedCalls(running: ReviewApp) {
-  expect(running.unexpectedRequests).toEqual([]);
-  expect(nock.pendingMocks()).toEqual([]);
-}
 
 const userMessage = (request: Record<string, any>) => (request.messages as Array<{ role: string; content: string }>).find((message) => message.role === "user")!.content;
 const lastCheckRunBody = (github: GitHubMock) => github.checkRunCalls.at(-1)?.body;

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { crashFinding as crashFindingOf, patchwiseReview, stopAppAfterEach } from "./review-fixtures.js";
 import { fingerprintFinding, renderFingerprintMarker } from "../../src/core/findings/fingerprint-finding.js";
-import { renderReviewMarker } from "../../src/core/review/build-review-request.js";
 import type { Finding } from "../../src/core/types.js";
 import { BOT_LOGIN, mockGitHub, mockModel } from "./mock-review-apis.js";
 import { GITHUB_API, HEAD_SHA, OWNER, PR_NUMBER, pullRequestEvent, REPO, startReviewApp, type ReviewApp } from "./start-review-app.js";
@@ -9,17 +9,7 @@ import { GITHUB_API, HEAD_SHA, OWNER, PR_NUMBER, pullRequestEvent, REPO, startRe
 // 👍/👎 on Patchwise's earlier inline comments: read from GitHub when the next review runs,
 // shown in the summary and counted in the metrics by category and severity. Nothing is stored.
 
-const crashFinding = {
-  path: "src/greet.js",
-  line: 2,
-  startLine: null,
-  side: "RIGHT",
-  severity: "major",
-  category: "bug",
-  title: "Crashes when name is undefined",
-  body: "`name.trim()` throws a TypeError when greet() is called without a name.",
-  suggestion: null,
-} as const;
+const crashFinding = crashFindingOf();
 const semicolonFinding = {
   path: "src/greet.js",
   line: 4,
@@ -55,7 +45,7 @@ function reviewComment(id: number, login: string, body: string, line: number, re
 
 /** The earlier Patchwise review (of the previous push) that holds those comments. */
 const EARLIER_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
-const EARLIER_REVIEW = { id: 79, commit_id: EARLIER_SHA, body: renderReviewMarker(EARLIER_SHA), user: { login: BOT_LOGIN, type: "Bot" }, html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-79` };
+const EARLIER_REVIEW = patchwiseReview(EARLIER_SHA);
 
 const EARLIER_COMMENTS = [
   // Liked three times: a bug Patchwise found on the previous push.
@@ -67,12 +57,7 @@ const EARLIER_COMMENTS = [
 ];
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
 describe("feedback on earlier comments", () => {
   it("counts 👍/👎 on Patchwise's own comments by category and severity in the summary and the metrics; a 👎 finding is not posted again", async () => {

@@ -1,32 +1,17 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { crashFinding, stopAppAfterEach } from "./review-fixtures.js";
 import { mockGitHub, mockModel } from "./mock-review-apis.js";
 import { HEAD_SHA, pullRequestEvent, startReviewApp, type ReviewApp } from "./start-review-app.js";
 
 // Check (5) in the App: the suggestion is spliced into src/greet.js as the repository's tarball
 // at the head commit has it, and parsed with tree-sitter before it may be one-click.
 
-const finding = (suggestion: string) => ({
-  path: "src/greet.js",
-  line: 2,
-  startLine: null,
-  side: "RIGHT",
-  severity: "major",
-  category: "bug",
-  title: "Crashes when name is undefined",
-  body: "`name.trim()` throws a TypeError when greet() is called without a name.",
-  suggestion,
-  confidence: 0.9,
-});
+const finding = (suggestion: string) => crashFinding({ suggestion, confidence: 0.9 });
 const review = (suggestion: string) => ({ summary: "Trims the name.", walkthrough: [], findings: [finding(suggestion)] });
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
 describe("suggestions checked against the file at the head commit", () => {
   it.each([

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { crashFinding as crashFindingOf, stopAppAfterEach } from "./review-fixtures.js";
 import { buildVerifyJsonSchema } from "../../src/core/review/verify-schema.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
 import { mockGitHub, mockModel } from "./mock-review-apis.js";
@@ -8,18 +9,7 @@ import { HEAD_SHA, issueCommentEvent, pullRequestEvent, startReviewApp, type Rev
 // `verify: true`: after the review answer, one more model call scores each finding against the
 // code it cites; findings under `verifyThreshold` are dropped and its tokens shown apart.
 
-const crashFinding = {
-  path: "src/greet.js",
-  line: 2,
-  startLine: null,
-  side: "RIGHT",
-  severity: "major",
-  category: "bug",
-  title: "Crashes when name is undefined",
-  body: "`name.trim()` throws a TypeError when greet() is called without a name.",
-  suggestion: null,
-  confidence: 0.9,
-};
+const crashFinding = crashFindingOf({ confidence: 0.9 });
 const semicolonFinding = {
   path: "src/greet.js",
   line: 3,
@@ -36,12 +26,7 @@ const review = { summary: "Trims the name.", walkthrough: [{ path: "src/greet.js
 const VERIFY_CONFIG = "verify: true\nverifyThreshold: 0.6\n";
 
 let app: ReviewApp | undefined;
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
+stopAppAfterEach(() => app);
 
 function userMessage(provider: ModelProviderName, request: Record<string, any>): string {
   return (request.messages as Array<{ role: string; content: string }>).find((message) => message.role === "user")!.content;

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { crashFinding as crashFindingOf, EARLIER_SHA, expectExactlyTheListedCalls, patchwiseReview, stopAppAfterEach } from "./review-fixtures.js";
 import { buildReviewJsonSchema } from "../../src/core/review/review-schema.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
@@ -11,21 +12,9 @@ import { HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, 
 
 const PROVIDERS: ModelProviderName[] = ["openai", "anthropic"];
 const MARKER = "<!-- patchwise:summary -->";
-/** The head commit the example `synchronize` payload moved from. */
-const EARLIER_SHA = pullRequestEvent("synchronize").before as string;
 
 // Line numbers are those of src/greet.js after the change (test/fixtures/github/pull-request-files.json).
-const crashFinding = {
-  path: "src/greet.js",
-  line: 2,
-  startLine: null,
-  side: "RIGHT",
-  severity: "major",
-  category: "bug",
-  title: "Crashes when name is undefined",
-  body: "`name.trim()` throws a TypeError when greet() is called without a name.",
-  suggestion: '  const trimmed = (name ?? "").trim();',
-};
+const crashFinding = crashFindingOf({ suggestion: '  const trimmed = (name ?? "").trim();' });
 const semicolonFinding = {
   path: "src/greet.js",
   line: 4,
@@ -76,30 +65,10 @@ const SEMICOLON_COMMENT = {
   body: commentBody('**🟡 Minor · style** — Missing semicolon\n\nEvery other statement in the file ends with a semicolon.\n\n```suggestion\n  const message = "Hello, " + trimmed;\n  return message;\n```'),
 };
 
-/** A review Patchwise posted earlier, as `GET .../pulls/{n}/reviews` lists it. */
-const patchwiseReview = (sha: string) => ({
-  id: 79,
-  user: { login: "patchwise[bot]", type: "Bot" },
-  body: `Patchwise review: details in the summary comment.\n\n<!-- patchwise:review sha=${sha} -->`,
-  state: "COMMENTED",
-  commit_id: sha,
-  html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-79`,
-});
 
 let app: ReviewApp | undefined;
+stopAppAfterEach(() => app);
 
-afterEach(() => {
-  app?.stop();
-  app = undefined;
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
-
-/** Every listed GitHub and model call was made, and no other. */
-function expectExactlyTheListedCalls(running: ReviewApp) {
-  expect(running.unexpectedRequests).toEqual([]);
-  expect(nock.pendingMocks()).toEqual([]);
-}
 
 /** The user message of a provider request (the prompt, with the numbered diff). */
 function userMessage(provider: ModelProviderName, request: Record<string, any>): string {
