@@ -22,13 +22,18 @@ export interface AppOptions {
   entry: "built" | "source";
   /** PATCHWISE_MODEL; unset, the provider's default model. */
   model?: string;
+  /** `worker`: the process `npm run worker` starts (REDIS_URL required); unset, the App's server (`npm start`). */
+  role?: "server" | "worker";
+  /** More environment (PATCHWISE_CONCURRENCY, REDIS_URL ...), laid over the benchmark's own. */
+  env?: Record<string, string>;
 }
 
 const REPORT_USAGE = ["--import", new URL("./report-resource-usage.mjs", import.meta.url).href];
-const NODE_ARGS: Record<AppOptions["entry"], string[]> = {
-  built: [...REPORT_USAGE, fileURLToPath(new URL("../../dist/main.js", import.meta.url))],
+const MAIN: Record<NonNullable<AppOptions["role"]>, string> = { server: "main", worker: "worker/main" };
+const NODE_ARGS: Record<AppOptions["entry"], (main: string) => string[]> = {
+  built: (main) => [...REPORT_USAGE, fileURLToPath(new URL(`../../dist/${main}.js`, import.meta.url))],
   // Resolved here: the App runs in another directory, where a bare "tsx" would not be found.
-  source: ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href, ...REPORT_USAGE, fileURLToPath(new URL("../../src/main.ts", import.meta.url))],
+  source: (main) => ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href, ...REPORT_USAGE, fileURLToPath(new URL(`../../src/${main}.ts`, import.meta.url))],
 };
 const START_TIMEOUT_MS = 60_000;
 
@@ -43,7 +48,7 @@ export async function spawnApp(githubUrl: string, modelBaseUrl: string, options:
   const webhookSecret = "bench-webhook-secret";
   const cwd = mkdtempSync(join(tmpdir(), "patchwise-bench-"));
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-  const child = spawn(process.execPath, NODE_ARGS[options.entry], {
+  const child = spawn(process.execPath, NODE_ARGS[options.entry](MAIN[options.role ?? "server"]), {
     cwd,
     env: {
       PATH: process.env.PATH,
@@ -60,6 +65,7 @@ export async function spawnApp(githubUrl: string, modelBaseUrl: string, options:
       OPENAI_BASE_URL: modelBaseUrl,
       PATCHWISE_TELEMETRY_DISABLED: "true",
       ...(options.model === undefined ? {} : { PATCHWISE_MODEL: options.model }),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
