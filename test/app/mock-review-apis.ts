@@ -50,7 +50,7 @@ export interface GitHubMock {
   /** `.github/patchwise.yml` on the default branch (no `ref`); null: neither the repository nor the org's `.github` has one. */
   readsConfig(yaml: string | null): GitHubMock;
   /** `GET .../pulls/{n}` (the webhook example's pull request at `headSha`), its changed files (the fixture) and the repository's tarball at `headSha`. */
-  servesPullRequest(headSha: string, files?: unknown[], options?: { tarball?: boolean }): GitHubMock;
+  servesPullRequest(headSha: string, files?: unknown[], options?: { tarball?: boolean; title?: string; body?: string }): GitHubMock;
   /** `GET .../pulls/{n}/comments`: the inline review comments already on the pull request (read for earlier findings). */
   listsReviewComments(comments: object[]): GitHubMock;
   acceptsReview(): GitHubMock;
@@ -108,8 +108,8 @@ export function mockGitHub(): GitHubMock {
       }
       return mock;
     },
-    servesPullRequest(headSha, files = CHANGED_FILES, { tarball = true } = {}) {
-      scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}`).reply(200, { ...pullRequest, head: { ...pullRequest.head, sha: headSha } });
+    servesPullRequest(headSha, files = CHANGED_FILES, { tarball = true, ...text } = {}) {
+      scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}`).reply(200, { ...pullRequest, ...text, head: { ...pullRequest.head, sha: headSha } });
       scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/files`).query({ per_page: 100 }).reply(200, files);
       if (tarball) scope.get(`${REPO_PATH}/tarball/${headSha}`).reply(200, HEAD_TARBALL, { "content-type": "application/x-gzip" });
       return mock;
