@@ -17,7 +17,7 @@ export async function admitCommand(job: PipelineJob, deps: AdmitCommandDependenc
   if (job.trigger !== "command") return { admitted: true };
   const authorization = await authorizeCommand(job, deps);
   if (!authorization.allowed) return { admitted: false, reason: `no access: ${authorization.reason}` };
-  const admission = deps.limiter.admit(job);
+  const admission = await deps.limiter.admit(job);
   if (admission.allowed) return { admitted: true };
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, actor: job.command?.actorLogin };
   deps.log.warn({ ...ids, scope: admission.scope, retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000) }, "/review refused: rate limit reached");

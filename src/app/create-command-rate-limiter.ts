@@ -8,7 +8,17 @@ export type Admission = { allowed: true } | { allowed: false; scope: RateLimitSc
 
 export interface CommandRateLimiter {
   /** Counts the command when both its pull request and its repository are within their limits. */
-  admit(job: PipelineJob): Admission;
+  admit(job: PipelineJob): Admission | Promise<Admission>;
+}
+
+/** The limits that are set, each with its scope and the key of the job it counts under. */
+export function rateLimitWindows(limits: CommandRateLimits): Array<{ scope: RateLimitScope; limit: RateLimit; key: (job: PipelineJob) => string }> {
+  const repository = (job: PipelineJob) => `${job.installationId}/${job.owner}/${job.repo}`;
+  const candidates: Array<{ scope: RateLimitScope; limit: RateLimit | null; key: (job: PipelineJob) => string }> = [
+    { scope: "pull request", limit: limits.perPullRequest, key: (job) => `${repository(job)}#${job.pullNumber}` },
+    { scope: "repository", limit: limits.perRepository, key: repository },
+  ];
+  return candidates.flatMap(({ scope, limit, key }) => (limit === null ? [] : [{ scope, limit, key }]));
 }
 
 /**
@@ -16,15 +26,11 @@ export interface CommandRateLimiter {
  * one app (nothing shared between apps). A restart forgets them: the limit is a brake on floods,
  * not an account. `now` is the clock (tests pass their own).
  */
-export function createCommandRateLimiter(limits: CommandRateLimits, now: () => number = Date.now): CommandRateLimiter {
+export function createCommandRateLimiter(limits: CommandRateLimits, now: () => number = Date.now): { admit(job: PipelineJob): Admission } {
   const times = new Map<string, number[]>();
-  const windows: Array<[RateLimitScope, RateLimit | null]> = [
-    ["pull request", limits.perPullRequest],
-    ["repository", limits.perRepository],
-  ];
-  const longestWindowMs = Math.max(0, ...windows.map(([, limit]) => limit?.windowMs ?? 0));
-  const keyOf = (scope: RateLimitScope, job: PipelineJob) =>
-    scope === "repository" ? `${job.installationId}/${job.owner}/${job.repo}` : `${job.installationId}/${job.owner}/${job.repo}#${job.pullNumber}`;
+  const windows = rateLimitWindows(limits);
+  const longestWindowMs = Math.max(0, ...windows.map(({ limit }) => limit.windowMs));
+  const keyOf = (window: (typeof windows)[number], job: PipelineJob) => `${window.scope}:${window.key(job)}`;
 
   // Times older than every window can never count again; dropping them keeps the map small.
   function forgetOld(at: number): void {
@@ -40,15 +46,12 @@ export function createCommandRateLimiter(limits: CommandRateLimits, now: () => n
       const at = now();
       forgetOld(at);
       let refusal: Admission = { allowed: true };
-      for (const [scope, limit] of windows) {
-        if (limit === null) continue;
-        const decision = decideRateLimit(times.get(keyOf(scope, job)) ?? [], at, limit);
-        if (!decision.allowed && (refusal.allowed || decision.retryAfterMs > refusal.retryAfterMs)) refusal = { allowed: false, scope, retryAfterMs: decision.retryAfterMs };
+      for (const window of windows) {
+        const decision = decideRateLimit(times.get(keyOf(window, job)) ?? [], at, window.limit);
+        if (!decision.allowed && (refusal.allowed || decision.retryAfterMs > refusal.retryAfterMs)) refusal = { allowed: false, scope: window.scope, retryAfterMs: decision.retryAfterMs };
       }
       if (!refusal.allowed) return refusal;
-      for (const [scope, limit] of windows) {
-        if (limit !== null) times.set(keyOf(scope, job), [...(times.get(keyOf(scope, job)) ?? []), at]);
-      }
+      for (const window of windows) times.set(keyOf(window, job), [...(times.get(keyOf(window, job)) ?? []), at]);
       return refusal;
     },
   };

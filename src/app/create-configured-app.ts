@@ -8,6 +8,8 @@ import { createLogger } from "../log.js";
 import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
 import { createModelClient } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { createRedisClient } from "../queue/create-redis-client.js";
+import { createRedisCommandRateLimiter } from "../queue/create-redis-command-rate-limiter.js";
 import { createRedisReviewQueue } from "../queue/create-redis-review-queue.js";
 import { createMetrics, type PatchwiseMetrics } from "./create-metrics.js";
 import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
@@ -62,6 +64,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
       await auditSink.record(event);
     },
     githubHost: env.githubHost,
+    // With Redis the /review limits are counted there, so N processes do not allow N times as many.
+    ...(redis ? { commandRateLimiter: createRedisCommandRateLimiter(createRedisClient(redis.url, log), env.commandRateLimits, redis.queueName) } : {}),
     ...(redis ? { createQueue: (queue) => createRedisReviewQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log }) } : {}),
   });
   return { app, metrics, log, privateKey: privateKey.toString() };

@@ -38,6 +38,8 @@ export interface PatchwiseAppOptions {
   metrics?: PatchwiseMetrics;
   /** Limits on `/review` commands per pull request and per repository (default 5/hour and 30/hour). */
   commandRateLimits?: CommandRateLimits;
+  /** Counts `/review` commands instead of the in-memory windows of `commandRateLimits` (Redis mode: shared by every process). */
+  commandRateLimiter?: CommandRateLimiter;
   /** The clock of the command rate limits, in milliseconds (tests pass their own). */
   now?: () => number;
   /** Receives one audit event per review or refused command (ids, counts, outcome; never content). */
@@ -62,7 +64,7 @@ const PR_ACTIONS = ["pull_request.opened", "pull_request.reopened", "pull_reques
 /** The Probot App: handlers enqueue, the queue runs the shared review pipeline. */
 export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
   let queue: ReviewQueue | undefined;
-  const limiter = createCommandRateLimiter(options.commandRateLimits ?? DEFAULT_COMMAND_RATE_LIMITS, options.now);
+  const limiter = options.commandRateLimiter ?? createCommandRateLimiter(options.commandRateLimits ?? DEFAULT_COMMAND_RATE_LIMITS, options.now);
   const appFn: ApplicationFunction = (app, { addHandler }) => {
     const log = app.log as unknown as Logger;
     const botLogin = createBotLoginCache(app);
