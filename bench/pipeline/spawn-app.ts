@@ -26,14 +26,16 @@ export interface AppOptions {
   role?: "server" | "worker";
   /** More environment (PATCHWISE_CONCURRENCY, REDIS_URL ...), laid over the benchmark's own. */
   env?: Record<string, string>;
+  /** Modules preloaded into the process (`node --import`), after the one that reports its resource usage. */
+  imports?: URL[];
 }
 
 const REPORT_USAGE = ["--import", new URL("./report-resource-usage.mjs", import.meta.url).href];
 const MAIN: Record<NonNullable<AppOptions["role"]>, string> = { server: "main", worker: "worker/main" };
-const NODE_ARGS: Record<AppOptions["entry"], (main: string) => string[]> = {
-  built: (main) => [...REPORT_USAGE, fileURLToPath(new URL(`../../dist/${main}.js`, import.meta.url))],
+const NODE_ARGS: Record<AppOptions["entry"], (main: string, imports: string[]) => string[]> = {
+  built: (main, imports) => [...REPORT_USAGE, ...imports, fileURLToPath(new URL(`../../dist/${main}.js`, import.meta.url))],
   // Resolved here: the App runs in another directory, where a bare "tsx" would not be found.
-  source: (main) => ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href, ...REPORT_USAGE, fileURLToPath(new URL(`../../src/${main}.ts`, import.meta.url))],
+  source: (main, imports) => ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href, ...REPORT_USAGE, ...imports, fileURLToPath(new URL(`../../src/${main}.ts`, import.meta.url))],
 };
 const START_TIMEOUT_MS = 60_000;
 
@@ -48,7 +50,7 @@ export async function spawnApp(githubUrl: string, modelBaseUrl: string, options:
   const webhookSecret = "bench-webhook-secret";
   const cwd = mkdtempSync(join(tmpdir(), "patchwise-bench-"));
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-  const child = spawn(process.execPath, NODE_ARGS[options.entry](MAIN[options.role ?? "server"]), {
+  const child = spawn(process.execPath, NODE_ARGS[options.entry](MAIN[options.role ?? "server"], (options.imports ?? []).flatMap((url) => ["--import", url.href])), {
     cwd,
     env: {
       PATH: process.env.PATH,
