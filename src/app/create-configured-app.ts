@@ -4,13 +4,11 @@ import type { PatchwiseEnv } from "../env.js";
 import { createAuditSink } from "../audit/create-audit-sink.js";
 import { createTelemetry } from "./telemetry/create-telemetry.js";
 import { readRuntimeFacts } from "./telemetry/read-runtime-facts.js";
-import { createLogger } from "../log.js";
+import { createLogger, type Logger } from "../log.js";
+import type { CommandRateLimits } from "../core/access/command-rate-limits.js";
 import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
 import { createModelClient } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
-import { createRedisClient } from "../queue/create-redis-client.js";
-import { createRedisCommandRateLimiter } from "../queue/create-redis-command-rate-limiter.js";
-import { createRedisReviewQueue } from "../queue/create-redis-review-queue.js";
 import { createMetrics, type PatchwiseMetrics } from "./create-metrics.js";
 import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
 
@@ -48,6 +46,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   let app: PatchwiseApp | undefined;
   const metrics = createMetrics(() => app?.queueStats() ?? { waiting: 0, running: 0, oldestWaitSeconds: 0 });
   const redis = env.redis;
+  const shared = redis ? await loadRedisParts(redis.url, log) : undefined;
   app = createPatchwiseApp({
     model,
     defaultModel,
@@ -65,8 +64,21 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     },
     githubHost: env.githubHost,
     // With Redis the /review limits are counted there, so N processes do not allow N times as many.
-    ...(redis ? { commandRateLimiter: createRedisCommandRateLimiter(createRedisClient(redis.url, log), env.commandRateLimits, redis.queueName) } : {}),
-    ...(redis ? { createQueue: (queue) => createRedisReviewQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log }) } : {}),
+    ...(redis && shared ? { commandRateLimiter: shared.createRateLimiter(env.commandRateLimits, redis.queueName) } : {}),
+    ...(redis && shared ? { createQueue: (queue) => shared.createQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log }) } : {}),
   });
   return { app, metrics, log, privateKey: privateKey.toString() };
+}
+
+// BullMQ and ioredis cost some 30 MiB of memory once imported: only Redis mode loads them.
+async function loadRedisParts(url: string, log: Logger) {
+  const [{ createRedisClient }, { createRedisCommandRateLimiter }, { createRedisReviewQueue }] = await Promise.all([
+    import("../queue/create-redis-client.js"),
+    import("../queue/create-redis-command-rate-limiter.js"),
+    import("../queue/create-redis-review-queue.js"),
+  ]);
+  return {
+    createRateLimiter: (limits: CommandRateLimits, prefix: string) => createRedisCommandRateLimiter(createRedisClient(url, log), limits, prefix),
+    createQueue: createRedisReviewQueue,
+  };
 }

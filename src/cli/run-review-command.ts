@@ -7,7 +7,9 @@ import { renderSarif } from "../core/report/render-sarif.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
+import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { readEnv } from "../env.js";
 import { askForReviews } from "../pipeline/ask-for-reviews.js";
 import { gatherRelatedCode } from "../pipeline/gather-related-code.js";
@@ -46,7 +48,11 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
-  const sizing = sizeModelRequests(model, { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens });
+  const sizing = sizeModelRequests(
+    model,
+    { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens },
+    await loadBpeCount(describeModel(model).tokenizer.encoding),
+  );
   // The working tree, read once for related code and the suggestion checks.
   const reader = shareSnapshot(createWorkingTreeReader(changes.root));
   const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });

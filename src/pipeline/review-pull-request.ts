@@ -5,7 +5,9 @@ import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
+import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
+import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
@@ -143,7 +145,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       operatorContextWindow: deps.modelLimits.contextWindow,
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
-    });
+    }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
     const planned = await planReviewRange({ trigger: job.trigger, fullRequested, headSha: pr.headSha, files: allFiles, earlier: summaryBase.reviewState ?? null, source: deps.source, log, ids });

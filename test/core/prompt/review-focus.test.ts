@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { DEFAULT_REPO_CONFIG } from "../../../src/core/config/repo-config-schema.js";
 import { buildReviewPrompt, type ReviewPromptInput } from "../../../src/core/prompt/build-review-prompt.js";
 import { prepareReview } from "../../../src/core/review/prepare-review.js";
+import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
 import { sizeModelRequests } from "../../../src/core/tokens/size-model-requests.js";
 import type { ChangedFile } from "../../../src/core/types.js";
 import { loadPromptTemplates } from "../../../src/prompts/load-prompt-templates.js";
@@ -75,7 +76,7 @@ describe("the /review focus in the review prompt", () => {
 });
 
 describe("prepareReview with a focus", () => {
-  const sizing = sizeModelRequests("gpt-4.1-mini", { operatorContextWindow: 6_000, maxOutputTokens: 1_000 });
+  const sizing = sizeModelRequests("gpt-4.1-mini", { operatorContextWindow: 6_000, maxOutputTokens: 1_000 }, countO200k);
   const file = (name: string): ChangedFile => {
     const lines = Array.from({ length: 150 }, (_, i) => `+export const ${name}${i} = compute("${name}", ${i}, [${i}, ${i + 1}, ${i + 2}]);`);
     return { path: `src/${name}.ts`, status: "added", additions: lines.length, deletions: 0, patch: `@@ -0,0 +1,${lines.length} @@\n${lines.join("\n")}` };
