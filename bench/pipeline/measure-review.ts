@@ -7,6 +7,8 @@ import { buildHeadTree } from "./build-head-tree.js";
 import { makeSyntheticFiles } from "./make-synthetic-files.js";
 import { spawnApp, type AppOptions, type RunningApp } from "./spawn-app.js";
 
+const WITHOUT_WRITE_PAUSES = new URL("../load/drop-github-write-pauses.mjs", import.meta.url);
+
 export interface ReviewMeasurement {
   changedFiles: number;
   reviewedFiles: number;
@@ -63,7 +65,9 @@ export async function measureReview(changedFiles: number, options: AppOptions): 
   for (const pr of pulls) {
     github.addPullRequest(owner, repo, { ...pr, headTree: buildHeadTree(pr.files), title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
   }
-  const app = await spawnApp(github.url, model.baseUrl, options);
+  // GitHub's write pacing (1 s between writes, 3 s between comments) would be most of the wall
+  // time, and is GitHub's rule, not Patchwise's work: it is switched off here and stated in the notes.
+  const app = await spawnApp(github.url, model.baseUrl, { ...options, imports: [...(options.imports ?? []), WITHOUT_WRITE_PAUSES] });
   try {
     const startedMaxRssKiB = (await app.resourceUsage()).maxRSS;
     const runs: Array<{ wallMs: number; modelMs: number; appOutsideModelMs: number; calls: RecordedCall[]; exchanges: FakeExchange[] }> = [];
