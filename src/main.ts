@@ -15,11 +15,11 @@ try {
     // Probot would otherwise accept webhooks signed with the public default secret "development".
     throw new EnvError("WEBHOOK_SECRET is required once APP_ID is set: use the secret you gave the GitHub App");
   } else {
-    const { server, app } = await startServer(process.env, env);
+    const { close, app } = await startServer(process.env, { ...env, webhookSecret: env.webhookSecret });
     // Graceful stop: no new webhooks, running reviews get the grace period, then exit 0.
     const stop = async () => {
       const drained = app.drain(env.shutdownGraceMs);
-      await server.stop();
+      await close();
       const result = await drained;
       const unfinished = env.redis ? "unfinished reviews returned to the queue" : "unfinished reviews dropped";
       console.error(`patchwise: stopped (${result === "idle" ? "all reviews finished" : `grace period over, ${unfinished}`})`);

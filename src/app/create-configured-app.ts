@@ -65,20 +65,31 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     githubHost: env.githubHost,
     // With Redis the /review limits are counted there, so N processes do not allow N times as many.
     ...(redis && shared ? { commandRateLimiter: shared.createRateLimiter(env.commandRateLimits, redis.queueName) } : {}),
-    ...(redis && shared ? { createQueue: (queue) => shared.createQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log }) } : {}),
+    ...(redis && shared ? { checkRunClaims: shared.createCheckRunClaims(redis.queueName) } : {}),
+    ...(redis && shared
+      ? { createQueue: (queue) => shared.createQueue({ ...redis, work, concurrency: queue.concurrency, limit: queue.limit, run: queue.run, log: queue.log, ...(queue.onReplaced ? { onReplaced: queue.onReplaced } : {}) }) }
+      : {}),
   });
   return { app, metrics, log, privateKey: privateKey.toString() };
 }
 
+// A review waits this long for the queued check run another process is creating (normally under a second).
+const CHECK_RUN_CLAIM_WAIT_MS = 30_000;
+
 // BullMQ and ioredis cost some 30 MiB of memory once imported: only Redis mode loads them.
 async function loadRedisParts(url: string, log: Logger) {
-  const [{ createRedisClient }, { createRedisCommandRateLimiter }, { createRedisReviewQueue }] = await Promise.all([
+  const [{ createRedisClient }, { createRedisCommandRateLimiter }, { createRedisReviewQueue }, { createRedisCheckRunClaims }, { createQueueKeys }] = await Promise.all([
     import("../queue/create-redis-client.js"),
     import("../queue/create-redis-command-rate-limiter.js"),
     import("../queue/create-redis-review-queue.js"),
+    import("../queue/create-redis-check-run-claims.js"),
+    import("../queue/queue-keys.js"),
   ]);
+  // One connection for the rate limits and the check run claims (the queue has its own).
+  const client = createRedisClient(url, log);
   return {
-    createRateLimiter: (limits: CommandRateLimits, prefix: string) => createRedisCommandRateLimiter(createRedisClient(url, log), limits, prefix),
+    createRateLimiter: (limits: CommandRateLimits, prefix: string) => createRedisCommandRateLimiter(client, limits, prefix),
+    createCheckRunClaims: (queueName: string) => createRedisCheckRunClaims(client, { key: createQueueKeys(queueName).checkRun, waitMs: CHECK_RUN_CLAIM_WAIT_MS, log }),
     createQueue: createRedisReviewQueue,
   };
 }

@@ -16,7 +16,8 @@ import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
-import { createCheckRunHandover, type CheckRunHandover } from "./hand-over-check-runs.js";
+import { createQueuedCheckRuns, type QueuedCheckRuns } from "./queued-check-runs.js";
+import { NO_OTHER_PROCESS, type CheckRunClaims } from "./check-run-claims.js";
 import { acknowledgeCommand } from "../github/acknowledge-command.js";
 import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
@@ -48,10 +49,24 @@ export interface PatchwiseAppOptions {
   githubHost?: string;
   /** Builds the queue instead of the in-process one: the shared queue on Redis (REDIS_URL). */
   createQueue?: (options: QueueOptions) => ReviewQueue;
+  /** With the shared queue: who shows each job's check run, the receiver or the worker (in Redis). */
+  checkRunClaims?: CheckRunClaims;
+}
+
+/** A webhook delivery whose signature was checked: its id (X-GitHub-Delivery), event name and parsed body. */
+export interface WebhookDelivery {
+  id: string;
+  name: string;
+  payload: unknown;
 }
 
 export interface PatchwiseApp {
   appFn: ApplicationFunction;
+  /**
+   * Handles a verified delivery: a review job enqueued, or nothing. Quick (no GitHub call), so the
+   * webhook can be answered once it resolves; the App's Probot handlers call it too. Needs `appFn` loaded.
+   */
+  receive(delivery: WebhookDelivery): Promise<void>;
   /** Resolves when every queued review has finished (tests, benchmarks, shutdown). */
   whenIdle(): Promise<void>;
   queueStats(): QueueStats | Promise<QueueStats>;
@@ -64,11 +79,18 @@ const PR_ACTIONS = ["pull_request.opened", "pull_request.reopened", "pull_reques
 /** The Probot App: handlers enqueue, the queue runs the shared review pipeline. */
 export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
   let queue: ReviewQueue | undefined;
+  let receive: PatchwiseApp["receive"] = async () => {
+    throw new Error("the App is not loaded yet (probot.load(app.appFn))");
+  };
   const limiter = options.commandRateLimiter ?? createCommandRateLimiter(options.commandRateLimits ?? DEFAULT_COMMAND_RATE_LIMITS, options.now);
   const appFn: ApplicationFunction = (app, { addHandler }) => {
     const log = app.log as unknown as Logger;
     const botLogin = createBotLoginCache(app);
-    const checkRuns = createCheckRunHandover();
+    const checkRuns = createQueuedCheckRuns({
+      claims: options.checkRunClaims ?? NO_OTHER_PROCESS,
+      auth: async (installationId) => (await app.auth(installationId)) as unknown as GitHubClient,
+      log,
+    });
     queue = (options.createQueue ?? createReviewQueue)({
       concurrency: options.concurrency,
       limit: options.queueLimit,
@@ -77,20 +99,28 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
         const outcome = await runReview(app, job, options, limiter, log, signal, botLogin, checkRuns);
         if (outcome !== null) options.metrics?.recordOutcome(outcome);
       },
+      onReplaced: (older) => checkRuns.superseded(older),
     });
     const ready = queue;
-    app.on([...PR_ACTIONS], async (context) => {
-      const accepted = await handleWebhookEvent("pull_request", context.payload, context.id, ready, log);
-      // A queued check run on the commit at once; the webhook's answer does not wait for it.
-      if (accepted) checkRuns.accepted(context.octokit as unknown as GitHubClient, accepted.job, accepted.result, log);
-    });
-    app.on("issue_comment.created", async (context) => handleWebhookEvent("issue_comment", context.payload, context.id, ready, log));
+    receive = async ({ id, name, payload }) => {
+      const action = (payload as { action?: unknown } | null)?.action;
+      const event = `${name}.${String(action)}`;
+      if (name === "pull_request" && (PR_ACTIONS as readonly string[]).includes(event)) {
+        const accepted = await handleWebhookEvent("pull_request", payload, id, ready, log);
+        // A queued check run on the commit, shown in the background: the webhook's answer does not wait for it.
+        if (accepted) checkRuns.accepted(accepted.job, accepted.result);
+      } else if (event === "issue_comment.created") {
+        await handleWebhookEvent("issue_comment", payload, id, ready, log);
+      }
+    };
+    app.on([...PR_ACTIONS, "issue_comment.created"], (context) => receive({ id: context.id, name: context.name, payload: context.payload }));
     addHandler(healthHandler);
     addHandler(readinessHandler(() => ready.isReady?.() ?? true));
     if (options.metrics) addHandler(metricsHandler(options.metrics.registry));
   };
   return {
     appFn,
+    receive: (delivery) => receive(delivery),
     whenIdle: () => queue?.onIdle() ?? Promise.resolve(),
     queueStats: () => queue?.stats?.() ?? { waiting: queue?.waiting ?? 0, running: queue?.running ?? 0, oldestWaitSeconds: queue?.oldestWaitSeconds() ?? 0 },
     drain: async (graceMs) => {
@@ -130,7 +160,7 @@ async function runReview(
   log: Logger,
   signal: AbortSignal,
   botLogin: () => Promise<string>,
-  checkRuns: CheckRunHandover,
+  checkRuns: QueuedCheckRuns,
 ) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
@@ -145,13 +175,13 @@ async function runReview(
   }
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
-  const claimed = checkRuns.claim(job);
-  // A job accepted by another process (a shared queue) finds its queued run by the delivery id.
+  // The queued run shown when the job was accepted (by this process or, with a shared queue, another).
   const progress = createCheckRunReporter(octokit, ref, {
     log,
     ids,
     ...(job.headSha ? { acceptedFor: job.headSha } : {}),
-    ...(claimed ? { accepted: claimed } : job.command ? {} : { externalId: job.deliveryId }),
+    accepted: checkRuns.take(job),
+    ...(job.command ? {} : { externalId: job.deliveryId }),
   });
   const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin() });
   return reviewPullRequest(job, {

@@ -28,20 +28,33 @@ export interface QueueOptions {
   limit: number;
   /** Runs one review; `signal` aborts when a newer commit of the same PR arrives. */
   run: (job: PipelineJob, signal: AbortSignal) => Promise<void>;
+  /** A newer commit's job took the place of `older` while it waited: `older` will never run. */
+  onReplaced?: (older: PipelineJob) => void;
   log: Logger;
 }
 
 const REMEMBERED_DELIVERIES = 5_000;
 
+/** A waiting job and the keys it is found by; a newer commit's job takes over its slot (and its age). */
+interface Slot {
+  job: PipelineJob;
+  prKey: string;
+  commitKey: string;
+  queuedAt: number;
+}
+
 /**
  * The in-process queue: webhook handlers only enqueue, so GitHub gets its answer at once.
  * A job is a handful of references (never code). A newer commit of a PR replaces its waiting job
- * and aborts its running automatic review, so only the newest commit is reviewed.
+ * and aborts its running automatic review, so only the newest commit is reviewed. Lookups go
+ * through maps, so a burst of a thousand deliveries costs a thousand steps, not a million.
  */
 export function createReviewQueue(options: QueueOptions): ReviewQueue {
-  const waiting: PipelineJob[] = [];
-  // When each waiting job (by delivery) was first queued; a replacing job keeps its slot's age.
-  const queuedAt = new Map<PipelineJob, number>();
+  // First queued first; a replacing job keeps its slot.
+  const waiting: Slot[] = [];
+  const waitingCommits = new Set<string>();
+  // The waiting automatic (push) job of each PR: a newer push replaces it.
+  const waitingPushes = new Map<string, Slot>();
   const running = new Map<string, { job: PipelineJob; controller: AbortController }>();
   const seenDeliveries = new Set<string>();
   let idleWaiters: Array<() => void> = [];
@@ -66,21 +79,26 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     current.controller.abort();
   }
 
+  function start(slot: Slot): void {
+    waitingCommits.delete(slot.commitKey);
+    if (waitingPushes.get(slot.prKey) === slot) waitingPushes.delete(slot.prKey);
+    const { job } = slot;
+    const controller = new AbortController();
+    running.set(slot.prKey, { job, controller });
+    options
+      .run(job, controller.signal)
+      .catch((error: unknown) => options.log.error({ deliveryId: job.deliveryId, errorType: (error as Error)?.name }, "review job crashed"))
+      .finally(() => {
+        running.delete(slot.prKey);
+        pump();
+      });
+  }
+
   function pump(): void {
     while (running.size < options.concurrency && waiting.length > 0) {
-      const index = waiting.findIndex((job) => !running.has(prKey(job)));
+      const index = waiting.findIndex((slot) => !running.has(slot.prKey));
       if (index === -1) break; // every waiting job is for a PR already under review: keep per-PR order
-      const [job] = waiting.splice(index, 1) as [PipelineJob];
-      queuedAt.delete(job);
-      const controller = new AbortController();
-      running.set(prKey(job), { job, controller });
-      options
-        .run(job, controller.signal)
-        .catch((error: unknown) => options.log.error({ deliveryId: job.deliveryId, errorType: (error as Error)?.name }, "review job crashed"))
-        .finally(() => {
-          running.delete(prKey(job));
-          pump();
-        });
+      start(waiting.splice(index, 1)[0]!);
     }
     if (waiting.length === 0 && running.size === 0) {
       const waiters = idleWaiters;
@@ -93,22 +111,26 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     enqueue(job) {
       if (closed) return "closed";
       if (!rememberDelivery(job.deliveryId)) return "duplicate";
-      if (waiting.some((w) => commitKey(w) === commitKey(job))) return "duplicate";
+      const slot: Slot = { job, prKey: prKey(job), commitKey: commitKey(job), queuedAt: Date.now() };
+      if (waitingCommits.has(slot.commitKey)) return "duplicate";
       supersedeRunning(job);
-      const olderIndex = waiting.findIndex((w) => prKey(w) === prKey(job) && job.trigger !== "command" && w.trigger !== "command");
-      if (olderIndex !== -1) {
-        const older = waiting[olderIndex]!;
-        queuedAt.set(job, queuedAt.get(older) ?? Date.now());
-        queuedAt.delete(older);
-        waiting[olderIndex] = job;
+      const older = job.trigger === "command" ? undefined : waitingPushes.get(slot.prKey);
+      if (older) {
+        const replaced = older.job;
+        waitingCommits.delete(older.commitKey);
+        waitingCommits.add(slot.commitKey);
+        older.job = job;
+        older.commitKey = slot.commitKey;
+        options.onReplaced?.(replaced);
         return "replaced";
       }
       if (waiting.length >= options.limit) {
         options.log.warn({ deliveryId: job.deliveryId, waiting: waiting.length }, "review queue full: job refused");
         return "full";
       }
-      waiting.push(job);
-      queuedAt.set(job, Date.now());
+      waiting.push(slot);
+      waitingCommits.add(slot.commitKey);
+      if (job.trigger !== "command") waitingPushes.set(slot.prKey, slot);
       queueMicrotask(pump);
       return "queued";
     },
@@ -126,8 +148,8 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
       return running.size;
     },
     oldestWaitSeconds() {
-      const oldest = Math.min(...queuedAt.values());
-      return Number.isFinite(oldest) ? (Date.now() - oldest) / 1000 : 0;
+      // Slots stay in the order they were first queued, so the first has waited longest.
+      return waiting.length === 0 ? 0 : (Date.now() - waiting[0]!.queuedAt) / 1000;
     },
   };
 }

@@ -14,7 +14,7 @@ export interface CheckRunReporterOptions {
   accepted?: Promise<AcceptedCheckRun>;
   /** The commit the accepted run was shown on (the job's); when the review turns out to be of a newer head, that run is closed and a new one shown. */
   acceptedFor?: string;
-  /** Without `accepted`: find the queued run another process created for this job by its external id (the delivery id). */
+  /** The external id of a run this reporter creates (the job's delivery id), as the queued run has. */
   externalId?: string;
 }
 
@@ -57,9 +57,6 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
       const accepted = await options.accepted;
       if (accepted !== null && "unavailable" in accepted) quiet = true;
       id = accepted !== null && "id" in accepted ? accepted.id : null;
-    } else if (options.externalId !== undefined) {
-      const runs = await listRuns(shownOn);
-      id = runs.find((each) => each.external_id === options.externalId && each.status !== "completed")?.id ?? null;
     }
     // The pull request moved on before the review read it: the result belongs on the new head.
     if (id !== null && shownOn !== headSha) {
@@ -96,7 +93,8 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
       }
     }
     if (id === null) {
-      const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_RUN_NAME, head_sha: headSha, ...(fields as CreateFields) });
+      const externalId = options.externalId === undefined ? {} : { external_id: options.externalId };
+      const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_RUN_NAME, head_sha: headSha, ...externalId, ...(fields as CreateFields) });
       run = Promise.resolve(data.id);
     } else {
       await octokit.rest.checks.update({ ...repo, check_run_id: id, ...(fields as UpdateFields) });

@@ -15,7 +15,7 @@ export interface QueuedCheckRunRequest {
  * Shows a queued "Patchwise review" check run on the head commit as soon as a job is accepted.
  * It never throws: a refused call (no `checks: write` yet) is logged, and the review goes on without one.
  */
-export async function showQueuedCheckRun(octokit: GitHubClient, ref: Pick<PullRequestRef, "owner" | "repo">, request: QueuedCheckRunRequest): Promise<AcceptedCheckRun> {
+export async function showQueuedCheckRun(octokit: GitHubClient, ref: Pick<PullRequestRef, "owner" | "repo">, request: QueuedCheckRunRequest): Promise<Exclude<AcceptedCheckRun, null>> {
   try {
     const { data } = await octokit.rest.checks.create({
       owner: ref.owner,

@@ -21,6 +21,8 @@ export interface RedisReviewQueueOptions {
   /** Most jobs waiting at once, over all processes. */
   limit: number;
   run: (job: PipelineJob, signal: AbortSignal) => Promise<void>;
+  /** A newer commit's job removed `older` from the queue before it ran. */
+  onReplaced?: (older: PipelineJob) => void;
   log: Logger;
 }
 
@@ -63,7 +65,7 @@ export function createRedisReviewQueue(options: RedisReviewQueueOptions): Review
     async enqueue(job): Promise<EnqueueResult> {
       if (closed) return "closed";
       try {
-        return await withTimeout(enqueueReviewJob(job, { queue, redis, keys, limit: options.limit, log }), ENQUEUE_TIMEOUT_MS);
+        return await withTimeout(enqueueReviewJob(job, { queue, redis, keys, limit: options.limit, log, ...(options.onReplaced ? { onReplaced: options.onReplaced } : {}) }), ENQUEUE_TIMEOUT_MS);
       } catch (error) {
         log.error({ deliveryId: job.deliveryId, errorType: (error as Error).name }, "could not queue the review job: is Redis reachable?");
         throw new Error("the review queue (Redis) did not take the job");

@@ -4,7 +4,7 @@ import type { EnqueueResult } from "../app/create-review-queue.js";
 import type { Logger } from "../log.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
 import { jobIdFor, pullRequestKey, type QueueKeys } from "./queue-keys.js";
-import { toQueuedJob, type QueuedJob } from "./queued-job.js";
+import { readQueuedJob, toQueuedJob, type QueuedJob } from "./queued-job.js";
 
 // GitHub lets an operator redeliver a webhook for days; the newest sha matters while a PR lives.
 const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
@@ -16,6 +16,8 @@ export interface EnqueueDependencies {
   keys: QueueKeys;
   /** Most jobs waiting at once, over all processes; beyond it new jobs are refused. */
   limit: number;
+  /** A newer commit's job removed `older` from the queue before it ran. */
+  onReplaced?: (older: PipelineJob) => void;
   log: Logger;
 }
 
@@ -42,7 +44,7 @@ async function addJob(job: PipelineJob, data: QueuedJob, deps: EnqueueDependenci
   const jobId = jobIdFor(job);
   // Completed and failed jobs are removed at once, so a job that exists is waiting or running.
   if (await deps.queue.getJob(jobId)) return "duplicate";
-  let replaced = false;
+  let replaced: { data: unknown } | null = null;
   if (job.trigger !== "command" && job.headSha) {
     const previous = await deps.redis.set(deps.keys.latest(pullRequestKey(job)), job.headSha, "EX", LATEST_TTL_SECONDS, "GET");
     if (previous && previous !== job.headSha) replaced = await removeWaiting(deps.queue, jobIdFor({ ...job, headSha: previous }));
@@ -56,11 +58,24 @@ async function addJob(job: PipelineJob, data: QueuedJob, deps: EnqueueDependenci
   }
   // Two receivers adding the same id at once still make one job: BullMQ ignores the second add.
   await deps.queue.add("review", data, { jobId });
-  return replaced ? "replaced" : "queued";
+  if (!replaced) return "queued";
+  notifyReplaced(replaced.data, deps);
+  return "replaced";
+}
+
+// The removed job's data was written by some receiver: read it as any job is read, or leave it be.
+function notifyReplaced(data: unknown, deps: EnqueueDependencies): void {
+  if (!deps.onReplaced) return;
+  try {
+    deps.onReplaced(readQueuedJob(data));
+  } catch {
+    deps.log.warn({}, "a replaced job held unreadable data; its check run is left as it is");
+  }
 }
 
 // A running (locked) job is not removed: BullMQ answers 0, and its worker aborts it instead.
-async function removeWaiting(queue: Queue<QueuedJob>, jobId: string): Promise<boolean> {
-  if (!(await queue.getJob(jobId))) return false;
-  return (await queue.remove(jobId)) === 1;
+async function removeWaiting(queue: Queue<QueuedJob>, jobId: string): Promise<{ data: unknown } | null> {
+  const waiting = await queue.getJob(jobId);
+  if (!waiting || (await queue.remove(jobId)) !== 1) return null;
+  return waiting;
 }

@@ -25,6 +25,8 @@ export function createQueueKeys(queueName: string) {
     latest: (prKey: string) => `${base}:latest:${prKey}`,
     /** Held while a review of the pull request runs, by one worker at a time. */
     lock: (prKey: string) => `${base}:lock:${prKey}`,
+    /** Who shows the check run of a job (by delivery id): the receiver's queued run or the worker's own. */
+    checkRun: (deliveryId: string) => `${base}:checkrun:${deliveryId}`,
   };
 }
 

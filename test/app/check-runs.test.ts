@@ -2,7 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { stopAppAfterEach } from "./review-fixtures.js";
-import { createCheckRunHandover } from "../../src/app/hand-over-check-runs.js";
+import { NO_OTHER_PROCESS } from "../../src/app/check-run-claims.js";
+import { createQueuedCheckRuns } from "../../src/app/queued-check-runs.js";
+import type { GitHubClient } from "../../src/github/github-client.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { mockGitHub, mockModel } from "./mock-review-apis.js";
@@ -33,11 +35,24 @@ describe("check runs refused by GitHub", () => {
   });
 });
 
-describe("createCheckRunHandover", () => {
+describe("createQueuedCheckRuns", () => {
   const API = "https://api.github.com";
   const RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
-  const octokit = () => new Octokit({ baseUrl: API, request: { retries: 0 } });
+  const octokit = new Octokit({ baseUrl: API, request: { retries: 0 } });
   const job = (deliveryId: string, headSha: string): PipelineJob => ({ installationId: 1, owner: OWNER, repo: REPO, pullNumber: PR_NUMBER, headSha, trigger: "synchronize", deliveryId });
+  const SKIPPED = {
+    status: "completed",
+    conclusion: "skipped",
+    output: { title: "Not reviewed: superseded by a newer commit of the pull request", summary: "Not reviewed: superseded by a newer commit of the pull request." },
+  };
+  const poster = (claims = NO_OTHER_PROCESS) => {
+    const auths: number[] = [];
+    const runs = createQueuedCheckRuns({ claims, auth: async (id) => (auths.push(id), octokit as unknown as GitHubClient), log: createRecordingLogger() });
+    return { runs, auths };
+  };
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
 
   it("hands the queued run to the review of that job; a push that replaces a waiting job closes the older run as skipped", async () => {
     const created: unknown[] = [];
@@ -45,39 +60,61 @@ describe("createCheckRunHandover", () => {
       .post(RUNS, (body) => Boolean(created.push(body)))
       .times(2)
       .reply(201, (_uri, body) => ({ id: (body as { external_id: string }).external_id === "d-1" ? 1 : 2 }))
-      .patch(`${RUNS}/1`, {
-        status: "completed",
-        conclusion: "skipped",
-        output: { title: "Not reviewed: superseded by a newer commit of the pull request", summary: "Not reviewed: superseded by a newer commit of the pull request." },
-      })
+      .patch(`${RUNS}/1`, SKIPPED)
       .reply(200, { id: 1 });
-    const handover = createCheckRunHandover();
-    const log = createRecordingLogger();
+    const { runs } = poster();
 
-    handover.accepted(octokit(), job("d-1", "a".repeat(40)), "queued", log);
-    handover.accepted(octokit(), job("d-2", "b".repeat(40)), "replaced", log);
+    runs.accepted(job("d-1", "a".repeat(40)), "queued");
+    runs.superseded(job("d-1", "a".repeat(40)));
+    runs.accepted(job("d-2", "b".repeat(40)), "replaced");
 
-    expect(handover.claim(job("d-1", "a".repeat(40)))).toBeUndefined();
-    await expect(handover.claim(job("d-2", "b".repeat(40)))).resolves.toEqual({ id: 2 });
-    // Claimed once: a second claim (another process's job) finds nothing.
-    expect(handover.claim(job("d-2", "b".repeat(40)))).toBeUndefined();
-    // The older run is closed once GitHub has created it.
-    for (let i = 0; i < 50 && !scope.isDone(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(created).toEqual(
-      expect.arrayContaining([expect.objectContaining({ head_sha: "a".repeat(40), status: "queued", external_id: "d-1" }), expect.objectContaining({ head_sha: "b".repeat(40), status: "queued", external_id: "d-2" })]),
-    );
+    await expect(runs.take(job("d-2", "b".repeat(40)))).resolves.toEqual({ id: 2 });
+    // Taken once: a second take (a retried job) finds none, and its review shows its own.
+    await expect(runs.take(job("d-2", "b".repeat(40)))).resolves.toBeNull();
+    await until(() => scope.isDone());
+    expect(created).toEqual([
+      expect.objectContaining({ head_sha: "a".repeat(40), status: "queued", external_id: "d-1" }),
+      expect.objectContaining({ head_sha: "b".repeat(40), status: "queued", external_id: "d-2" }),
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
-  it("shows nothing for a duplicate, a refused job or a /review command", () => {
-    const handover = createCheckRunHandover();
-    const log = createRecordingLogger();
+  it("shows nothing for a duplicate, a refused job or a /review command", async () => {
+    const { runs, auths } = poster();
 
-    handover.accepted(octokit(), job("d-1", "a".repeat(40)), "duplicate", log);
-    handover.accepted(octokit(), job("d-2", "a".repeat(40)), "full", log);
-    handover.accepted(octokit(), { ...job("d-3", "a".repeat(40)), trigger: "command", headSha: null }, "queued", log);
+    runs.accepted(job("d-1", "a".repeat(40)), "duplicate");
+    runs.accepted(job("d-2", "a".repeat(40)), "full");
+    runs.accepted({ ...job("d-3", "a".repeat(40)), trigger: "command", headSha: null }, "queued");
 
+    await expect(runs.take(job("d-1", "a".repeat(40)))).resolves.toBeNull();
+    expect(auths).toEqual([]);
     expect(nock.pendingMocks()).toEqual([]);
-    expect(handover.claim(job("d-1", "a".repeat(40)))).toBeUndefined();
+  });
+
+  it("in a burst, creates four runs at a time and keeps the rest as references; a review that starts first shows its own, and that run is never posted", async () => {
+    const created: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    nock(API)
+      .post(RUNS, (body) => Boolean(created.push((body as { external_id: string }).external_id)))
+      .times(5)
+      .reply(201, async (_uri, body) => {
+        await gate;
+        return { id: Number((body as { external_id: string }).external_id.slice(2)) };
+      });
+    const { runs } = poster();
+    const burst = Array.from({ length: 6 }, (_, i) => job(`d-${i + 1}`, String(i + 1).repeat(40)));
+
+    for (const each of burst) runs.accepted(each, "queued");
+    await until(() => created.length === 4);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(created).toEqual(["d-1", "d-2", "d-3", "d-4"]);
+    // The sixth job's review starts before its turn: no queued run will be posted for it.
+    await expect(runs.take(burst[5]!)).resolves.toBeNull();
+    release();
+    await expect(runs.take(burst[0]!)).resolves.toEqual({ id: 1 });
+    await expect(runs.take(burst[4]!)).resolves.toEqual({ id: 5 });
+    expect(created).toEqual(["d-1", "d-2", "d-3", "d-4", "d-5"]);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ describe("createReviewQueue", () => {
   it("keeps only the newest commit of a PR while an older one waits", async () => {
     const gate = deferred();
     const ran: string[] = [];
+    const replaced: string[] = [];
     const queue = createReviewQueue({
       concurrency: 1,
       limit: 10,
@@ -51,11 +52,14 @@ describe("createReviewQueue", () => {
         ran.push(j.headSha!.slice(0, 1));
         if (j.pullNumber === 1) await gate.promise;
       },
+      onReplaced: (older) => void replaced.push(older.deliveryId),
     });
     queue.enqueue(job({ pullNumber: 1, deliveryId: "busy" }));
     await Promise.resolve();
     const results = ["b", "c", "d"].map((sha, i) => queue.enqueue(job({ headSha: sha.repeat(40), deliveryId: `push-${i}` })));
     expect(results).toEqual(["queued", "replaced", "replaced"]);
+    // The jobs that will never run are named, so their queued check runs can be closed.
+    expect(replaced).toEqual(["push-0", "push-1"]);
     gate.release();
     await queue.onIdle();
     expect(ran).toEqual(["a", "d"]);

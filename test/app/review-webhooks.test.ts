@@ -143,7 +143,7 @@ describe("pull_request webhooks", () => {
           name: "Patchwise review",
           head_sha: HEAD_SHA,
           status: "queued",
-          // The delivery id: a worker in another process finds the queued run by it.
+          // The delivery id, as on the run a review shows itself when it starts before this one is posted.
           external_id: "delivery-opened",
           output: { title: "Queued", summary: "Waiting for its turn in Patchwise's review queue." },
         },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startServer, type RunningServer } from "../../src/app/start-server.js";
-import { GITHUB_MAX_WEBHOOK_BYTES } from "../../src/app/limit-request-bodies.js";
+import { GITHUB_MAX_WEBHOOK_BYTES } from "../../src/app/read-limited-body.js";
 import { readEnv } from "../../src/env.js";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
 import { freePort } from "../helpers/free-port.js";
@@ -45,11 +45,11 @@ beforeAll(async () => {
     OPENAI_API_KEY: "sk-test",
     OPENAI_BASE_URL: model.baseUrl,
   };
-  running = await startServer(rawEnv, readEnv(rawEnv));
+  running = await startServer(rawEnv, { ...readEnv(rawEnv), webhookSecret: SECRET });
 }, 30_000);
 
 afterAll(async () => {
-  await running?.server.stop();
+  await running?.close();
   await Promise.all([github?.close(), model?.close()]);
 });
 

@@ -49,20 +49,11 @@ describe("createCheckRunReporter", () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it("finds the queued run another process showed by its external id", async () => {
+  it("creates its own run with the job's external id when no queued run was shown for the job (its review started first)", async () => {
     const scope = nock(API)
-      .get(`/repos/acme/shop/commits/${SHA}/check-runs`)
-      .query({ check_name: "Patchwise review", filter: "all", per_page: "100" })
-      .reply(200, {
-        total_count: 2,
-        check_runs: [
-          { id: 40, external_id: "delivery-0", status: "completed", conclusion: "success", completed_at: "2024-01-01T00:00:00Z", output: { title: "No findings", summary: "" } },
-          { id: 41, external_id: "delivery-1", status: "queued", conclusion: null, completed_at: null, output: { title: "Queued", summary: "" } },
-        ],
-      })
-      .patch(`${RUNS}/41`, (body) => body.status === "completed")
-      .reply(200, { id: 41 });
-    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), externalId: "delivery-1" });
+      .post(RUNS, (body) => body.external_id === "delivery-1" && body.head_sha === SHA && body.status === "completed")
+      .reply(201, { id: 41 });
+    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), accepted: Promise.resolve(null), externalId: "delivery-1" });
 
     await reporter.report(SHA, DONE);
 

@@ -44,8 +44,8 @@ type Run = (job: PipelineJob, signal: AbortSignal) => Promise<void>;
 /** A fresh queue name per test, and a function opening "processes" on it. */
 function sharedQueue(limit = 100) {
   const queueName = `test-${++queueCount}`;
-  const open = (work: boolean, run: Run = async () => undefined) => {
-    const queue = createRedisReviewQueue({ url: server.url, queueName, lockMs: 2_000, work, concurrency: 4, limit, run, log: createRecordingLogger() });
+  const open = (work: boolean, run: Run = async () => undefined, onReplaced?: (older: PipelineJob) => void) => {
+    const queue = createRedisReviewQueue({ url: server.url, queueName, lockMs: 2_000, work, concurrency: 4, limit, run, log: createRecordingLogger(), ...(onReplaced ? { onReplaced } : {}) });
     opened.push(queue);
     return queue;
   };
@@ -97,11 +97,14 @@ describe("createRedisReviewQueue", () => {
 
   it("replaces the waiting job of an older commit with the newest, and keeps a /review command", async () => {
     const { open } = sharedQueue();
-    const receiver = open(false);
+    const replaced: PipelineJob[] = [];
+    const receiver = open(false, undefined, (older) => void replaced.push(older));
     expect(await receiver.enqueue(job({ deliveryId: "push-1", headSha: SHA_A }))).toBe("queued");
     expect(await receiver.enqueue(job({ deliveryId: "cmd", headSha: null, trigger: "command" }))).toBe("queued");
-    expect(await receiver.enqueue(job({ deliveryId: "push-2", headSha: SHA_B }))).toBe("replaced");
+    // Another receiver takes the newer push: the job it replaced is named (its check run is closed).
+    expect(await open(false, undefined, (older) => void replaced.push(older)).enqueue(job({ deliveryId: "push-2", headSha: SHA_B }))).toBe("replaced");
     expect(await receiver.stats!()).toMatchObject({ waiting: 2 });
+    expect(replaced).toEqual([job({ deliveryId: "push-1", headSha: SHA_A })]);
 
     const ran: string[] = [];
     open(true, async (j) => void ran.push(j.deliveryId));

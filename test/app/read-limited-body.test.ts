@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { limitRequestBodies } from "../../src/app/limit-request-bodies.js";
+import { readLimitedBody } from "../../src/app/read-limited-body.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { chunkFrame, rawPost } from "./raw-http-post.js";
 
@@ -21,16 +21,17 @@ afterEach(async () => {
 async function guardedServer() {
   const seen: Array<{ url: string; body: unknown }> = [];
   const log = createRecordingLogger();
-  server = createServer((req: IncomingMessage & { body?: unknown }, res) => {
-    seen.push({ url: req.url ?? "", body: req.body });
+  server = createServer(async (req: IncomingMessage, res) => {
+    const body = await readLimitedBody(req, res, { maxBytes: LIMIT, log });
+    if (body === null) return;
+    seen.push({ url: req.url ?? "", body });
     res.writeHead(200).end("handled");
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  limitRequestBodies(server, { maxBytes: LIMIT, log });
   return { port: (server.address() as AddressInfo).port, seen, log };
 }
 
-describe("limitRequestBodies", () => {
+describe("readLimitedBody", () => {
   it("answers 413 to a declared Content-Length over the limit before any body arrives", async () => {
     const { port, seen, log } = await guardedServer();
 
@@ -90,7 +91,7 @@ describe("limitRequestBodies", () => {
     expect(seen).toEqual([]);
   });
 
-  it("hands a body within the limit to the listener as text, and passes bodiless requests straight on", async () => {
+  it("hands a body within the limit over as text, and an empty body as an empty text", async () => {
     const { port, seen } = await guardedServer();
     const body = JSON.stringify({ zeta: "é".repeat(100) });
 
@@ -103,7 +104,7 @@ describe("limitRequestBodies", () => {
     expect([status, health.status]).toEqual([200, 200]);
     expect(seen).toEqual([
       { url: "/api/github/webhooks", body },
-      { url: "/healthz", body: undefined },
+      { url: "/healthz", body: "" },
     ]);
   });
 });
