@@ -25,8 +25,9 @@ export interface QueuedCheckRunsOptions {
   log: Logger;
 }
 
-// Queued runs created at once; the rest wait as references (GitHub paces writes anyway).
-const MAX_POSTING = 4;
+// Queued runs created at once; the rest wait as references. They share the installation's paced
+// writes with the reviews: with two in flight, a review's write waits behind two of them at most.
+const MAX_POSTING = 2;
 // Jobs whose run waits to be posted; beyond it the oldest is shown no queued run (its review shows one).
 const MAX_WAITING = 10_000;
 const SUPERSEDED = "superseded by a newer commit of the pull request";

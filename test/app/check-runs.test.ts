@@ -91,30 +91,30 @@ describe("createQueuedCheckRuns", () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
-  it("in a burst, creates four runs at a time and keeps the rest as references; a review that starts first shows its own, and that run is never posted", async () => {
+  it("in a burst, creates two runs at a time and keeps the rest as references; a review that starts first shows its own, and that run is never posted", async () => {
     const created: string[] = [];
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     nock(API)
       .post(RUNS, (body) => Boolean(created.push((body as { external_id: string }).external_id)))
-      .times(5)
+      .times(3)
       .reply(201, async (_uri, body) => {
         await gate;
         return { id: Number((body as { external_id: string }).external_id.slice(2)) };
       });
     const { runs } = poster();
-    const burst = Array.from({ length: 6 }, (_, i) => job(`d-${i + 1}`, String(i + 1).repeat(40)));
+    const burst = Array.from({ length: 4 }, (_, i) => job(`d-${i + 1}`, String(i + 1).repeat(40)));
 
     for (const each of burst) runs.accepted(each, "queued");
-    await until(() => created.length === 4);
+    await until(() => created.length === 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(created).toEqual(["d-1", "d-2", "d-3", "d-4"]);
-    // The sixth job's review starts before its turn: no queued run will be posted for it.
-    await expect(runs.take(burst[5]!)).resolves.toBeNull();
+    expect(created).toEqual(["d-1", "d-2"]);
+    // The fourth job's review starts before its turn: no queued run will be posted for it.
+    await expect(runs.take(burst[3]!)).resolves.toBeNull();
     release();
     await expect(runs.take(burst[0]!)).resolves.toEqual({ id: 1 });
-    await expect(runs.take(burst[4]!)).resolves.toEqual({ id: 5 });
-    expect(created).toEqual(["d-1", "d-2", "d-3", "d-4", "d-5"]);
+    await expect(runs.take(burst[2]!)).resolves.toEqual({ id: 3 });
+    expect(created).toEqual(["d-1", "d-2", "d-3"]);
     expect(nock.pendingMocks()).toEqual([]);
   });
 });
