@@ -51,6 +51,8 @@ export interface PatchwiseAppOptions {
   createQueue?: (options: QueueOptions) => ReviewQueue;
   /** With the shared queue: who shows each job's check run, the receiver or the worker (in Redis). */
   checkRunClaims?: CheckRunClaims;
+  /** How long a job waits before its queued check run is posted (default 1 s; see createQueuedCheckRuns). */
+  queuedCheckRunDelayMs?: number;
 }
 
 /** A webhook delivery whose signature was checked: its id (X-GitHub-Delivery), event name and parsed body. */
@@ -89,6 +91,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
     const checkRuns = createQueuedCheckRuns({
       claims: options.checkRunClaims ?? NO_OTHER_PROCESS,
       auth: async (installationId) => (await app.auth(installationId)) as unknown as GitHubClient,
+      ...(options.queuedCheckRunDelayMs === undefined ? {} : { delayMs: options.queuedCheckRunDelayMs }),
       log,
     });
     queue = (options.createQueue ?? createReviewQueue)({

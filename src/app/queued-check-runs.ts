@@ -22,6 +22,12 @@ export interface QueuedCheckRunsOptions {
   claims: CheckRunClaims;
   /** The installation's GitHub client, made when a run is posted: a waiting job holds no client. */
   auth: (installationId: number) => Promise<GitHubClient>;
+  /**
+   * How long a job waits before its queued run is posted. A review that starts sooner (an idle
+   * queue) shows its own run in progress: one paced GitHub write fewer, and nobody sees a run
+   * queued for a moment. Default 1 s.
+   */
+  delayMs?: number;
   log: Logger;
 }
 
@@ -32,10 +38,13 @@ const MAX_POSTING = 2;
 const MAX_WAITING = 10_000;
 const SUPERSEDED = "superseded by a newer commit of the pull request";
 
-type Entry = { job: PipelineJob; posted?: Promise<AcceptedCheckRun> };
+const DEFAULT_DELAY_MS = 1_000;
+
+type Entry = { job: PipelineJob; dueAt: number; posted?: Promise<AcceptedCheckRun> };
 
 /**
- * Shows a queued "Patchwise review" run for each accepted push, a few at a time, each with a
+ * Shows a queued "Patchwise review" run for each accepted push still waiting after `delayMs`, two
+ * at a time, each with a
  * client made for it. A job's review takes its run over (or, when the run was not posted yet,
  * stops it from being posted and shows its own), so a job shows exactly one run, and a burst of
  * a thousand waiting jobs holds a thousand small references rather than a thousand requests.
@@ -43,8 +52,11 @@ type Entry = { job: PipelineJob; posted?: Promise<AcceptedCheckRun> };
 export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCheckRuns {
   const { claims, log } = options;
   const entries = new Map<string, Entry>();
+  // In the order accepted, so in the order due.
   const waiting: Entry[] = [];
   let posting = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
   const ids = (job: PipelineJob) => ({ deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber });
 
   async function show(job: PipelineJob): Promise<AcceptedCheckRun> {
@@ -70,9 +82,22 @@ export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCh
 
   function next(): void {
     while (posting < MAX_POSTING && waiting.length > 0) {
-      const entry = waiting.shift()!;
+      const entry = waiting[0]!;
+      if (entries.get(entry.job.deliveryId) === entry && entry.dueAt > Date.now()) return wakeAt(entry.dueAt);
+      waiting.shift();
+      // A job whose review took its run over (or that was replaced) is no longer in `entries`.
       if (entries.get(entry.job.deliveryId) === entry) post(entry);
     }
+  }
+
+  function wakeAt(time: number): void {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      next();
+    }, time - Date.now());
+    // Never what keeps the process alive.
+    timer.unref();
   }
 
   // The entry's run, once it leaves this process's hands: shown, being shown, or (never posted) none here.
@@ -88,11 +113,10 @@ export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCh
     accepted(job, result) {
       if (job.trigger === "command" || job.headSha === null || job.installationId === null || (result !== "queued" && result !== "replaced")) return;
       if (entries.size >= MAX_WAITING) entries.delete(entries.keys().next().value as string);
-      const entry: Entry = { job };
+      const entry: Entry = { job, dueAt: Date.now() + delayMs };
       entries.set(job.deliveryId, entry);
-      // With room, the post starts now: the job's review, however soon, takes this run over.
-      if (posting < MAX_POSTING) post(entry);
-      else waiting.push(entry);
+      waiting.push(entry);
+      next();
     },
     superseded(older) {
       void release(older).then(async (run) => {

@@ -45,9 +45,9 @@ describe("createQueuedCheckRuns", () => {
     conclusion: "skipped",
     output: { title: "Not reviewed: superseded by a newer commit of the pull request", summary: "Not reviewed: superseded by a newer commit of the pull request." },
   };
-  const poster = (claims = NO_OTHER_PROCESS) => {
+  const poster = (delayMs = 0) => {
     const auths: number[] = [];
-    const runs = createQueuedCheckRuns({ claims, auth: async (id) => (auths.push(id), octokit as unknown as GitHubClient), log: createRecordingLogger() });
+    const runs = createQueuedCheckRuns({ claims: NO_OTHER_PROCESS, delayMs, auth: async (id) => (auths.push(id), octokit as unknown as GitHubClient), log: createRecordingLogger() });
     return { runs, auths };
   };
   const until = async (done: () => boolean) => {
@@ -116,5 +116,23 @@ describe("createQueuedCheckRuns", () => {
     await expect(runs.take(burst[2]!)).resolves.toEqual({ id: 3 });
     expect(created).toEqual(["d-1", "d-2", "d-3"]);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("posts no queued run for a job whose review starts within the delay (one write fewer); a job still waiting after it gets one", async () => {
+    const created: string[] = [];
+    nock(API)
+      .post(RUNS, (body) => Boolean(created.push((body as { external_id: string }).external_id)))
+      .reply(201, { id: 9 });
+    const { runs } = poster(150);
+
+    runs.accepted(job("d-1", "a".repeat(40)), "queued");
+    runs.accepted(job("d-2", "b".repeat(40)), "queued");
+    await expect(runs.take(job("d-1", "a".repeat(40)))).resolves.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(created).toEqual([]);
+    await until(() => created.length === 1);
+
+    expect(created).toEqual(["d-2"]);
+    await expect(runs.take(job("d-2", "b".repeat(40)))).resolves.toEqual({ id: 9 });
   });
 });

@@ -88,6 +88,9 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
     concurrency: 2,
     queueLimit: 10,
     metrics,
+    // Every job's queued run is shown at once, as for a job that waits: these tests follow the
+    // run from queued to its result (test/app/check-runs.test.ts covers the delay itself).
+    queuedCheckRunDelayMs: 0,
     ...(options.now ? { now: options.now } : {}),
   });
   const probot = new Probot({
