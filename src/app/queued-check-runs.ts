@@ -44,10 +44,10 @@ type Entry = { job: PipelineJob; dueAt: number; posted?: Promise<AcceptedCheckRu
 
 /**
  * Shows a queued "Patchwise review" run for each accepted push still waiting after `delayMs`, two
- * at a time, each with a
- * client made for it. A job's review takes its run over (or, when the run was not posted yet,
- * stops it from being posted and shows its own), so a job shows exactly one run, and a burst of
- * a thousand waiting jobs holds a thousand small references rather than a thousand requests.
+ * at a time, each with a client made for it. A job's review takes its run over (or, when the run
+ * was not posted yet, stops it from being posted and shows its own), so a job shows exactly one
+ * run, and a burst of a thousand waiting jobs holds a thousand small references rather than a
+ * thousand requests.
  */
 export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCheckRuns {
   const { claims, log } = options;
