@@ -6,11 +6,14 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { config } from "@probot/octokit-plugin-config";
 import { createProbotAuth } from "octokit-auth-probot";
+import { cacheOrgConfigReads } from "./cache-org-config-reads.js";
 
 /** Observes every GitHub call: method, route template and status only (never a body). */
 export type GitHubCallObserver = (call: { method: string; route: string; status: number }) => void;
 
 const MAX_RATE_LIMIT_RETRIES = 2;
+// An organisation's change to its shared `.github/patchwise.yml` applies within this time.
+const ORG_CONFIG_TTL_MS = 5 * 60_000;
 
 /**
  * Probot's own Octokit class, rebuilt without its request-logging plugin: that plugin logs
@@ -32,7 +35,7 @@ export function createOctokitClass(observe?: GitHubCallObserver) {
   // A function, as Probot's own class has: a plain object would be merged one level deep, so
   // Probot's throttle options (which lack `enabled`) would replace ours, and Probot then builds
   // every installation client with throttling off.
-  return Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls).defaults(
+  return Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls, cacheOrgConfigReads({ ttlMs: ORG_CONFIG_TTL_MS })).defaults(
     (instanceOptions: Record<string, unknown> & { throttle?: Record<string, unknown> }) => ({
       authStrategy: createProbotAuth,
       userAgent: "patchwise",

@@ -91,6 +91,7 @@ export function mockGitHub(): GitHubMock {
     return true;
   };
 
+  let orgConfigServed = false;
   const mock: GitHubMock = {
     checkRunCalls: [],
     reactions: [],
@@ -102,7 +103,9 @@ export function mockGitHub(): GitHubMock {
       const noRef = (query: Record<string, unknown>) => Object.keys(query).length === 0;
       if (yaml === null) {
         scope.get(`${REPO_PATH}/${CONFIG_FILE}`).query(noRef).reply(404, { message: "Not Found" });
-        scope.get(`/repos/${OWNER}/.github/${CONFIG_FILE}`).query(noRef).reply(404, { message: "Not Found" });
+        // The App remembers the organisation's answer for minutes: one test's app asks once.
+        if (!orgConfigServed) scope.get(`/repos/${OWNER}/.github/${CONFIG_FILE}`).query(noRef).reply(404, { message: "Not Found" });
+        orgConfigServed = true;
       } else {
         scope.get(`${REPO_PATH}/${CONFIG_FILE}`).query(noRef).reply(200, yaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
       }

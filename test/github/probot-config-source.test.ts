@@ -6,8 +6,8 @@ import { createProbotConfigSource } from "../../src/github/probot-config-source.
 
 // The App's own Octokit class (Probot's plugins, config plugin included) against nock.
 const API = "https://api.github.com";
-const AppOctokit = createOctokitClass();
-const source = () => createProbotConfigSource(new AppOctokit({ baseUrl: API, auth: { token: "ghs_test" } }), { owner: "acme", repo: "shop" });
+// A class per test: each class has its own cache of the organisation's file, as each App process does.
+const source = (AppOctokit = createOctokitClass(), repo = "shop") => createProbotConfigSource(new AppOctokit({ baseUrl: API, auth: { token: "ghs_test" } }), { owner: "acme", repo });
 
 const path = (repo: string) => `/repos/acme/${repo}/contents/.github%2Fpatchwise.yml`;
 const raw = (text: string) => [200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" }] as const;
@@ -31,6 +31,38 @@ describe("createProbotConfigSource", () => {
       .get(path(".github"))
       .reply(...raw("minSeverity: major\n"));
     expect(await source().loadRepoConfig()).toEqual({ minSeverity: "major" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("reads the organisation's file once for a burst of reviews in its repositories, and again once the cache time is over", async () => {
+    nock(API).get(path("shop")).times(2).reply(404, { message: "Not Found" }).get(path("cart")).reply(404, { message: "Not Found" });
+    const org = nock(API).get(path(".github")).reply(...raw("minSeverity: major\n"));
+    const calls: string[] = [];
+    const AppOctokit = createOctokitClass((call) => void calls.push(`${call.method} ${call.status}`));
+
+    const answers = [await source(AppOctokit).loadRepoConfig(), await source(AppOctokit, "cart").loadRepoConfig(), await source(AppOctokit).loadRepoConfig()];
+
+    expect(answers).toEqual([{ minSeverity: "major" }, { minSeverity: "major" }, { minSeverity: "major" }]);
+    expect(org.isDone()).toBe(true);
+    // Only the calls that reached GitHub are counted: each repository's own file, the organisation's once.
+    expect(calls).toEqual(["GET 404", "GET 200", "GET 404", "GET 404"]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("remembers that the organisation has no file, but not a failure", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .times(3)
+      .reply(404, { message: "Not Found" })
+      .get(path(".github"))
+      .reply(403, { message: "Resource not accessible by integration" })
+      .get(path(".github"))
+      .reply(404, { message: "Not Found" });
+    const AppOctokit = createOctokitClass();
+
+    await expect(source(AppOctokit).loadRepoConfig()).rejects.toMatchObject({ status: 403 });
+    expect(await source(AppOctokit).loadRepoConfig()).toBeNull();
+    expect(await source(AppOctokit).loadRepoConfig()).toBeNull();
     expect(scope.isDone()).toBe(true);
   });
 
