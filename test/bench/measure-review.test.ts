@@ -10,7 +10,8 @@ describe("npm run bench: pipeline measurement", () => {
     expect(result).toMatchObject({ changedFiles: 120, reviewedFiles: 114, skippedFiles: 6, modelRequests: 1 });
     expect(result.githubCalls).toEqual({
       "GET /repos/{owner}/{repo}/pulls/{n}/reviews": 1,
-      "GET /repos/{owner}/{repo}/contents/{path}": 2,
+      // The repository's own config (absent); the organisation's answer is remembered from the warm-up review.
+      "GET /repos/{owner}/{repo}/contents/{path}": 1,
       "GET /repos/{owner}/{repo}/pulls/{n}": 1,
       "GET /repos/{owner}/{repo}/pulls/{n}/files": 2,
       // The repository at the head commit, for related code: one call, whatever its size.
@@ -19,9 +20,10 @@ describe("npm run bench: pipeline measurement", () => {
       // Read before the review (the summary's hidden state says what was reviewed), written after it without listing again.
       "GET /repos/{owner}/{repo}/issues/{n}/comments": 1,
       "POST /repos/{owner}/{repo}/issues/{n}/comments": 1,
-      // The "Patchwise review" check run: queued when the webhook is accepted, in progress, then the result.
+      // The "Patchwise review" check run: the review starts at once, so it is created in progress
+      // (no queued run first), then gets the result.
       "POST /repos/{owner}/{repo}/check-runs": 1,
-      "PATCH /repos/{owner}/{repo}/check-runs/{id}": 2,
+      "PATCH /repos/{owner}/{repo}/check-runs/{id}": 1,
     });
     expect(result.promptTokens).toBeGreaterThan(10_000);
     expect(result.summaryChars).toBeGreaterThan(1_000);
