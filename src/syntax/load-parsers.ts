@@ -36,8 +36,19 @@ export async function loadSyntaxService(paths?: Iterable<string>): Promise<Synta
   return createTreeSitterSyntax(loaded);
 }
 
-/** A syntax service over grammars already loaded. */
+/**
+ * A syntax service over grammars already loaded. One service serves one selection: the names of
+ * its outlines are shared strings (a few thousand distinct names among tens of thousands of uses),
+ * so the outlines a selection keeps cost less.
+ */
 export function createTreeSitterSyntax(loaded: ReadonlyMap<LanguageId, LoadedGrammar>): SyntaxService {
+  const strings = new Map<string, string>();
+  const intern = (text: string): string => {
+    const shared = strings.get(text);
+    if (shared !== undefined) return shared;
+    strings.set(text, text);
+    return text;
+  };
   return {
     outline(path, text) {
       const language = detectLanguage(path);
@@ -46,7 +57,7 @@ export function createTreeSitterSyntax(loaded: ReadonlyMap<LanguageId, LoadedGra
       const tree = grammar.parser.parse(text);
       if (!tree) return undefined;
       try {
-        return readOutline(language, tree, grammar.query);
+        return readOutline(language, tree, grammar.query, intern);
       } finally {
         // Trees live in wasm memory, outside the garbage collector.
         tree.delete();

@@ -5,49 +5,63 @@ import type { DefinitionKind, FileOutline, ImportedName, ReferenceKind, SyntaxDe
 //   @definition.<kind> on the definition node, with @name on its name;
 //   @reference.<kind> on a used name, with an optional @reference.qualifier on its receiver/scope;
 //   @import on the statement, with @import.source, @import.name, @import.alias, @import.default,
-//     and the markers @import.wildcard, @import.relative, @import.mod;
+//     and the markers @import.wildcard, @import.relative, @import.mod; a match without a source
+//     adds its names to the statement's import, and @import.names marks an import that exists
+//     only with names;
 //   @package on the package/namespace name. Captures starting with "_" only feed predicates.
 
 const REFERENCE_RANK: Record<ReferenceKind, number> = { call: 0, type: 1, member: 2, identifier: 3 };
 const SIMPLE_QUALIFIER = /^[\w$@:.\\]{1,80}$/;
 
-/** Reads definitions, references, imports and the package of one parsed file through its query. */
-export function readOutline(language: string, tree: Tree, query: Query): FileOutline {
+/** Returns one shared copy of equal strings (each syntax service has its own, see `createTreeSitterSyntax`). */
+export type Intern = (text: string) => string;
+
+/**
+ * Reads definitions, references, imports and the package of one parsed file through its query.
+ * Names and kinds go through `intern`, so the outlines of one selection share their strings.
+ */
+export function readOutline(language: string, tree: Tree, query: Query, intern: Intern = (text) => text): FileOutline {
   const definitions = new Map<string, SyntaxDefinition & { pattern: number }>();
   const references = new Map<number, SyntaxReference>();
-  const imports = new Map<string, SyntaxImport>();
+  const imports: Imports = { bySource: new Map(), namesOf: new Map(), needNames: new Set() };
   let packageName: string | undefined;
 
   for (const match of query.matches(tree.rootNode)) {
-    const byName = new Map<string, QueryCapture>();
-    for (const capture of match.captures) if (!byName.has(capture.name)) byName.set(capture.name, capture);
-    const first = match.captures.find((capture) => !capture.name.startsWith("_"));
+    const { captures } = match;
+    const first = captures.find((capture) => !capture.name.startsWith("_"));
     if (!first) continue;
-    if (first.name === "package" || byName.has("package")) {
-      packageName ??= byName.get("package")!.node.text;
+    const packageCapture = captured(captures, "package");
+    if (packageCapture) {
+      packageName ??= intern(packageCapture.node.text);
       continue;
     }
-    const definition = match.captures.find((capture) => capture.name.startsWith("definition."));
+    const definition = captures.find((capture) => capture.name.startsWith("definition."));
     if (definition) {
-      addDefinition(definitions, definition, byName.get("name")?.node, match.patternIndex);
+      addDefinition(definitions, definition, captured(captures, "name")?.node, match.patternIndex, intern);
       continue;
     }
-    const reference = match.captures.find((capture) => capture.name.startsWith("reference.") && capture.name !== "reference.qualifier");
+    const reference = captures.find((capture) => capture.name.startsWith("reference.") && capture.name !== "reference.qualifier");
     if (reference) {
-      addReference(references, reference, byName.get("reference.qualifier")?.node);
+      addReference(references, reference, captured(captures, "reference.qualifier")?.node, intern);
       continue;
     }
-    if (byName.has("import")) addImport(imports, byName, match.captures);
+    if (captured(captures, "import")) addImport(imports, captures);
   }
 
   const outline: FileOutline = {
     language,
     definitions: [...definitions.values()].map(({ pattern: _pattern, ...definition }) => definition).sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine),
     references: [...references.values()].sort((a, b) => a.line - b.line),
-    imports: [...imports.values()].sort((a, b) => a.line - b.line),
+    imports: listImports(imports),
   };
   if (packageName !== undefined) outline.packageName = packageName;
   return outline;
+}
+
+// The first capture of that name (a match has a handful: a lookup table per match would cost more than it saves).
+function captured(captures: readonly QueryCapture[], name: string): QueryCapture | undefined {
+  for (const capture of captures) if (capture.name === name) return capture;
+  return undefined;
 }
 
 function startLine(node: Node): number {
@@ -60,53 +74,83 @@ function endLine(node: Node): number {
   return column === 0 && row > node.startPosition.row ? row : row + 1;
 }
 
-function addDefinition(into: Map<string, SyntaxDefinition & { pattern: number }>, capture: QueryCapture, nameNode: Node | undefined, pattern: number): void {
+function addDefinition(into: Map<string, SyntaxDefinition & { pattern: number }>, capture: QueryCapture, nameNode: Node | undefined, pattern: number, intern: Intern): void {
   if (!nameNode) return;
   // Quotes of test names, the colon of a Ruby symbol (`attr_reader :title`).
-  const name = nameNode.text.replace(/^["'`:]|["'`]$/g, "").slice(0, 100);
+  const name = intern(nameNode.text.replace(/^["'`:]|["'`]$/g, "").slice(0, 100));
   if (name === "") return;
   // One name node, one definition (a Python method is also a function_definition).
   const key = `${nameNode.startIndex}`;
   const existing = into.get(key);
   // Patterns are ordered most specific first (a method before a plain function).
   if (existing && existing.pattern <= pattern) return;
-  const kind = capture.name.slice("definition.".length) as DefinitionKind;
+  const kind = intern(capture.name.slice("definition.".length)) as DefinitionKind;
   into.set(key, { name, kind, startLine: startLine(capture.node), endLine: endLine(capture.node), nameLine: startLine(nameNode), pattern });
 }
 
-function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture, qualifierNode: Node | undefined): void {
-  const kind = capture.name.slice("reference.".length) as ReferenceKind;
-  const qualifier = qualifierNode && SIMPLE_QUALIFIER.test(qualifierNode.text) ? qualifierNode.text : undefined;
+function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture, qualifierNode: Node | undefined, intern: Intern): void {
+  const kind = intern(capture.name.slice("reference.".length)) as ReferenceKind;
+  const qualifierText = qualifierNode?.text;
+  const qualifier = qualifierText !== undefined && SIMPLE_QUALIFIER.test(qualifierText) ? intern(qualifierText) : undefined;
   const existing = into.get(capture.node.startIndex);
   if (existing) {
     if (REFERENCE_RANK[kind] < REFERENCE_RANK[existing.kind]) existing.kind = kind;
     if (existing.qualifier === undefined && qualifier !== undefined) existing.qualifier = qualifier;
     return;
   }
-  const reference: SyntaxReference = { name: capture.node.text, line: startLine(capture.node), kind };
-  if (qualifier !== undefined) reference.qualifier = qualifier;
-  into.set(capture.node.startIndex, reference);
+  const name = intern(capture.node.text);
+  const line = startLine(capture.node);
+  // Whole literals: a property added afterwards would cost each reference a property store of its own.
+  into.set(capture.node.startIndex, qualifier === undefined ? { name, line, kind } : { name, line, kind, qualifier });
 }
 
-function addImport(into: Map<string, SyntaxImport>, byName: Map<string, QueryCapture>, captures: QueryCapture[]): void {
-  const statement = byName.get("import")!.node;
-  const source = byName.get("import.source")?.node.text;
-  if (source === undefined) return;
+interface Imports {
+  /** By statement start and source; each with its statement's start. */
+  bySource: Map<string, { statement: number; entry: SyntaxImport }>;
+  /** Names from matches without a source, by statement start. */
+  namesOf: Map<number, ImportedName[]>;
+  /** Imports (by key) that exist only when their statement lists names. */
+  needNames: Set<string>;
+}
+
+function addImport(into: Imports, captures: readonly QueryCapture[]): void {
+  const statement = captured(captures, "import")!.node;
+  const source = captured(captures, "import.source")?.node.text;
+  const name = captured(captures, "import.name")?.node.text;
+  const alias = captured(captures, "import.alias")?.node.text;
+  if (source === undefined) {
+    if (name === undefined) return;
+    let names = into.namesOf.get(statement.startIndex);
+    if (!names) into.namesOf.set(statement.startIndex, (names = []));
+    addName(names, alias === undefined || alias === name ? { name } : { name, alias });
+    return;
+  }
   const key = `${statement.startIndex}:${source}`;
-  let entry = into.get(key);
+  let entry = into.bySource.get(key)?.entry;
   if (!entry) {
     entry = { source, names: [], wildcard: false, relative: false, declaresModule: false, line: startLine(statement) };
-    into.set(key, entry);
-  }
-  const name = byName.get("import.name")?.node.text;
-  const alias = byName.get("import.alias")?.node.text;
-  const defaultName = byName.get("import.default")?.node.text;
+    into.bySource.set(key, { statement: statement.startIndex, entry });
+    if (captured(captures, "import.names")) into.needNames.add(key);
+  } else into.needNames.delete(key);
+  const defaultName = captured(captures, "import.default")?.node.text;
   if (name !== undefined) addName(entry.names, alias === undefined || alias === name ? { name } : { name, alias });
   else if (alias !== undefined) entry.alias = alias;
   if (defaultName !== undefined) addName(entry.names, { name: "default", alias: defaultName });
   if (captures.some((capture) => capture.name === "import.wildcard")) entry.wildcard = true;
   if (captures.some((capture) => capture.name === "import.relative")) entry.relative = true;
   if (captures.some((capture) => capture.name === "import.mod")) entry.declaresModule = true;
+}
+
+// Each statement's listed names join its import; one that exists only with names and has none is left out.
+function listImports(imports: Imports): SyntaxImport[] {
+  const list: SyntaxImport[] = [];
+  for (const [key, { statement, entry }] of imports.bySource) {
+    const names = imports.namesOf.get(statement) ?? [];
+    if (names.length === 0 && imports.needNames.has(key)) continue;
+    if (names.length > 0) entry.names = [...names, ...entry.names.filter((name) => !names.some((other) => other.name === name.name && other.alias === name.alias))];
+    list.push(entry);
+  }
+  return list.sort((a, b) => a.line - b.line);
 }
 
 function addName(names: ImportedName[], name: ImportedName): void {

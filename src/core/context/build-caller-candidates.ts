@@ -1,4 +1,4 @@
-import { baseOf, sortByProximity, stemOf } from "./build-path-index.js";
+import { baseOf, stemOf } from "./build-path-index.js";
 import { buildSnippetRange } from "./build-snippet-range.js";
 import { isShownInDiff, type ChangedLines } from "./collect-changed-lines.js";
 import type { ChangedSymbol } from "./collect-changed-symbols.js";
@@ -34,7 +34,7 @@ export function buildCallerCandidates(index: RepoIndex, symbols: ChangedSymbol[]
 }
 
 function findUses(index: RepoIndex, symbol: ChangedSymbol, changes: ReadonlyMap<string, ChangedLines>): ContextCandidate[] {
-  const files = sortByProximity(index.mentioning(symbol.name), symbol.path).slice(0, index.limits.maxFilesPerName);
+  const files = index.mentioningNear(symbol.name, symbol.path, false).slice(0, index.limits.maxFilesPerName);
   const found: ContextCandidate[] = [];
   for (const file of files) {
     const outline = index.outline(file);

@@ -73,8 +73,10 @@ function normalizePath(path: string): string {
 
 /** How many leading folders two paths share. */
 export function sharedFolders(a: string, b: string): number {
-  const left = dirOf(a).split("/");
-  const right = dirOf(b).split("/");
+  return countShared(dirOf(a).split("/"), dirOf(b).split("/"));
+}
+
+function countShared(left: readonly string[], right: readonly string[]): number {
   let shared = 0;
   while (shared < left.length && shared < right.length && left[shared] === right[shared] && left[shared] !== "") shared += 1;
   return shared;
@@ -82,5 +84,17 @@ export function sharedFolders(a: string, b: string): number {
 
 /** Paths sorted nearest to `near` first (most shared folders, then shortest, then by name). */
 export function sortByProximity(paths: readonly string[], near: string): string[] {
-  return [...paths].sort((a, b) => sharedFolders(b, near) - sharedFolders(a, near) || a.length - b.length || a.localeCompare(b));
+  return sortByKeys(paths, near, () => 0);
+}
+
+/**
+ * Paths sorted by `first` (lower first), then nearest to `near` as `sortByProximity` sorts them.
+ * Each path's keys are computed once, not at every comparison: a name search sorts hundreds of paths.
+ */
+export function sortByKeys(paths: readonly string[], near: string, first: (path: string) => number): string[] {
+  const nearFolders = dirOf(near).split("/");
+  return paths
+    .map((path) => ({ path, first: first(path), shared: countShared(dirOf(path).split("/"), nearFolders) }))
+    .sort((a, b) => a.first - b.first || b.shared - a.shared || a.path.length - b.path.length || a.path.localeCompare(b.path))
+    .map((entry) => entry.path);
 }

@@ -1,12 +1,5 @@
 import type { FilePatch } from "../types.js";
 
-/** The old side of one hunk, as text a parser can read, with which of its lines were deleted. */
-export interface OldFragment {
-  text: string;
-  /** 1-based line numbers inside `text` that the change deleted. */
-  deleted: Set<number>;
-}
-
 /** Where one file changed, in head-revision line numbers. */
 export interface ChangedLines {
   path: string;
@@ -16,29 +9,22 @@ export interface ChangedLines {
   touched: number[];
   /** Line ranges the diff itself shows (added and context lines), inclusive. */
   shown: [number, number][];
-  oldFragments: OldFragment[];
 }
 
-/** Reads a parsed patch into changed line numbers of the head revision and the old-side fragments. */
+/** Reads a parsed patch into changed line numbers of the head revision. */
 export function collectChangedLines(patch: FilePatch): ChangedLines {
   const added: number[] = [];
   const touched = new Set<number>();
   const shown: [number, number][] = [];
-  const oldFragments: OldFragment[] = [];
   for (const hunk of patch.hunks) {
     if (hunk.newLines > 0) shown.push([hunk.newStart, hunk.newStart + hunk.newLines - 1]);
-    const oldLines: string[] = [];
-    const deleted = new Set<number>();
     let lastNew = hunk.newStart;
     let pendingDeletion = false;
     for (const line of hunk.lines) {
       if (line.kind === "del") {
-        oldLines.push(line.content);
-        deleted.add(oldLines.length);
         pendingDeletion = true;
         continue;
       }
-      if (line.kind === "context") oldLines.push(line.content);
       if (line.newLine !== undefined) {
         if (pendingDeletion) touched.add(line.newLine);
         pendingDeletion = false;
@@ -51,9 +37,8 @@ export function collectChangedLines(patch: FilePatch): ChangedLines {
     }
     // Lines deleted at the end of a hunk were just before the line that now follows it.
     if (pendingDeletion && patch.status !== "removed") touched.add(hunk.newLines === 0 ? Math.max(1, hunk.newStart + 1) : lastNew + 1);
-    if (deleted.size > 0) oldFragments.push({ text: oldLines.join("\n"), deleted });
   }
-  return { path: patch.path, added, touched: [...touched].sort((a, b) => a - b), shown, oldFragments };
+  return { path: patch.path, added, touched: [...touched].sort((a, b) => a - b), shown };
 }
 
 /** Whether lines `from`..`to` are all inside what the diff shows. */

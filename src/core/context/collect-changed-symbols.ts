@@ -1,4 +1,5 @@
 import type { ChangedLines } from "./collect-changed-lines.js";
+import type { OldFragment } from "./collect-old-fragments.js";
 import type { RepoIndex } from "./create-repo-index.js";
 import { findEnclosingDefinition } from "./find-enclosing-definition.js";
 import type { DefinitionKind, SyntaxDefinition } from "./types.js";
@@ -15,8 +16,8 @@ const CALLABLE = new Set<DefinitionKind>(["function", "method", "class", "interf
 // Names every file uses; their "callers" would be noise.
 const TOO_COMMON = new Set(["constructor", "__init__", "init", "main", "new", "toString", "equals", "hashCode", "get", "set", "run", "call", "apply", "default", "render", "index", "value", "name", "id", "test"]);
 
-/** The definitions around the changed lines, and those whose names the deleted lines defined and the head no longer has. */
-export function collectChangedSymbols(index: RepoIndex, changed: ChangedLines, removedFile: boolean): ChangedSymbol[] {
+/** The definitions around the changed lines, and those whose names the deleted lines (`oldFragments`) defined and the head no longer has. */
+export function collectChangedSymbols(index: RepoIndex, changed: ChangedLines, oldFragments: readonly OldFragment[], removedFile: boolean): ChangedSymbol[] {
   const symbols = new Map<string, ChangedSymbol>();
   const outline = removedFile ? undefined : index.outline(changed.path, true);
   const added = new Set(changed.added);
@@ -30,9 +31,9 @@ export function collectChangedSymbols(index: RepoIndex, changed: ChangedLines, r
     }
   }
   const headNames = new Set(outline?.definitions.map((definition) => definition.name) ?? []);
-  for (const fragment of changed.oldFragments) {
+  for (const fragment of oldFragments) {
     const lines = fragment.text.split("\n");
-    for (const definition of index.outlineText(changed.path, fragment.text).definitions) {
+    for (const definition of index.outlineText(changed.path, fragment.text)?.definitions ?? []) {
       if (!fragment.deleted.has(definition.nameLine) || !CALLABLE.has(definition.kind) || TOO_COMMON.has(definition.name)) continue;
       // Out of its file a local variable reads as a top-level constant; only unindented ones are.
       if (definition.kind === "constant" && /^\s/.test(lines[definition.startLine - 1] ?? "")) continue;

@@ -1,8 +1,8 @@
 import { buildFallbackOutline } from "./build-fallback-outline.js";
-import { buildPathIndex, type PathIndex } from "./build-path-index.js";
+import { buildPathIndex, dirOf, sortByKeys, stemOf, type PathIndex } from "./build-path-index.js";
 import { detectLanguage } from "./detect-language.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
-import type { BindingEnv } from "./resolve/binding-env.js";
+import { createBindingEnv } from "./resolve/binding-env.js";
 import { buildFileBindings } from "./resolve/build-file-bindings.js";
 import { createBindings, type FileBindings } from "./resolve/file-bindings.js";
 import { readGoModules } from "./resolve/resolve-go-package.js";
@@ -16,26 +16,39 @@ export interface RepoIndex {
   lines(path: string): readonly string[] | undefined;
   /** The file's outline; undefined when it is not in the snapshot, too large, or the parse cap is reached (unless `force`). */
   outline(path: string, force?: boolean): FileOutline | undefined;
-  /** The outline of text that is not a snapshot file (the old side of a hunk); not cached. */
-  outlineText(path: string, text: string): FileOutline;
+  /** The outline of text that is not a snapshot file (the old side of a hunk); not cached; undefined once the parse cap is reached. */
+  outlineText(path: string, text: string): FileOutline | undefined;
   bindings(path: string): FileBindings;
   /** Files (of a language the selection reads) whose text contains `name`. */
   mentioning(name: string): string[];
+  /**
+   * Visits, once each, the files where a member of an unknown receiver in `path` may be defined:
+   * the file, what it imports, its package, and what the files it includes import. `visit` must
+   * not call `forEachNearFile` again.
+   */
+  forEachNearFile(path: string, visit: (file: string) => void): void;
+  /** `mentioning(name)` nearest to `near` first (see `sortByProximity`); with `namedFirst`, files named after `name` before all others. */
+  mentioningNear(name: string, near: string, namedFirst: boolean): readonly string[];
 }
 
 /** Builds the index over a snapshot; `extraExtensions` are fallback-outline extensions worth searching (those of changed files). */
 export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limits: SelectionLimits, extraExtensions: ReadonlySet<string>): RepoIndex {
   const allPaths = repo.listPaths();
   const paths = buildPathIndex(allPaths);
-  const env: BindingEnv = {
+  const env = createBindingEnv(
     paths,
-    goModules: readGoModules(allPaths.filter((path) => path === "go.mod" || path.endsWith("/go.mod")).map((path) => ({ path, text: repo.readText(path) ?? "" }))),
-  };
+    readGoModules(allPaths.filter((path) => path === "go.mod" || path.endsWith("/go.mod")).map((path) => ({ path, text: repo.readText(path) ?? "" }))),
+  );
   const stats: SelectionStats = { candidates: 0, parsedFiles: 0, fallbackFiles: 0, searchedNames: 0, parseCapReached: false, selectedLines: 0 };
   const lineCache = new Map<string, readonly string[] | undefined>();
   const outlines = new Map<string, FileOutline | undefined>();
   const bindingCache = new Map<string, FileBindings>();
   const mentionCache = new Map<string, string[]>();
+  // Sorted per name and folder: every changed file of a folder searches the same names.
+  const nearCache = new Map<string, readonly string[]>();
+  // Which round of `forEachNearFile` last visited a file: no list or set per call (a Go package can have a thousand files).
+  const visited = new Map<string, number>();
+  let round = 0;
   const searchable = allPaths.filter((path) => detectLanguage(path) !== undefined || extraExtensions.has(extensionOf(path)));
 
   const index: RepoIndex = {
@@ -67,6 +80,11 @@ export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limit
       return outline;
     },
     outlineText(path, text) {
+      // Removed definitions matter less than the code around the change: the cap bounds them too.
+      if (stats.parsedFiles >= limits.maxParsedFiles) {
+        stats.parseCapReached = true;
+        return undefined;
+      }
       stats.parsedFiles += 1;
       return syntax.outline(path, text) ?? buildFallbackOutline(text);
     },
@@ -91,6 +109,31 @@ export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limit
       }
       return found;
     },
+    forEachNearFile(path, visit) {
+      const bindings = index.bindings(path);
+      // Includes and re-exports chain: what the loaded files load is visible too (their bindings first, as a list would have them).
+      const included = bindings.wildcard.map((file) => index.bindings(file).importedFiles);
+      const current = ++round;
+      const once = (file: string) => {
+        if (visited.get(file) === current) return;
+        visited.set(file, current);
+        visit(file);
+      };
+      once(path);
+      for (const file of bindings.importedFiles) once(file);
+      for (const file of bindings.scope) once(file);
+      for (const files of included) for (const file of files) once(file);
+    },
+    mentioningNear(name, near, namedFirst) {
+      const key = `${namedFirst ? "named" : "near"}\0${name}\0${dirOf(near)}`;
+      let sorted = nearCache.get(key);
+      if (!sorted) {
+        const named = new Set([name.toLowerCase(), toSnakeCase(name)]);
+        sorted = sortByKeys(index.mentioning(name), near, namedFirst ? (file) => (named.has(stemOf(file).toLowerCase()) ? 0 : 1) : () => 0);
+        nearCache.set(key, sorted);
+      }
+      return sorted;
+    },
   };
   return index;
 }
@@ -100,4 +143,8 @@ export function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot + 1) : "";
+}
+
+function toSnakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }

@@ -1,4 +1,3 @@
-import { sortByProximity, stemOf } from "./build-path-index.js";
 import type { RepoIndex } from "./create-repo-index.js";
 import type { DefinitionKind, SyntaxDefinition, SyntaxReference } from "./types.js";
 
@@ -19,6 +18,8 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 const MAX_DEFINITIONS = 3;
+// Shared by the lookups that find nothing (most, in a large package): no array per file visited.
+const NOTHING: readonly never[] = Object.freeze([]);
 const REEXPORT_DEPTH = 3;
 
 /** The definitions in the repository a reference in `path` most likely means, best first. */
@@ -51,7 +52,7 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   const bindings = index.bindings(path);
   const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));
   if (bound.length > 0) return bound;
-  const visible = [...lookup(index, bindings.wildcard, name, 1, 0), ...lookup(index, bindings.scope.filter((file) => file !== path), name, 1, 0)];
+  const visible = [...lookup(index, bindings.wildcard, name, 1, 0), ...lookup(index, bindings.scope, name, 1, 0, path)];
   if (visible.length > 0) return visible;
   if (self) return searchMember(index, path, reference);
   if (IMPLICIT_THIS.has(outline.language)) {
@@ -88,30 +89,30 @@ function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): R
 /** A member of an unknown receiver: this file, the files it imports, its package, then (for distinctive names) the repository. */
 function searchMember(index: RepoIndex, path: string, reference: SyntaxReference, searchRepository = true): ResolvedDefinition[] {
   const bindings = index.bindings(path);
-  // Includes and re-exports chain: what the loaded files load is visible too.
-  const near = [path, ...bindings.importedFiles, ...bindings.scope, ...bindings.wildcard.flatMap((file) => [...index.bindings(file).importedFiles])];
   const found: ResolvedDefinition[] = [];
-  for (const file of new Set(near)) {
-    const definitions = index.outline(file)?.definitions.filter((d) => d.name === reference.name && MEMBER_KINDS.has(d.kind) && !(file === path && d.nameLine === reference.line)) ?? [];
-    found.push(...definitions.map((definition) => ({ path: file, definition, confidence: 1 })));
-  }
+  index.forEachNearFile(path, (file) => {
+    for (const definition of index.outline(file)?.definitions ?? NOTHING) {
+      if (definition.name === reference.name && MEMBER_KINDS.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
+    }
+  });
   if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier") return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
 }
 
-/** Definitions of `name` in `files`, following re-exports (`export … from`, `from x import *`, includes). */
-function lookup(index: RepoIndex, files: readonly string[], name: string, confidence: number, depth: number): ResolvedDefinition[] {
+/** Definitions of `name` in `files` (but `except`), following re-exports (`export … from`, `from x import *`, includes). */
+function lookup(index: RepoIndex, files: readonly string[], name: string, confidence: number, depth: number, except?: string): ResolvedDefinition[] {
   const found: ResolvedDefinition[] = [];
   for (const file of files) {
-    const definitions = index.outline(file)?.definitions.filter((d) => d.name === name && !NOT_TOP_LEVEL.has(d.kind)) ?? [];
-    if (definitions.length > 0) {
-      found.push(...definitions.map((definition) => ({ path: file, definition, confidence })));
-      continue;
+    if (file === except) continue;
+    const before = found.length;
+    for (const definition of index.outline(file)?.definitions ?? NOTHING) {
+      if (definition.name === name && !NOT_TOP_LEVEL.has(definition.kind)) found.push({ path: file, definition, confidence });
     }
+    if (found.length > before) continue;
     if (depth >= REEXPORT_DEPTH) continue;
     const bindings = index.bindings(file);
-    for (const binding of bindings.named.get(name) ?? []) if (binding.symbol !== undefined) found.push(...lookup(index, binding.files, binding.symbol, confidence, depth + 1));
-    if (found.length === 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
+    for (const binding of bindings.named.get(name) ?? NOTHING) if (binding.symbol !== undefined) found.push(...lookup(index, binding.files, binding.symbol, confidence, depth + 1));
+    if (found.length === 0 && bindings.wildcard.length > 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
   }
   return found;
 }
@@ -126,13 +127,12 @@ function isSearchable(reference: SyntaxReference): boolean {
  * Files in a namespace the file uses count as resolved through it.
  */
 function searchByName(index: RepoIndex, path: string, name: string, namespaces: readonly string[], excluded: ReadonlySet<DefinitionKind>): ResolvedDefinition[] {
-  const conventional = new Set([name.toLowerCase(), toSnakeCase(name)]);
-  const files = sortByProximity(index.mentioning(name).filter((file) => file !== path), path)
-    .sort((a, b) => Number(conventional.has(stemOf(b).toLowerCase())) - Number(conventional.has(stemOf(a).toLowerCase())))
-    .slice(0, index.limits.maxFilesPerName);
   const found: ResolvedDefinition[] = [];
   const definingFiles = new Set<string>();
-  for (const file of files) {
+  let searched = 0;
+  for (const file of index.mentioningNear(name, path, true)) {
+    if (file === path) continue;
+    if (searched++ === index.limits.maxFilesPerName) break;
     const outline = index.outline(file);
     const definitions = outline?.definitions.filter((d) => d.name === name && !excluded.has(d.kind)) ?? [];
     if (definitions.length === 0) continue;
@@ -142,8 +142,4 @@ function searchByName(index: RepoIndex, path: string, name: string, namespaces: 
     if (definingFiles.size >= 2) break;
   }
   return found;
-}
-
-function toSnakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }

@@ -3,7 +3,8 @@ import { buildCallerCandidates } from "./build-caller-candidates.js";
 import { buildDefinitionCandidates } from "./build-definition-candidates.js";
 import { buildEnclosingCandidates } from "./build-enclosing-candidates.js";
 import { collectChangedLines, type ChangedLines } from "./collect-changed-lines.js";
-import { collectChangedSymbols } from "./collect-changed-symbols.js";
+import { collectChangedSymbols, type ChangedSymbol } from "./collect-changed-symbols.js";
+import { collectOldFragments } from "./collect-old-fragments.js";
 import { createRepoIndex, extensionOf } from "./create-repo-index.js";
 import { rankCandidates } from "./rank-candidates.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
@@ -45,12 +46,16 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
 
   const candidates: ContextCandidate[] = [];
   for (const changed of changes.values()) {
-    if (index.lines(changed.path) === undefined) continue;
+    if (!index.paths.has(changed.path)) continue;
     candidates.push(...buildEnclosingCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
   }
-  const symbols = input.patches
-    .flatMap((patch) => collectChangedSymbols(index, changes.get(patch.path) ?? collectChangedLines(patch), patch.status === "removed" || index.lines(patch.path) === undefined))
-    .slice(0, MAX_SYMBOLS);
+  // The first MAX_SYMBOLS in file order; later files are not parsed for them.
+  const symbols: ChangedSymbol[] = [];
+  for (const patch of input.patches) {
+    if (symbols.length >= MAX_SYMBOLS) break;
+    symbols.push(...collectChangedSymbols(index, changes.get(patch.path) ?? collectChangedLines(patch), collectOldFragments(patch), patch.status === "removed" || !index.paths.has(patch.path)));
+  }
+  symbols.splice(MAX_SYMBOLS);
   candidates.push(...buildCallerCandidates(index, symbols, changes));
 
   const valid = candidates.filter((candidate) => candidate.startLine >= 1 && candidate.endLine >= candidate.startLine);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildPathIndex } from "../../../src/core/context/build-path-index.js";
+import { createBindingEnv } from "../../../src/core/context/resolve/binding-env.js";
 import { buildFileBindings } from "../../../src/core/context/resolve/build-file-bindings.js";
 import { readGoModules } from "../../../src/core/context/resolve/resolve-go-package.js";
 import type { FileOutline, SyntaxImport } from "../../../src/core/context/types.js";
@@ -11,7 +12,7 @@ function entry(source: string, more: Partial<SyntaxImport> = {}): SyntaxImport {
 function bindingsOf(language: string, path: string, imports: SyntaxImport[], paths: string[], packageName?: string) {
   const outline: FileOutline = { language, definitions: [], references: [], imports, ...(packageName ? { packageName } : {}) };
   const goMod = paths.includes("go.mod") ? [{ path: "go.mod", text: "module github.com/acme/app\n\ngo 1.22\n" }] : [];
-  const bindings = buildFileBindings(path, outline, { paths: buildPathIndex(paths), goModules: readGoModules(goMod) });
+  const bindings = buildFileBindings(path, outline, createBindingEnv(buildPathIndex(paths), readGoModules(goMod)));
   return { named: Object.fromEntries(bindings.named), wildcard: bindings.wildcard, scope: bindings.scope };
 }
 
@@ -98,7 +99,7 @@ describe("import resolution", () => {
 
   it("C#: namespaces in use are recorded, not mapped to files", () => {
     const outline: FileOutline = { language: "csharp", definitions: [], references: [], imports: [entry("Shop.Pricing")], packageName: "Shop.Orders" };
-    const bindings = buildFileBindings("src/Orders/OrderService.cs", outline, { paths: buildPathIndex([]), goModules: [] });
+    const bindings = buildFileBindings("src/Orders/OrderService.cs", outline, createBindingEnv(buildPathIndex([]), []));
     expect(bindings.namespaces).toEqual(["Shop.Orders", "Shop.Pricing"]);
   });
 });

@@ -92,4 +92,39 @@ describe("selectRelatedCode", () => {
     const added = parsePatch({ path: "src/a.ts", status: "added", additions: 7, deletions: 0, patch: "@@ -0,0 +1,7 @@\n+export function helper(): number {\n+  return 1;\n+}\n+\n+export function main(): number {\n+  return helper();\n+}" });
     expect(selectRelatedCode({ patches: [added], repo, syntax }).snippets).toEqual([]);
   });
+
+  it("parses the deleted code of a large change only within the parse cap", () => {
+    // 30 changed files, each deleting a line in three hunks: 30 files and 90 old sides to parse.
+    const head = Array.from({ length: 3 }, (_, hunk) => `export function f${hunk}(): number {\n  return ${hunk};\n}\n`).join("\n");
+    const hunks = [0, 1, 2].map((hunk) => `@@ -${hunk * 4 + 2},2 +${hunk * 4 + 2},1 @@\n   return ${hunk};\n-  return -1;`).join("\n");
+    const paths = Array.from({ length: 30 }, (_, file) => `src/m${file}.ts`);
+    const repo = createRepoSnapshot(new Map(paths.map((path) => [path, head])));
+    const patches = paths.map((path) => modified(path, hunks));
+    let parsed = 0;
+    const counting: SyntaxService = { outline: (path, text) => (parsed++, syntax.outline(path, text)) };
+
+    const { stats } = selectRelatedCode({ patches, repo, syntax: counting, limits: { maxParsedFiles: 40 } });
+
+    // Each changed file is parsed (its own outline is always needed); old sides only up to the cap.
+    expect(parsed).toBe(40);
+    expect(stats).toMatchObject({ parsedFiles: 40, parseCapReached: true });
+  });
+
+  it("looks for the changed symbols of a large change in file order, and stops at 40", () => {
+    // 45 changed files, each changing one line of its own function: one symbol each.
+    const paths = Array.from({ length: 45 }, (_, file) => `src/m${file}.ts`);
+    const repo = createRepoSnapshot(new Map(paths.map((path, file) => [path, `export function f${file}(): number {\n  const x = 2;\n  return x;\n}\n`])));
+    const patches = paths.map((path) => modified(path, "@@ -2,2 +2,2 @@\n-  const x = 1;\n+  const x = 2;\n   return x;"));
+    const parsedOldSides: string[] = [];
+    const counting: SyntaxService = {
+      outline: (path, text) => {
+        if (text.includes("const x = 1;")) parsedOldSides.push(path);
+        return syntax.outline(path, text);
+      },
+    };
+
+    selectRelatedCode({ patches, repo, syntax: counting });
+
+    expect(parsedOldSides).toEqual(paths.slice(0, 40));
+  });
 });

@@ -7,11 +7,12 @@ import { goFilesIn, goPackageName, resolveGoPackage } from "./resolve-go-package
 export const bindGoImports: BindImports = (path, outline, env) => {
   const bindings = createBindings();
   for (const entry of outline.imports) {
-    const files = resolveGoPackage(entry.source, env.goModules, env.paths);
+    const files = env.shared(`go import ${entry.source}`, () => resolveGoPackage(entry.source, env.goModules, env.paths));
     if (entry.alias === ".") bindWildcard(bindings, files);
     else if (entry.alias !== "_") bind(bindings, entry.alias ?? goPackageName(entry.source), { files });
   }
-  const siblings = goFilesIn(dirOf(path), env.paths);
-  bindings.scope = path.endsWith("_test.go") ? [...siblings, ...env.paths.filesIn(dirOf(path)).filter((file) => file.endsWith("_test.go"))] : siblings;
+  const dir = dirOf(path);
+  const siblings = env.shared(`go package ${dir}`, () => goFilesIn(dir, env.paths));
+  bindings.scope = path.endsWith("_test.go") ? env.shared(`go tests ${dir}`, () => [...siblings, ...env.paths.filesIn(dir).filter((file) => file.endsWith("_test.go"))]) : siblings;
   return bindings;
 };

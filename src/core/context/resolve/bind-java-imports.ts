@@ -21,6 +21,6 @@ export const bindJavaImports: BindImports = (path, outline, env) => {
   }
   // A package spans source roots (src/main/java, src/test/java): every folder of the package path.
   const packageDirs = outline.packageName === undefined ? [dirOf(path)] : env.paths.dirsWithSuffix(outline.packageName.split(".").join("/"));
-  bindings.scope = packageDirs.flatMap((dir) => env.paths.filesIn(dir).filter((file) => file.endsWith(".java")));
+  bindings.scope = env.shared(`java package ${packageDirs.join("\0")}`, () => packageDirs.flatMap((dir) => env.paths.filesIn(dir).filter((file) => file.endsWith(".java"))));
   return bindings;
 };

@@ -1,6 +1,6 @@
 /** Where a name a file uses comes from: files to look in, and the name to look for there. */
 export interface Binding {
-  files: string[];
+  files: readonly string[];
   /** Name of the definition in `files`; undefined when the name is the module itself (a namespace). */
   symbol?: string;
 }
@@ -12,7 +12,7 @@ export interface FileBindings {
   /** Files whose top-level names are all visible (`export *`, `import *`, `#include`, `require`). */
   wildcard: string[];
   /** Files of the same package or folder, visible without an import (Go, Java). */
-  scope: string[];
+  scope: readonly string[];
   /** Namespaces in use (C#, PHP), preferred when a name is found by search. */
   namespaces: string[];
   /** Every file the imports resolve to. */
@@ -36,7 +36,7 @@ export function bind(bindings: FileBindings, local: string, binding: Binding): v
 }
 
 /** Records files whose names are all visible. */
-export function bindWildcard(bindings: FileBindings, files: string[]): void {
+export function bindWildcard(bindings: FileBindings, files: readonly string[]): void {
   for (const file of files) {
     if (!bindings.wildcard.includes(file)) bindings.wildcard.push(file);
     bindings.importedFiles.add(file);
