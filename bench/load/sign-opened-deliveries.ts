@@ -16,15 +16,20 @@ export interface SignedDelivery {
 export async function signOpenedDeliveries(example: Record<string, any>, pulls: readonly LoadPull[], secret: string, idPrefix: string): Promise<SignedDelivery[]> {
   return Promise.all(
     pulls.map(async (pr) => {
-      const payload = structuredClone(example);
-      payload.number = pr.number;
-      payload.pull_request.number = pr.number;
-      payload.pull_request.head.sha = pr.headSha;
-      payload.sender = { ...payload.sender, type: "User", login: "octocat" };
-      const body = JSON.stringify(payload);
+      const body = openedPayload(example, pr);
       return { pullNumber: pr.number, body, headers: await signedWebhookHeaders(secret, "pull_request", body, `${idPrefix}-${pr.number}`) };
     }),
   );
+}
+
+/** The example `pull_request.opened` body, made the opening of `pr` (its number and head sha) by a person. */
+export function openedPayload(example: Record<string, any>, pr: { number: number; headSha: string }): string {
+  const payload = structuredClone(example);
+  payload.number = pr.number;
+  payload.pull_request.number = pr.number;
+  payload.pull_request.head.sha = pr.headSha;
+  payload.sender = { ...payload.sender, type: "User", login: "octocat" };
+  return JSON.stringify(payload);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { startFakeGitHub, type RecordedCall } from "../../test/helpers/fake-github.js";
+import { openedPayload } from "../load/sign-opened-deliveries.js";
 import { startFakeModel, type FakeExchange } from "../../test/helpers/fake-model.js";
 import { signedWebhookHeaders } from "../../test/helpers/sign-webhook.js";
 import { loadWebhookExample } from "../../test/helpers/webhook-examples.js";
@@ -108,12 +109,7 @@ export async function measureReview(changedFiles: number, options: AppOptions): 
 }
 
 async function deliverOpened(app: RunningApp, example: Record<string, any>, pr: { number: number; headSha: string }, deliveryId: string): Promise<void> {
-  const payload = structuredClone(example);
-  payload.number = pr.number;
-  payload.pull_request.number = pr.number;
-  payload.pull_request.head.sha = pr.headSha;
-  payload.sender = { ...payload.sender, type: "User", login: "octocat" };
-  const body = JSON.stringify(payload);
+  const body = openedPayload(example, pr);
   const response = await fetch(`${app.url}/api/github/webhooks`, { method: "POST", body, headers: await signedWebhookHeaders(app.webhookSecret, "pull_request", body, deliveryId) });
   if (response.status !== 200) throw new Error(`the App answered the webhook with ${response.status}`);
 }
