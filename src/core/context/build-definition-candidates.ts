@@ -1,3 +1,4 @@
+import { buildSignatureRange } from "./build-signature-range.js";
 import { buildSnippetRange, describeKind } from "./build-snippet-range.js";
 import type { ChangedLines } from "./collect-changed-lines.js";
 import type { RepoIndex } from "./create-repo-index.js";
@@ -24,11 +25,13 @@ export function buildDefinitionCandidates(index: RepoIndex, changed: ChangedLine
       if (changes.get(resolved.path)?.added.includes(definition.nameLine)) continue;
       const range = buildSnippetRange(index, resolved.path, definition);
       if (!range) continue;
+      const signature = buildSignatureRange(index.lines(resolved.path)!, definition, range, index.outline(resolved.path)!.language);
       const cut = range.cutFrom === undefined ? "" : ` (first ${range.endLine - range.startLine + 1} of ${range.cutFrom} lines)`;
       candidates.push({
         path: resolved.path,
         startLine: range.startLine,
         endLine: range.endLine,
+        ...(signature && { signature }),
         relation: "definition",
         reason: `definition of ${describeKind(definition)}\`${definition.name}\` ${verb(reference)} in ${changed.path}:${reference.line}${cut}`,
         forTest: isTestPath(changed.path),

@@ -1,3 +1,4 @@
+import { buildSignatureRange } from "./build-signature-range.js";
 import { buildSnippetRange, describeKind } from "./build-snippet-range.js";
 import { isShownInDiff, type ChangedLines } from "./collect-changed-lines.js";
 import type { RepoIndex } from "./create-repo-index.js";
@@ -27,19 +28,20 @@ export function buildEnclosingCandidates(index: RepoIndex, changed: ChangedLines
     const reason = `enclosing ${describeKind(definition)}\`${definition.name}\` of the change at ${changed.path}:${first}`;
     const whole = buildSnippetRange(index, changed.path, definition);
     if (!whole) continue;
-    // [start, end, reason, specificity]: the code around the change ranks before the signature.
-    const ranges: [number, number, string, number][] = [];
-    if (whole.cutFrom === undefined) ranges.push([whole.startLine, whole.endLine, reason, 0]);
-    else {
+    const base = { path: changed.path, relation: "enclosing", forTest: isTestPath(changed.path), distance: 0, confidence: 0 } as const;
+    const parts: ContextCandidate[] = [];
+    if (whole.cutFrom === undefined) {
+      const signature = buildSignatureRange(index.lines(changed.path)!, definition, whole, outline.language);
+      parts.push({ ...base, startLine: whole.startLine, endLine: whole.endLine, ...(signature && { signature }), reason, specificity: 0 });
+    } else {
+      // The code around the change ranks before the signature.
       const max = index.limits.maxSnippetLines;
       const start = Math.max(definition.startLine, first - PAD);
-      ranges.push([start, Math.min(definition.endLine, last + PAD, start + max - 1), `${reason} (part of ${whole.cutFrom} lines)`, 0]);
-      ranges.push([whole.startLine, Math.min(whole.startLine + SIGNATURE_LINES - 1, definition.nameLine + SIGNATURE_LINES - 1), `signature of \`${definition.name}\`, around the change at ${changed.path}:${first}`, 1]);
+      parts.push({ ...base, startLine: start, endLine: Math.min(definition.endLine, last + PAD, start + max - 1), reason: `${reason} (part of ${whole.cutFrom} lines)`, specificity: 0 });
+      const signatureEnd = Math.min(whole.startLine + SIGNATURE_LINES - 1, definition.nameLine + SIGNATURE_LINES - 1);
+      parts.push({ ...base, startLine: whole.startLine, endLine: signatureEnd, reason: `signature of \`${definition.name}\`, around the change at ${changed.path}:${first}`, specificity: 1 });
     }
-    for (const [startLine, endLine, why, specificity] of ranges) {
-      if (isShownInDiff(changed, startLine, endLine)) continue;
-      candidates.push({ path: changed.path, startLine, endLine, relation: "enclosing", reason: why, forTest: isTestPath(changed.path), distance: 0, confidence: 0, specificity });
-    }
+    candidates.push(...parts.filter((part) => !isShownInDiff(changed, part.startLine, part.endLine)));
   }
   return candidates;
 }

@@ -60,7 +60,7 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
 
   const valid = candidates.filter((candidate) => candidate.startLine >= 1 && candidate.endLine >= candidate.startLine);
   index.stats.candidates = valid.length;
-  const { kept, dropped, lines } = selectWithinBudget(rankCandidates(valid), limits.budgetLines);
+  const { kept, dropped, signaturesOnly, lines } = selectWithinBudget(rankCandidates(valid), limits.budgetLines);
   index.stats.selectedLines = lines;
   const snippets: RelatedSnippet[] = kept.map((range) => ({
     path: range.path,
@@ -70,7 +70,7 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
     relation: range.relation,
     text: (index.lines(range.path) ?? []).slice(range.startLine - 1, range.endLine).join("\n"),
   }));
-  return { snippets, dropped, stats: index.stats };
+  return { snippets, dropped, signaturesOnly, stats: index.stats };
 }
 
 function summarizeReasons(reasons: string[]): string {

@@ -104,6 +104,8 @@ export interface ContextCandidate {
   path: string;
   startLine: number;
   endLine: number;
+  /** A definition's doc comment and header alone, inside the range: taken first, the rest if the budget allows. */
+  signature?: { startLine: number; endLine: number };
   relation: Relation;
   reason: string;
   /** The change it explains is in a test file (ranked after every candidate for source changes). */
@@ -147,5 +149,7 @@ export interface RelatedCodeSelection {
   snippets: RelatedSnippet[];
   /** Candidates left out for the budget, and their lines after merging with what was kept. */
   dropped: { count: number; lines: number };
+  /** Definitions shown by their doc comment and header only, for the budget. */
+  signaturesOnly: number;
   stats: SelectionStats;
 }

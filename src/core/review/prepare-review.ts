@@ -48,8 +48,8 @@ export interface PreparedReview {
   redaction: Redaction;
   /** Credentials on added lines: each becomes a finding of its own. */
   committedSecrets: AddedLineSecret[];
-  /** The related code sent, as `{path, startLine, endLine, reason}` (no text), and what the budget left out. */
-  relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number } };
+  /** The related code sent, as `{path, startLine, endLine, reason}` (no text), and what the budget cut or left out. */
+  relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number }; signaturesOnly: number };
 }
 
 export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason">;
@@ -121,6 +121,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     relatedCode: {
       snippets: sentSnippets(plan.chunks, snippets),
       dropped: { count: (selection?.dropped.count ?? 0) + plan.droppedSnippetIds.length, lines: selection?.dropped.lines ?? 0 },
+      signaturesOnly: selection?.signaturesOnly ?? 0,
     },
   };
 }

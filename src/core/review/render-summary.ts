@@ -49,7 +49,7 @@ export interface SummaryInput {
   /** Findings folded into another comment because they are the same problem at another place. */
   merged?: number;
   /** The related code the model saw besides the diff (where, not what). */
-  relatedCode?: { snippets: Array<{ path: string; startLine: number; endLine: number }>; dropped: { count: number; lines: number } };
+  relatedCode?: { snippets: Array<{ path: string; startLine: number; endLine: number }>; dropped: { count: number; lines: number }; signaturesOnly: number };
   /** Types of the credentials the pull request adds (never their values). */
   committedSecretTypes?: string[];
   /** 👍/👎 on Patchwise's earlier inline comments of this pull request. */
@@ -197,8 +197,9 @@ function renderRelatedCode(input: SummaryInput): string {
   if (!related) return "";
   const files = new Set(related.snippets.map((snippet) => snippet.path)).size;
   const lines = related.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+  const signatures = related.signaturesOnly > 0 ? `, ${related.signaturesOnly} definition${related.signaturesOnly === 1 ? "" : "s"} as signature only` : "";
   const dropped = related.dropped.count > 0 ? ` (${related.dropped.count} more left out by the line budget)` : "";
-  return ` · related code: ${lines} lines from ${files} file${files === 1 ? "" : "s"}${dropped}`;
+  return ` · related code: ${lines} lines from ${files} file${files === 1 ? "" : "s"}${signatures}${dropped}`;
 }
 
 // Keeps list items and table cells on one line, whatever the model or the PR author wrote.

@@ -20,16 +20,28 @@ function modified(path: string, patch: string): FilePatch {
 const lineCount = (snippets: { startLine: number; endLine: number }[]) => snippets.reduce((sum, s) => sum + s.endLine - s.startLine + 1, 0);
 
 describe("selectRelatedCode", () => {
-  it("never passes the line budget and reports what it dropped", () => {
+  it("never passes the line budget: the change's own function first, then a signature where a whole definition does not fit, and says what it left out", () => {
     const fixture = loadContextFixture("typescript");
-    const full = selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax });
     const small = selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax, budgetLines: 20 });
     expect(lineCount(small.snippets)).toBeLessThanOrEqual(20);
     expect(small.stats.selectedLines).toBe(lineCount(small.snippets));
     expect(small.snippets[0]).toMatchObject({ path: "src/config/parse-config.ts", startLine: 4, endLine: 11, relation: "enclosing" });
-    expect(small.dropped.count).toBe(full.snippets.length - small.snippets.length);
-    expect(small.dropped.lines).toBe(lineCount(full.snippets) - lineCount(small.snippets));
+    // readNumber's 11 lines (doc comment and body) do not fit; its header does.
+    expect(small.snippets).toContainEqual(
+      expect.objectContaining({ path: "src/util/env.ts", startLine: 5, endLine: 5, text: "export function readNumber(raw: Record<string, string>, key: string): number | undefined {", reason: expect.stringMatching(/`readNumber` called in src\/config\/parse-config.ts:9 \(signature only\)$/) }),
+    );
+    expect(small.signaturesOnly).toBe(1);
+    // The two test blocks: 6 lines no kept snippet shows.
+    expect(small.dropped).toEqual({ count: 2, lines: 6 });
     expect(selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax, budgetLines: 0 }).snippets).toEqual([]);
+  });
+
+  it("shows every used definition whole when the budget allows", () => {
+    const fixture = loadContextFixture("typescript");
+    const full = selectRelatedCode({ patches: fixture.patches, repo: fixture.repo, syntax });
+    expect(full.signaturesOnly).toBe(0);
+    expect(full.dropped).toEqual({ count: 0, lines: 0 });
+    expect(full.snippets.find((snippet) => snippet.path === "src/util/env.ts")).toMatchObject({ startLine: 1, endLine: 11 });
   });
 
   it("falls back to the indentation/brace outline for a language without a grammar", () => {

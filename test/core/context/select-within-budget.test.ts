@@ -64,6 +64,38 @@ describe("selectWithinBudget", () => {
   });
 
   it("keeps nothing with a zero budget", () => {
-    expect(selectWithinBudget([candidate({ path: "a.ts", startLine: 1, endLine: 1 })], 0)).toEqual({ kept: [], dropped: { count: 1, lines: 1 }, lines: 0 });
+    expect(selectWithinBudget([candidate({ path: "a.ts", startLine: 1, endLine: 1 })], 0)).toEqual({ kept: [], dropped: { count: 1, lines: 1 }, signaturesOnly: 0, lines: 0 });
+  });
+
+  it("first takes the signature of every definition, then whole ones in rank order while they fit", () => {
+    const result = selectWithinBudget(
+      [
+        candidate({ path: "first.ts", startLine: 1, endLine: 30, signature: { startLine: 5, endLine: 6 }, reason: "first" }),
+        candidate({ path: "second.ts", startLine: 1, endLine: 8, signature: { startLine: 3, endLine: 3 }, reason: "second" }),
+        candidate({ path: "third.ts", startLine: 10, endLine: 40, signature: { startLine: 10, endLine: 10 }, reason: "third" }),
+      ],
+      12,
+    );
+    // Signatures: 2 + 1 + 1 lines; then first.ts whole (28 more) does not fit, second.ts whole (7 more) does.
+    expect(result.kept).toEqual([
+      { path: "first.ts", startLine: 5, endLine: 6, reasons: ["first (signature only)"], relation: "definition", order: 0 },
+      { path: "second.ts", startLine: 1, endLine: 8, reasons: ["second"], relation: "definition", order: 1 },
+      { path: "third.ts", startLine: 10, endLine: 10, reasons: ["third (signature only)"], relation: "definition", order: 2 },
+    ]);
+    expect(result).toMatchObject({ lines: 11, signaturesOnly: 2, dropped: { count: 0, lines: 0 } });
+  });
+
+  it("keeps a short enclosing definition or one without a signature in the first pass, and callers and tests only in the second", () => {
+    const result = selectWithinBudget(
+      [
+        candidate({ path: "a.ts", startLine: 1, endLine: 4, relation: "enclosing", reason: "enclosing" }),
+        candidate({ path: "b.ts", startLine: 1, endLine: 30, relation: "enclosing", reason: "long window" }),
+        candidate({ path: "c.ts", startLine: 1, endLine: 20, signature: { startLine: 1, endLine: 1 }, reason: "definition" }),
+        candidate({ path: "d.ts", startLine: 1, endLine: 3, relation: "caller", reason: "caller" }),
+      ],
+      8,
+    );
+    expect(result.kept.map((range) => range.reasons)).toEqual([["enclosing"], ["definition (signature only)"], ["caller"]]);
+    expect(result.dropped).toEqual({ count: 1, lines: 30 });
   });
 });

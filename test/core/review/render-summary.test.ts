@@ -49,6 +49,18 @@ describe("renderSummary", () => {
     expect(summary).toContain("| `src/cart.ts` | applies discounts |");
   });
 
+  it("says how much related code the model saw, how much of it as signatures only and how much the budget left out", () => {
+    const snippets = [
+      { path: "src/a.ts", startLine: 1, endLine: 40 },
+      { path: "src/a.ts", startLine: 50, endLine: 50 },
+      { path: "src/b.ts", startLine: 3, endLine: 3 },
+    ];
+    expect(renderSummary(input({ relatedCode: { snippets, dropped: { count: 7, lines: 300 }, signaturesOnly: 2 } }))).toContain(
+      "· related code: 42 lines from 2 files, 2 definitions as signature only (7 more left out by the line budget) ·",
+    );
+    expect(renderSummary(input({ relatedCode: { snippets: snippets.slice(0, 1), dropped: { count: 0, lines: 0 }, signaturesOnly: 0 } }))).toContain("· related code: 40 lines from 1 file ·");
+  });
+
   it("says plainly that no issues were found, with no table and no failure", () => {
     const summary = renderSummary(input());
     expect(summary).toContain("No issues found");
