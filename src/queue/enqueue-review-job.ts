@@ -10,6 +10,21 @@ import { readQueuedJob, toQueuedJob, type QueuedJob } from "./queued-job.js";
 const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
 const LATEST_TTL_SECONDS = 30 * 24 * 3600;
 
+// A delivery seen before, or a commit whose job exists (completed and failed jobs are removed at
+// once, so it waits or runs), is a duplicate. Otherwise the delivery is marked, an automatic
+// trigger becomes the pull request's newest head sha (the one it replaces is returned), and the
+// jobs waiting are counted as BullMQ counts them (wait + delayed + prioritized).
+// KEYS: delivery, job hash, latest (the delivery key again for /review), wait, delayed, prioritized.
+// ARGV: delivery TTL, latest TTL, head sha ("" for /review).
+const ADMIT = `
+if redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') == false then return {'duplicate', '', 0} end
+if redis.call('EXISTS', KEYS[2]) == 1 then return {'duplicate', '', 0} end
+local previous = ''
+if ARGV[3] ~= '' then previous = redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[2], 'GET') or '' end
+local waiting = redis.call('LLEN', KEYS[4]) + redis.call('ZCARD', KEYS[5]) + redis.call('ZCARD', KEYS[6])
+return {'admitted', previous, waiting}
+`;
+
 export interface EnqueueDependencies {
   queue: Queue<QueuedJob>;
   redis: Redis;
@@ -30,37 +45,50 @@ export interface EnqueueDependencies {
 export async function enqueueReviewJob(job: PipelineJob, deps: EnqueueDependencies): Promise<EnqueueResult> {
   const data = toQueuedJob(job);
   const deliveryKey = deps.keys.delivery(job.deliveryId);
-  if ((await deps.redis.set(deliveryKey, "1", "EX", DELIVERY_TTL_SECONDS, "NX")) !== "OK") return "duplicate";
+  const jobId = jobIdFor(job);
+  const automatic = job.trigger !== "command" && job.headSha !== null;
+  // One round trip before the add (it was four): the webhook's answer waits for them.
+  const guard = (await deps.redis.eval(
+    ADMIT,
+    6,
+    deliveryKey,
+    deps.queue.toKey(jobId),
+    automatic ? deps.keys.latest(pullRequestKey(job)) : deliveryKey,
+    deps.queue.keys.wait!,
+    deps.queue.keys.delayed!,
+    deps.queue.keys.prioritized!,
+    String(DELIVERY_TTL_SECONDS),
+    String(LATEST_TTL_SECONDS),
+    automatic ? job.headSha! : "",
+  )) as [string, string, number];
+  if (guard[0] === "duplicate") return "duplicate";
   try {
-    return await addJob(job, data, deps);
+    return await addJob(job, data, jobId, { previousSha: guard[1], waiting: guard[2] }, deps);
   } catch (error) {
     // Not queued: forget the delivery, so that GitHub's redelivery of it is taken.
-    await deps.redis.del(deliveryKey).catch(() => undefined);
+    await forgetDelivery(deliveryKey, deps);
     throw error;
   }
 }
 
-async function addJob(job: PipelineJob, data: QueuedJob, deps: EnqueueDependencies): Promise<EnqueueResult> {
-  const jobId = jobIdFor(job);
-  // Completed and failed jobs are removed at once, so a job that exists is waiting or running.
-  if (await deps.queue.getJob(jobId)) return "duplicate";
-  let replaced: { data: unknown } | null = null;
-  if (job.trigger !== "command" && job.headSha) {
-    const previous = await deps.redis.set(deps.keys.latest(pullRequestKey(job)), job.headSha, "EX", LATEST_TTL_SECONDS, "GET");
-    if (previous && previous !== job.headSha) replaced = await removeWaiting(deps.queue, jobIdFor({ ...job, headSha: previous }));
-  }
-  if (!replaced) {
-    const waiting = await deps.queue.getJobCountByTypes("waiting", "delayed", "prioritized");
-    if (waiting >= deps.limit) {
-      deps.log.warn({ deliveryId: job.deliveryId, waiting }, "review queue full: job refused");
-      return "full";
-    }
+async function addJob(job: PipelineJob, data: QueuedJob, jobId: string, admitted: { previousSha: string; waiting: number }, deps: EnqueueDependencies): Promise<EnqueueResult> {
+  const previous = admitted.previousSha;
+  const replaced = previous !== "" && previous !== job.headSha ? await removeWaiting(deps.queue, jobIdFor({ ...job, headSha: previous })) : null;
+  if (!replaced && admitted.waiting >= deps.limit) {
+    deps.log.warn({ deliveryId: job.deliveryId, waiting: admitted.waiting }, "review queue full: job refused");
+    // Refused, not taken: a redelivery once the queue has room is.
+    await forgetDelivery(deps.keys.delivery(job.deliveryId), deps);
+    return "full";
   }
   // Two receivers adding the same id at once still make one job: BullMQ ignores the second add.
   await deps.queue.add("review", data, { jobId });
   if (!replaced) return "queued";
   notifyReplaced(replaced.data, deps);
   return "replaced";
+}
+
+async function forgetDelivery(deliveryKey: string, deps: EnqueueDependencies): Promise<void> {
+  await deps.redis.del(deliveryKey).catch(() => undefined);
 }
 
 // The removed job's data was written by some receiver: read it as any job is read, or leave it be.

@@ -188,6 +188,22 @@ describe("createRedisReviewQueue", () => {
     expect(await stopping.enqueue(job({ deliveryId: "after-close" }))).toBe("closed");
   });
 
+  it("takes the redelivery of a delivery refused while the queue was full, once it has room", async () => {
+    const { open } = sharedQueue(1);
+    const receiver = open(false);
+    await receiver.enqueue(job({ pullNumber: 1 }));
+    const refused = job({ pullNumber: 2 });
+    expect(await receiver.enqueue(refused)).toBe("full");
+    const reviewed: number[] = [];
+    open(true, async (taken) => void reviewed.push(taken.pullNumber));
+    await waitFor(() => reviewed.length === 1);
+    expect(await receiver.enqueue(refused)).toBe("queued");
+    await waitFor(() => reviewed.length === 2);
+    expect(reviewed).toEqual([1, 2]);
+    // Taken once: the same delivery again is a duplicate.
+    expect(await receiver.enqueue(refused)).toBe("duplicate");
+  });
+
   it("reports depth and age of the shared queue from Redis, refuses jobs beyond the limit, and answers readiness", async () => {
     const { open } = sharedQueue(2);
     const receiver = open(false);
