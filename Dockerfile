@@ -10,7 +10,9 @@ RUN npm run build
 
 # Runtime stage: production dependencies and the compiled app only, as a non-root user.
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# One V8 helper thread: each one holds memory of its own (measured at 300 files: 181 MiB peak
+# instead of 195-201, the same time), and a review has little for more of them to do.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NODE_OPTIONS=--v8-pool-size=1
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

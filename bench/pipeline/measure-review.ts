@@ -5,6 +5,7 @@ import { signedWebhookHeaders } from "../../test/helpers/sign-webhook.js";
 import { loadWebhookExample } from "../../test/helpers/webhook-examples.js";
 import { answerReview } from "./answer-review.js";
 import { buildHeadTree } from "./build-head-tree.js";
+import { makeSurroundingFiles } from "./make-surrounding-files.js";
 import { makeSyntheticFiles } from "./make-synthetic-files.js";
 import { spawnApp, type AppOptions, type RunningApp } from "./spawn-app.js";
 
@@ -47,14 +48,21 @@ const SUMMARY_WRITE = new Set(["POST /repos/{owner}/{repo}/issues/{n}/comments",
  * times. A 5-file pull request is reviewed first, so the figures are those of a running server
  * (modules loaded, installation token cached) rather than of its first review.
  */
-export async function measureReview(changedFiles: number, options: AppOptions): Promise<ReviewMeasurement> {
+export interface ReviewCaseOptions extends AppOptions {
+  /** The fake model's answer time per request (default 0). */
+  modelLatencyMs?: number | undefined;
+  /** Unchanged files in the repository besides the changed ones (bench/pipeline/make-surrounding-files.ts). */
+  surroundingFiles?: number | undefined;
+}
+
+export async function measureReview(changedFiles: number, options: ReviewCaseOptions): Promise<ReviewMeasurement> {
   const summaryWrites: Array<(at: number) => void> = [];
   const github = await startFakeGitHub({
     onCall: (call) => {
       if (SUMMARY_WRITE.has(call.route)) summaryWrites.shift()?.(performance.now());
     },
   });
-  const model = await startFakeModel({ answer: answerReview });
+  const model = await startFakeModel({ answer: answerReview, latencyMs: options.modelLatencyMs ?? 0 });
   const payload = loadWebhookExample("pull_request", (p) => p.action === "opened" && Boolean(p.installation));
   const owner: string = payload.repository.owner.login;
   const repo: string = payload.repository.name;
@@ -64,7 +72,8 @@ export async function measureReview(changedFiles: number, options: AppOptions): 
     files: makeSyntheticFiles(count),
   }));
   for (const pr of pulls) {
-    github.addPullRequest(owner, repo, { ...pr, headTree: buildHeadTree(pr.files), title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
+    const headTree = { ...makeSurroundingFiles(options.surroundingFiles ?? 0, pr.files), ...buildHeadTree(pr.files) };
+    github.addPullRequest(owner, repo, { ...pr, headTree, title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
   }
   // GitHub's write pacing (1 s between writes, 3 s between comments) would be most of the wall
   // time, and is GitHub's rule, not Patchwise's work: it is switched off here and stated in the notes.

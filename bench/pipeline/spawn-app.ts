@@ -33,7 +33,8 @@ export interface AppOptions {
 const REPORT_USAGE = ["--import", new URL("./report-resource-usage.mjs", import.meta.url).href];
 const MAIN: Record<NonNullable<AppOptions["role"]>, string> = { server: "main", worker: "worker/main" };
 const NODE_ARGS: Record<AppOptions["entry"], (main: string, imports: string[]) => string[]> = {
-  built: (main, imports) => [...REPORT_USAGE, ...imports, fileURLToPath(new URL(`../../dist/${main}.js`, import.meta.url))],
+  // The flags npm start and npm run worker pass.
+  built: (main, imports) => ["--v8-pool-size=1", ...REPORT_USAGE, ...imports, fileURLToPath(new URL(`../../dist/${main}.js`, import.meta.url))],
   // Resolved here: the App runs in another directory, where a bare "tsx" would not be found.
   source: (main, imports) => ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href, ...REPORT_USAGE, ...imports, fileURLToPath(new URL(`../../src/${main}.ts`, import.meta.url))],
 };
