@@ -14,8 +14,8 @@ interface PipelineCase {
   surroundingFiles?: number;
 }
 
-// A window of 9,000 tokens splits the 50-file pull request into exactly 10 requests.
-const TEN_CHUNKS = { files: 50, contextWindow: 9_000, modelLatencyMs: 2_000 };
+// A window of 13,000 tokens splits the 50-file pull request into exactly 10 requests.
+const TEN_CHUNKS = { files: 50, contextWindow: 13_000, modelLatencyMs: 2_000 };
 
 // The default model (gpt-4.1-mini, a 1M-token window) at every size; the largest PR once more
 // with a 128k-token window, where a review is split into several requests; and a review in 10
@@ -70,7 +70,7 @@ export async function run(): Promise<BenchSection> {
       "Synthetic PRs (bench/pipeline/make-synthetic-files.ts): TypeScript, Python and Go files changed in 4 hunks (a new file every 11th), plus lock files and PNGs to be filtered out; the default limits (300 files, 5000 changed lines) apply. The repository at the head commit holds the changed files, each hunk inside the function its header names (bench/pipeline/build-head-tree.ts), so related code has enclosing functions, callers to search for and a budget to fill.",
       "The \"50 files in 5,000\" column: the same 50-file pull request in a repository of 5,000 more files (15.6 MB of TypeScript, Python and Go, one in 7 calling a changed function; bench/pipeline/make-surrounding-files.ts), all read from the tarball, indexed and searched by name.",
       "Calls, requests and tokens are those of one review. Times are medians of 3 reviews of the same files, after a 5-file warm-up review (installation token cached, modules loaded).",
-      "Wall time runs from sending the webhook to the summary comment reaching GitHub; time inside the model is when a request was inside the fake model (zero latency), so nearly all of the wall time is Patchwise's own. The App's /metrics figure starts when the queued job starts.",
+      "Wall time runs from sending the webhook to the summary comment reaching GitHub; time inside the model is when a request was inside the fake model (zero latency but in the 10-request columns), so nearly all of the other wall times are Patchwise's own. The App's /metrics figure starts when the queued job starts.",
       "Octokit's throttling spaces one installation's GitHub writes 1 s apart (3 s for comments and reviews), as GitHub asks; a review makes 5 writes (check run x3, review, summary), so in production about 6 s of each review's wall time is that pacing. It is switched off here (bench/load/drop-github-write-pauses.mjs) so the figures are Patchwise's own work.",
       "Peak RSS is the App process's process.resourceUsage().maxRSS.",
     ],
