@@ -2,6 +2,7 @@ import type { FilePatch } from "../types.js";
 import { buildCallerCandidates } from "./build-caller-candidates.js";
 import { buildDefinitionCandidates } from "./build-definition-candidates.js";
 import { buildEnclosingCandidates } from "./build-enclosing-candidates.js";
+import { stemOf } from "./build-path-index.js";
 import { collectChangedLines, type ChangedLines } from "./collect-changed-lines.js";
 import { collectChangedSymbols, type ChangedSymbol } from "./collect-changed-symbols.js";
 import { collectOldFragments } from "./collect-old-fragments.js";
@@ -56,6 +57,8 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
     symbols.push(...collectChangedSymbols(index, changes.get(patch.path) ?? collectChangedLines(patch), collectOldFragments(patch), patch.status === "removed" || !index.paths.has(patch.path)));
   }
   symbols.splice(MAX_SYMBOLS);
+  // Their uses, and tests named after their files, are searched in one pass over the repository.
+  index.prefetchMentions([...symbols.map((symbol) => symbol.name), ...symbols.map((symbol) => stemOf(symbol.path))]);
   candidates.push(...buildCallerCandidates(index, symbols, changes));
 
   const valid = candidates.filter((candidate) => candidate.startLine >= 1 && candidate.endLine >= candidate.startLine);
