@@ -62,6 +62,17 @@ const PAGE_SIZE_DEFAULT = 30;
 /** Starts the fake GitHub on 127.0.0.1 with a random port. */
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const pulls = new Map<string, FakePullRequest>();
+  // Built once per pull request, as soon as it is added: GitHub's time to make a tarball is not
+  // the App's (the bench times the App).
+  const tarballs = new WeakMap<FakePullRequest, Promise<Buffer>>();
+  const tarballOf = (owner: string, repo: string, pr: FakePullRequest): Promise<Buffer> => {
+    let tarball = tarballs.get(pr);
+    if (!tarball) {
+      const entries = Object.entries(pr.headTree ?? {}).map(([name, content]) => ({ name, content }));
+      tarballs.set(pr, (tarball = buildTarball(`${owner}-${repo}-${pr.headSha.slice(0, 7)}`, entries)));
+    }
+    return tarball;
+  };
   const configs = new Map<string, string>();
   const roles = new Map<string, string>();
   const calls: RecordedCall[] = [];
@@ -143,8 +154,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const [owner, repo, sha] = [m[1]!, m[2]!, m[3]!];
       const pr = [...pulls.entries()].find(([key, candidate]) => key.startsWith(`${owner}/${repo}#`) && candidate.headSha === sha)?.[1];
       if (!pr) return json(res, 404, { message: "Not Found" });
-      const entries = Object.entries(pr.headTree ?? {}).map(([name, content]) => ({ name, content }));
-      return void buildTarball(`${owner}-${repo}-${sha.slice(0, 7)}`, entries).then((tarball) => res.writeHead(200, { "content-type": "application/x-gzip" }).end(tarball));
+      return void tarballOf(owner, repo, pr).then((body) => res.writeHead(200, { "content-type": "application/x-gzip" }).end(body));
     }
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/)) && method === "GET") {
       // GitHub reports maintain as write and triage as read in `permission`; `role_name` is the role itself.
@@ -200,7 +210,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     calls,
     reviews,
     comments,
-    addPullRequest: (owner, repo, pr) => void pulls.set(`${owner}/${repo}#${pr.number}`, pr),
+    addPullRequest: (owner, repo, pr) => {
+      pulls.set(`${owner}/${repo}#${pr.number}`, pr);
+      if (pr.headTree) tarballOf(owner, repo, pr).catch(() => undefined);
+    },
     setRepoConfig: (owner, repo, yaml) => void configs.set(`${owner}/${repo}:.github/patchwise.yml`, yaml),
     setPermission: (owner, repo, login, role) => void roles.set(`${owner}/${repo}:${login}`, role),
     checkRuns,
