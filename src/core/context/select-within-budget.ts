@@ -15,7 +15,7 @@ export interface BudgetResult {
   kept: KeptRange[];
   /** Candidates left out, and their lines that no kept range shows. */
   dropped: { count: number; lines: number };
-  /** Definitions shown by their doc comment and header only. */
+  /** Distinct definitions shown by their header only. */
   signaturesOnly: number;
   lines: number;
 }
@@ -71,7 +71,21 @@ export function selectWithinBudget(ranked: readonly ContextCandidate[], budgetLi
     takeSignature(candidate, order);
   });
 
-  return { kept: describeRanges(byPath, ranked, forms), dropped: countDropped(byPath, ranked, forms), signaturesOnly: forms.filter((form) => form === "signature").length, lines: used };
+  return { kept: describeRanges(byPath, ranked, forms), dropped: countDropped(byPath, ranked, forms), signaturesOnly: countSignaturesOnly(ranked, forms), lines: used };
+}
+
+// Distinct definitions whose header was taken and that no range taken whole contains (a name
+// used twice is one definition; a method inside a class taken whole is shown whole).
+function countSignaturesOnly(ranked: readonly ContextCandidate[], forms: ReadonlyArray<Form | undefined>): number {
+  const whole = ranked.filter((_, order) => forms[order] === "whole");
+  const headers = new Set<string>();
+  ranked.forEach((candidate, order) => {
+    const signature = candidate.signature;
+    if (forms[order] !== "signature" || !signature) return;
+    const shownWhole = whole.some((other) => other.path === candidate.path && other.startLine <= candidate.startLine && candidate.endLine <= other.endLine);
+    if (!shownWhole) headers.add(`${candidate.path}:${signature.startLine}`);
+  });
+  return headers.size;
 }
 
 function describeRanges(byPath: ReadonlyMap<string, Span[]>, ranked: readonly ContextCandidate[], forms: ReadonlyArray<Form | undefined>): KeptRange[] {

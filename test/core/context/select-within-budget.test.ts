@@ -85,6 +85,23 @@ describe("selectWithinBudget", () => {
     expect(result).toMatchObject({ lines: 11, signaturesOnly: 2, dropped: { count: 0, lines: 0 } });
   });
 
+  it("counts a definition shown by its header once, however many uses asked for it, even when other code around its header is shown", () => {
+    const result = selectWithinBudget(
+      [
+        candidate({ path: "a.ts", startLine: 1, endLine: 60, signature: { startLine: 1, endLine: 1 }, reason: "use 1" }),
+        candidate({ path: "a.ts", startLine: 1, endLine: 60, signature: { startLine: 1, endLine: 1 }, reason: "use 2" }),
+        candidate({ path: "b.ts", startLine: 5, endLine: 80, signature: { startLine: 5, endLine: 5 }, reason: "method" }),
+        candidate({ path: "b.ts", startLine: 1, endLine: 9, relation: "caller", reason: "around the method's header" }),
+      ],
+      20,
+    );
+    expect(result.kept.map((range) => [range.path, range.startLine, range.endLine])).toEqual([
+      ["a.ts", 1, 1],
+      ["b.ts", 1, 9],
+    ]);
+    expect(result.signaturesOnly).toBe(2);
+  });
+
   it("keeps a short enclosing definition or one without a signature in the first pass, and callers and tests only in the second", () => {
     const result = selectWithinBudget(
       [
