@@ -17,9 +17,13 @@ export interface PatchwiseMetrics {
   recordOutcome(outcome: ReviewOutcome): void;
   observeGitHubCall: GitHubCallObserver;
   recordRedactions(countsByType: Record<string, number>): void;
+  /** A webhook delivery answered: its HTTP status, and seconds from its request to its answer. */
+  recordWebhookAnswer(status: number, seconds: number): void;
 }
 
 const SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+// GitHub gives up on a delivery after 10 s; a healthy App answers in milliseconds.
+const WEBHOOK_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
 /**
  * Prometheus metrics on a registry of the app's own (no global state). Labels carry outcomes,
@@ -39,6 +43,13 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
   const modelRequests = new Counter({ name: "patchwise_model_requests_total", help: "Model requests", labelNames: ["provider", "model"], registers: [registry] });
   const tokens = new Counter({ name: "patchwise_model_tokens_total", help: "Model tokens", labelNames: ["provider", "model", "direction"], registers: [registry] });
   const github = new Counter({ name: "patchwise_github_requests_total", help: "GitHub API calls by route template and status", labelNames: ["method", "route", "status"], registers: [registry] });
+  const webhookAnswers = new Histogram({
+    name: "patchwise_webhook_answer_seconds",
+    help: "Time from a webhook delivery's request to the App's answer, by HTTP status (the body read, the signature checked and the job queued)",
+    labelNames: ["status"],
+    buckets: WEBHOOK_SECONDS,
+    registers: [registry],
+  });
   const redactions = new Counter({ name: "patchwise_secrets_redacted_total", help: "Secrets redacted before a model call, by type", labelNames: ["type"], registers: [registry] });
   const feedback = new Counter({
     name: "patchwise_feedback_reactions_total",
@@ -85,6 +96,7 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
     recordRedactions(countsByType) {
       for (const [type, count] of Object.entries(countsByType)) redactions.inc({ type }, count);
     },
+    recordWebhookAnswer: (status, seconds) => webhookAnswers.observe({ status: String(status) }, seconds),
   };
 }
 

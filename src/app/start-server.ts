@@ -31,7 +31,7 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
     log,
     Octokit: createOctokitClass(metrics.observeGitHubCall) as unknown as typeof ProbotOctokit,
   });
-  const handlers: RequestHandler[] = [createWebhookEndpoint({ secret: env.webhookSecret, maxBytes: GITHUB_MAX_WEBHOOK_BYTES, receive: app.receive, log })];
+  const handlers: RequestHandler[] = [createWebhookEndpoint({ secret: env.webhookSecret, maxBytes: GITHUB_MAX_WEBHOOK_BYTES, receive: app.receive, onAnswered: metrics.recordWebhookAnswer, log })];
   await probot.load(app.appFn, { cwd: process.cwd(), addHandler: (handler) => void handlers.push(handler) });
   const server = await serveHandlers(handlers, { host: rawEnv.HOST ?? "localhost", port: Number(rawEnv.PORT) || 3000 }, log);
   log.info({ port: server.port }, "Patchwise listening: webhooks at /api/github/webhooks");

@@ -11,6 +11,8 @@ export interface WebhookEndpointOptions {
   maxBytes: number;
   /** Handles a verified delivery (PatchwiseApp.receive); the answer waits for it, and a throw is a 500. */
   receive: (delivery: WebhookDelivery) => Promise<void>;
+  /** Told each answer's status and how long it took (the metrics' webhook histogram). */
+  onAnswered?: (status: number, seconds: number) => void;
   log: Logger;
 }
 
@@ -27,6 +29,8 @@ export function createWebhookEndpoint(options: WebhookEndpointOptions): Handler 
   const { log } = options;
   return async (req, res) => {
     if ((req.url ?? "").split("?")[0] !== WEBHOOK_PATH) return false;
+    const started = performance.now();
+    if (options.onAnswered) res.once("finish", () => options.onAnswered!(res.statusCode, (performance.now() - started) / 1000));
     if (req.method !== "POST") return answer(res, 404, { error: `Unknown route: ${req.method} ${WEBHOOK_PATH}` });
     if (!/^\s*application\/json\s*(;|$)/u.test(req.headers["content-type"] ?? "")) return answer(res, 415, { error: 'Unsupported "Content-Type" header value. Must be "application/json"' });
     const id = header(req, "x-github-delivery");

@@ -16,11 +16,18 @@ afterEach(async () => {
 
 async function endpoint(receive: (delivery: WebhookDelivery) => Promise<void> = async () => undefined) {
   const received: WebhookDelivery[] = [];
+  const answered: Array<{ status: number; seconds: number }> = [];
   const log = createRecordingLogger();
-  const handler = createWebhookEndpoint({ secret: SECRET, maxBytes: 10_000, log, receive: async (delivery) => (received.push(delivery), receive(delivery)) });
+  const handler = createWebhookEndpoint({
+    secret: SECRET,
+    maxBytes: 10_000,
+    log,
+    receive: async (delivery) => (received.push(delivery), receive(delivery)),
+    onAnswered: (status, seconds) => answered.push({ status, seconds }),
+  });
   serving = await serveHandlers([handler], { host: "127.0.0.1", port: 0 }, log);
   const url = `http://127.0.0.1:${serving.port}${WEBHOOK_PATH}`;
-  return { url, received, log };
+  return { url, received, answered, log };
 }
 
 async function deliver(url: string, body: string, headers: Record<string, string>) {
@@ -37,6 +44,17 @@ describe("createWebhookEndpoint", () => {
 
     expect(answer).toEqual({ status: 200, text: "ok\n" });
     expect(received).toEqual([{ id: "d-1", name: "pull_request", payload: { action: "opened", number: 7 } }]);
+  });
+
+  it("times every answer with its status, refusals included, for the metrics", async () => {
+    const { url, answered } = await endpoint();
+    const body = JSON.stringify({ action: "opened" });
+    await deliver(url, body, await signedWebhookHeaders(SECRET, "pull_request", body, "d-t1"));
+    await deliver(url, body, await signedWebhookHeaders("another-secret", "pull_request", body, "d-t2"));
+
+    expect(answered.map((answer) => answer.status)).toEqual([200, 400]);
+    for (const { seconds } of answered) expect(seconds).toBeGreaterThan(0);
+    for (const { seconds } of answered) expect(seconds).toBeLessThan(10);
   });
 
   it("refuses a body signed with another secret (400), says why in the log, and hands nothing on", async () => {

@@ -171,6 +171,9 @@ describe("npm start, end to end", () => {
     expect(text).toMatch(/patchwise_model_tokens_total\{provider="openai",model="fake-model",direction="input"\} \d+/);
     // Every finished job is timed: two posted reviews and the skipped repeat.
     expect(text).toContain("patchwise_review_time_outside_model_seconds_count 3");
+    // Every delivery's answer is timed by its status: the forged one was refused.
+    expect(text).toMatch(/^patchwise_webhook_answer_seconds_count\{status="200"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^patchwise_webhook_answer_seconds_count\{status="400"\} 1$/m);
     expect(text).not.toContain(owner);
     expect(text).not.toContain(repo);
   });
