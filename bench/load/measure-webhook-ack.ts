@@ -1,6 +1,7 @@
 import { startRedisServer, type RedisServer } from "../../test/helpers/start-redis-server.js";
 import { spawnApp, type AppOptions, type RunningApp } from "../pipeline/spawn-app.js";
 import { percentile } from "./percentile.js";
+import { readWebhookAnswerTimes, type AppAnswerTimes } from "./read-webhook-answer-times.js";
 import { sendDelivery, signOpenedDeliveries } from "./sign-opened-deliveries.js";
 import { spawnReferenceServer } from "./spawn-reference-server.js";
 import { startLoadFakes } from "./start-load-fakes.js";
@@ -36,6 +37,8 @@ export interface WebhookAckMeasurement {
   oneAtATimeP50Ms: number;
   /** Size of one delivery's body. */
   bodyBytes: number;
+  /** What the App itself timed, from each request to its answer (its /metrics); none for the yardstick. */
+  app?: AppAnswerTimes | undefined;
 }
 
 const SECRET = "bench-webhook-secret";
@@ -77,6 +80,7 @@ export async function measureWebhookAck(options: WebhookAckOptions): Promise<Web
       answers.push(...burstAnswers);
       burstMs.push(...burstAnswers.map((answer) => answer.ms));
     }
+    const app = options.target === "reference" ? undefined : readWebhookAnswerTimes(await (await fetch(`${url}/metrics`)).text());
     const oneAtATimeMs = answers.slice(0, options.oneAtATime).map((answer) => answer.ms);
     return {
       burstMs,
@@ -87,6 +91,7 @@ export async function measureWebhookAck(options: WebhookAckOptions): Promise<Web
       maxMs: Math.max(...burstMs),
       oneAtATimeP50Ms: percentile(oneAtATimeMs, 50),
       bodyBytes: Buffer.byteLength(first!.body),
+      app,
     };
   } finally {
     await target?.stop();

@@ -30,6 +30,10 @@ describe("npm run bench: load section", () => {
     expect(ack!.p50Ms).toBeGreaterThan(0);
     expect(ack!.p50Ms).toBeLessThanOrEqual(ack!.p99Ms);
     expect(ack!.p99Ms).toBeLessThanOrEqual(ack!.maxMs);
+    // The App timed the same deliveries (and the warm-up one) itself, never longer than the sender saw them.
+    expect(ack!.app?.count).toBe(1 + 3 + 20);
+    expect(ack!.app!.meanMs).toBeGreaterThan(0);
+    expect(ack!.app!.meanMs).toBeLessThanOrEqual(ack!.maxMs);
 
     const [single, shared] = measured.unpaced;
     for (const run of [single!, shared!]) {
@@ -51,6 +55,7 @@ describe("npm run bench: load section", () => {
     expect(measured.memory.afterKiB).toBeGreaterThanOrEqual(measured.memory.beforeKiB);
 
     const section = renderLoadSection(CONFIG, measured);
+    expect(String(section.rows[0]!.result)).toMatch(/; App's own: mean \d+\.\d, 99% within [\d.]+$/);
     expect(section.rows.find((row) => row.measure === "Reviews per pull request, every run above")).toMatchObject({ "set-up": "40 pull requests", result: "exactly 1 each" });
     expect(section.rows.filter((row) => String(row.measure).startsWith("Reviews per minute"))).toHaveLength(2);
   }, 60_000);
