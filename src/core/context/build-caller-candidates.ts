@@ -3,6 +3,7 @@ import { buildSnippetRange } from "./build-snippet-range.js";
 import { isShownInDiff, type ChangedLines } from "./collect-changed-lines.js";
 import type { ChangedSymbol } from "./collect-changed-symbols.js";
 import type { RepoIndex } from "./create-repo-index.js";
+import { canReference } from "./detect-language.js";
 import { findEnclosingDefinition } from "./find-enclosing-definition.js";
 import { isTestPath, testedStem } from "./is-test-path.js";
 import type { ContextCandidate, FileOutline } from "./types.js";
@@ -81,7 +82,7 @@ function visibility(index: RepoIndex, file: string, outline: FileOutline, symbol
   if (bindings.scope.includes(symbol.path)) return 1;
   // A removed file no longer resolves: an import naming its file counts.
   if (!symbol.definition && outline.imports.some((entry) => entry.source.includes(stemOf(symbol.path)))) return 1;
-  return GLOBAL_NAMES.has(outline.language) ? 2 : undefined;
+  return GLOBAL_NAMES.has(outline.language) && canReference(file, symbol.path) ? 2 : undefined;
 }
 
 /** Tests named after a file (`x.test.ts`, `test_x.py`, `XTest.java`, `x_spec.rb`): their blocks that use its names. */

@@ -1,6 +1,6 @@
 import { buildFallbackOutline } from "./build-fallback-outline.js";
 import { buildPathIndex, dirOf, sortByKeys, stemOf, type PathIndex } from "./build-path-index.js";
-import { detectLanguage } from "./detect-language.js";
+import { detectLanguage, extensionOf } from "./detect-language.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
 import { createBindingEnv } from "./resolve/binding-env.js";
 import { buildFileBindings } from "./resolve/build-file-bindings.js";
@@ -174,13 +174,6 @@ function searchAll(paths: readonly string[], textOf: (path: string) => string | 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The extension of a path without the dot ("" when none). */
-export function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot + 1) : "";
 }
 
 function toSnakeCase(name: string): string {

@@ -38,3 +38,24 @@ export function detectLanguage(path: string): LanguageId | undefined {
   if (dot <= 0) return BY_NAME[name];
   return BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
 }
+
+// Languages whose files use each other's names: JavaScript and TypeScript import each other, C and C++ include each other.
+const FAMILY: Partial<Record<LanguageId, string>> = { typescript: "ecmascript", tsx: "ecmascript", javascript: "ecmascript", c: "c", cpp: "c" };
+
+/**
+ * Whether code in `from` can name a definition in `to`: the same language or family (for files
+ * without a grammar, the same extension). A TypeScript `items.length` never means a C++ method.
+ */
+export function canReference(from: string, to: string): boolean {
+  const a = detectLanguage(from);
+  const b = detectLanguage(to);
+  if (a === undefined || b === undefined) return a === b && extensionOf(from) === extensionOf(to);
+  return a === b || (FAMILY[a] !== undefined && FAMILY[a] === FAMILY[b]);
+}
+
+/** The extension of a path without the dot ("" when none). */
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1) : "";
+}

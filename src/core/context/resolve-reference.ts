@@ -1,4 +1,5 @@
 import type { RepoIndex } from "./create-repo-index.js";
+import { canReference } from "./detect-language.js";
 import type { DefinitionKind, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -131,7 +132,7 @@ function searchByName(index: RepoIndex, path: string, name: string, namespaces: 
   const definingFiles = new Set<string>();
   let searched = 0;
   for (const file of index.mentioningNear(name, path, true)) {
-    if (file === path) continue;
+    if (file === path || !canReference(path, file)) continue;
     if (searched++ === index.limits.maxFilesPerName) break;
     const outline = index.outline(file);
     const definitions = outline?.definitions.filter((d) => d.name === name && !excluded.has(d.kind)) ?? [];

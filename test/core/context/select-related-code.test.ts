@@ -70,6 +70,20 @@ describe("selectRelatedCode", () => {
     expect(stats.fallbackFiles).toBe(1);
   });
 
+  it("never takes a definition or a caller from another language for a name they share", () => {
+    const repo = createRepoSnapshot(
+      new Map([
+        ["src/cart.ts", ["export function cartTotal(items: number[]) {", "  const count = items.length;", "  return count;", "}", ""].join("\n")],
+        ["native/route.cpp", ["class Route {", " public:", "  double length() const {", "    return 1.0;", "  }", "};", "double trip(Route r) { return cartTotal(r); }", ""].join("\n")],
+        ["lib/report.rb", ["def report(items)", "  cartTotal(items)", "end", ""].join("\n")],
+        ["src/checkout.ts", ['import { cartTotal } from "./cart";', "", "export function checkout(items: number[]) {", "  return cartTotal(items);", "}", ""].join("\n")],
+      ]),
+    );
+    const patch = modified("src/cart.ts", "@@ -1,4 +1,4 @@\n export function cartTotal(items: number[]) {\n-  const count = items.size;\n+  const count = items.length;\n   return count;\n }");
+    const { snippets } = selectRelatedCode({ patches: [patch], repo, syntax });
+    expect(snippets.map((snippet) => snippet.path)).toEqual(["src/checkout.ts"]);
+  });
+
   it("shows the callers of a function the change removes", () => {
     const repo = createRepoSnapshot(
       new Map([
