@@ -1,5 +1,6 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
+import { isTestPath } from "./is-test-path.js";
 import type { DefinitionKind, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -22,6 +23,14 @@ const MAX_DEFINITIONS = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
 const REEXPORT_DEPTH = 3;
+// Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
+// receiver they are almost always those, never worth a search of the repository by name.
+const BUILT_IN_MEMBERS = new Set([
+  ...["length", "push", "slice", "splice", "indexOf", "lastIndexOf", "includes", "filter", "forEach", "reduce", "some", "every", "find", "findIndex", "join", "split", "trim", "replace", "replaceAll"],
+  ...["size", "keys", "values", "entries", "delete", "clear", "then", "catch", "finally", "toString", "concat", "sort", "reverse", "startsWith", "endsWith", "match", "test", "exec"],
+  ...["apply", "call", "bind", "flat", "flatMap", "padStart", "padEnd", "toLowerCase", "toUpperCase", "charAt", "charCodeAt", "substring", "shift", "unshift", "fill", "from"],
+  ...["append", "extend", "items", "update", "strip", "lower", "upper", "format", "encode", "decode", "close", "read", "write"],
+]);
 
 /** The definitions in the repository a reference in `path` most likely means, best first. */
 export function resolveReference(index: RepoIndex, path: string, reference: SyntaxReference): ResolvedDefinition[] {
@@ -96,7 +105,7 @@ function searchMember(index: RepoIndex, path: string, reference: SyntaxReference
       if (definition.name === reference.name && MEMBER_KINDS.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
     }
   });
-  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier") return found;
+  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
 }
 
@@ -132,7 +141,8 @@ function searchByName(index: RepoIndex, path: string, name: string, namespaces: 
   const definingFiles = new Set<string>();
   let searched = 0;
   for (const file of index.mentioningNear(name, path, true)) {
-    if (file === path || !canReference(path, file)) continue;
+    // Code outside the tests never calls into them, nor names another language's definitions.
+    if (file === path || !canReference(path, file) || (isTestPath(file) && !isTestPath(path))) continue;
     if (searched++ === index.limits.maxFilesPerName) break;
     const outline = index.outline(file);
     const definitions = outline?.definitions.filter((d) => d.name === name && !excluded.has(d.kind)) ?? [];

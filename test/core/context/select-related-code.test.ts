@@ -84,6 +84,19 @@ describe("selectRelatedCode", () => {
     expect(snippets.map((snippet) => snippet.path)).toEqual(["src/checkout.ts"]);
   });
 
+  it("guesses no definition for a built-in member of an unknown receiver, and takes none from a test file for code outside the tests", () => {
+    const repo = createRepoSnapshot(
+      new Map([
+        ["src/notes.ts", ["export function collect(names: string[], text: string) {", "  names.push(text);", "  return text.indexOf(\"//\") + tally(names);", "}", ""].join("\n")],
+        ["src/stack.ts", ["export class Stack {", "  push(item: string) {", "    return item;", "  }", "}", ""].join("\n")],
+        ["test/helpers.ts", ["export const indexOf = (items: string[]) => items.length;", "export function tally(names: string[]) {", "  return names.length;", "}", ""].join("\n")],
+      ]),
+    );
+    const patch = modified("src/notes.ts", "@@ -1,4 +1,4 @@\n export function collect(names: string[], text: string) {\n   names.push(text);\n-  return 0;\n+  return text.indexOf(\"//\") + tally(names);\n }");
+    const { snippets } = selectRelatedCode({ patches: [patch], repo, syntax });
+    expect(snippets.filter((snippet) => snippet.path !== "src/notes.ts")).toEqual([]);
+  });
+
   it("shows the callers of a function the change removes", () => {
     const repo = createRepoSnapshot(
       new Map([
