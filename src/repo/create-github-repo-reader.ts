@@ -14,7 +14,7 @@ export function createGitHubRepoReader(octokit: GitHubClient, repository: RepoCo
   return {
     async readSnapshot({ ref, rank, signal }) {
       try {
-        return await readGitHubTarball(octokit, coordinates, ref, limits, signal);
+        return await readGitHubTarball(octokit, coordinates, ref, limits, signal, rank && ((path) => rank(path) !== undefined));
       } catch (error) {
         signal?.throwIfAborted();
         const fallbackReason = error instanceof TarballOverCapError ? error.message : `the tarball could not be read (${describe(error)})`;

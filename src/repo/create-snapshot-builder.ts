@@ -15,13 +15,17 @@ export interface SnapshotBuilder {
   build(fallbackReason?: string): RepoSnapshot;
 }
 
-/** A builder for one read; every reader uses it, so the caps mean the same everywhere. */
-export function createSnapshotBuilder(source: SnapshotStats["source"], limits: SnapshotLimits): SnapshotBuilder {
+/**
+ * A builder for one read; every reader uses it, so the caps mean the same everywhere. With
+ * `needed`, a path it refuses is never read nor held (and does not count against the total cap).
+ */
+export function createSnapshotBuilder(source: SnapshotStats["source"], limits: SnapshotLimits, needed?: (path: string) => boolean): SnapshotBuilder {
   const files = new Map<string, string>();
-  const stats: SnapshotStats = { source, files: 0, bytes: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0, truncated: false };
+  const stats: SnapshotStats = { source, files: 0, bytes: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0, skippedUnneeded: 0, truncated: false };
   return {
     admit(path, size) {
       if (isExcludedPath(path)) stats.skippedExcluded += 1;
+      else if (needed && !needed(path)) stats.skippedUnneeded += 1;
       else if (size > limits.maxFileBytes) stats.skippedTooLarge += 1;
       else return true;
       return false;

@@ -25,17 +25,15 @@ export async function readGitTree(octokit: GitHubClient, coordinates: RepoCoordi
   const { limits, signal } = options;
   const request = signal ? { signal } : {};
   const { data } = await octokit.rest.git.getTree({ ...coordinates, tree_sha: ref, recursive: "1", request });
-  const builder = createSnapshotBuilder("git-tree", limits);
+  const builder = createSnapshotBuilder("git-tree", limits, (path) => options.rank(path) !== undefined);
   // A truncated listing (over 100,000 entries) misses paths; what it lists is still read.
   if (data.truncated) builder.markTruncated();
 
   const candidates: Array<{ path: string; sha: string; size: number; rank: number }> = [];
   for (const entry of data.tree) {
     if (entry.type !== "blob" || !entry.path || !entry.sha) continue;
-    const rank = options.rank(entry.path);
-    if (rank === undefined) continue;
     if (entry.mode === SYMLINK_MODE) builder.exclude();
-    else if (builder.admit(entry.path, entry.size ?? 0)) candidates.push({ path: entry.path, sha: entry.sha, size: entry.size ?? 0, rank });
+    else if (builder.admit(entry.path, entry.size ?? 0)) candidates.push({ path: entry.path, sha: entry.sha, size: entry.size ?? 0, rank: options.rank(entry.path)! });
   }
   candidates.sort((a, b) => a.rank - b.rank || a.path.localeCompare(b.path));
 

@@ -20,10 +20,11 @@ export class TarballOverCapError extends Error {
 /**
  * Reads the repository at `ref` with one API call: GitHub's tarball (a redirect to codeload, or
  * to the same host on GHE), streamed through gunzip and a tar parser in memory. Binary, oversized
- * and excluded files are skipped; the `owner-repo-sha/` prefix is stripped. Throws
+ * and excluded files are skipped, and so are those `needed` refuses (they stream past, never
+ * decoded); the `owner-repo-sha/` prefix is stripped. Throws
  * `TarballOverCapError` when the text passes `limits.maxTotalBytes`.
  */
-export async function readGitHubTarball(octokit: GitHubClient, coordinates: RepoCoordinates, ref: string, limits: SnapshotLimits, signal?: AbortSignal): Promise<RepoSnapshot> {
+export async function readGitHubTarball(octokit: GitHubClient, coordinates: RepoCoordinates, ref: string, limits: SnapshotLimits, signal?: AbortSignal, needed?: (path: string) => boolean): Promise<RepoSnapshot> {
   const response = await octokit.rest.repos.downloadTarballArchive({
     ...coordinates,
     ref,
@@ -39,7 +40,7 @@ export async function readGitHubTarball(octokit: GitHubClient, coordinates: Repo
   gunzip.on("error", (error) => entries.destroy(error));
   input.pipe(gunzip).pipe(entries);
 
-  const builder = createSnapshotBuilder("tarball", limits);
+  const builder = createSnapshotBuilder("tarball", limits, needed);
   try {
     for await (const entry of entries) {
       signal?.throwIfAborted();

@@ -11,13 +11,14 @@ const READ_CONCURRENCY = 16;
 /**
  * The CLI's and the Action's reader: the files on disk under `root` (tracked and untracked but
  * not ignored, via `git ls-files`, or every file outside a git repository), with the same caps
- * as the GitHub reader. Ranked paths are read first, so the total cap drops the least needed.
+ * as the GitHub reader. Ranked paths are read first, so the total cap drops the least needed;
+ * paths `rank` leaves out are not read at all.
  * Symlinks are never followed: one could point outside the repository (e.g. at a credentials file).
  */
 export function createWorkingTreeReader(root: string, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): RepoReader {
   return {
     async readSnapshot({ rank, signal }) {
-      const builder = createSnapshotBuilder("working-tree", limits);
+      const builder = createSnapshotBuilder("working-tree", limits, rank && ((path) => rank(path) !== undefined));
       const order = (path: string) => rank?.(path) ?? Number.POSITIVE_INFINITY;
       const paths = (await listPaths(root)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
       const sizes = await runWithConcurrency(paths, READ_CONCURRENCY, (path) => lstat(join(root, path)).catch(() => undefined), signal);

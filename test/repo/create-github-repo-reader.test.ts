@@ -57,8 +57,22 @@ describe("createGitHubRepoReader: the tarball", () => {
       skippedBinary: 1,
       skippedTooLarge: 1,
       skippedExcluded: 4,
+      skippedUnneeded: 0,
       truncated: false,
     });
+    expect(scopes.api.isDone() && scopes.codeload.isDone()).toBe(true);
+  });
+
+  it("holds only the files its rank needs: the others stream past, never decoded, and do not count against the cap", async () => {
+    const entries: TarEntry[] = [
+      { name: "src/cart.ts", content: "export const cart = 1;\n" },
+      { name: "docs/guide.md", content: "A guide. ".repeat(20) },
+    ];
+    const scopes = replyWithTarball(await buildTarball(PREFIX, entries));
+    const limits = { ...DEFAULT_SNAPSHOT_LIMITS, maxTotalBytes: 60 };
+    const snapshot = await createGitHubRepoReader(octokit(), COORDS, limits).readSnapshot({ ref: SHA, rank: (path) => (path.endsWith(".ts") ? 0 : undefined) });
+    expect(snapshot.listPaths()).toEqual(["src/cart.ts"]);
+    expect(snapshot.stats).toMatchObject({ source: "tarball", files: 1, skippedUnneeded: 1, truncated: false });
     expect(scopes.api.isDone() && scopes.codeload.isDone()).toBe(true);
   });
 
@@ -152,6 +166,7 @@ describe("createGitHubRepoReader: the git-trees fallback", () => {
       skippedBinary: 1,
       skippedTooLarge: 1,
       skippedExcluded: 2,
+      skippedUnneeded: 1,
       truncated: true,
       fallbackReason: "the tarball could not be read (HTTP 502)",
     });

@@ -28,7 +28,7 @@ async function readGitHub(maxTotalBytes: number): Promise<RepoSnapshot> {
     .reply(200, { sha: "b", size: 1, encoding: "base64", content: Buffer.from(FILES["src/cart.ts"]).toString("base64") });
   const octokit = new Octokit({ baseUrl: API, request: { retries: 0 } });
   const reader = createGitHubRepoReader(octokit, { owner: "acme", repo: "shop" }, { ...DEFAULT_SNAPSHOT_LIMITS, maxTotalBytes });
-  return reader.readSnapshot({ ref: SHA, rank: (path) => (path === "src/cart.ts" ? 0 : undefined) });
+  return reader.readSnapshot({ ref: SHA, rank: (path) => (path === "src/cart.ts" ? 0 : 1) });
 }
 
 const [scenario, argument] = process.argv.slice(2);

@@ -56,6 +56,7 @@ describe("createWorkingTreeReader", () => {
       skippedBinary: 1,
       skippedTooLarge: 1,
       skippedExcluded: 2,
+      skippedUnneeded: 0,
       truncated: false,
     });
   });
@@ -64,10 +65,18 @@ describe("createWorkingTreeReader", () => {
     const repo = gitRepo();
     repo.write({ "a.ts": "a".repeat(30), "b.ts": "b".repeat(30), "c.ts": "c".repeat(30) });
     const limits = { ...DEFAULT_SNAPSHOT_LIMITS, maxTotalBytes: 65 };
-    const rank = (path: string) => ({ "c.ts": 0, "b.ts": 1 })[path];
+    const rank = (path: string) => ({ "c.ts": 0, "b.ts": 1, "a.ts": 2 })[path];
     const snapshot = await createWorkingTreeReader(repo.dir, limits).readSnapshot({ ref: "HEAD", rank });
     expect(snapshot.listPaths()).toEqual(["b.ts", "c.ts"]);
     expect(snapshot.stats?.truncated).toBe(true);
+  });
+
+  it("never reads the files its rank leaves out (related code would not use them)", async () => {
+    const repo = gitRepo();
+    repo.write({ "src/a.ts": "export const a = 1;\n", "docs/guide.md": "# Guide\n", "data/big.json": "{}\n" });
+    const snapshot = await createWorkingTreeReader(repo.dir).readSnapshot({ ref: "HEAD", rank: (path) => (path.endsWith(".ts") ? 0 : undefined) });
+    expect(snapshot.listPaths()).toEqual(["src/a.ts"]);
+    expect(snapshot.stats).toMatchObject({ files: 1, skippedUnneeded: 2, truncated: false });
   });
 
   it("reads every file of a directory that is not a git repository, pruning excluded directories", async () => {

@@ -12,6 +12,8 @@ export interface SnapshotStats {
   skippedTooLarge: number;
   /** Files under vendored/generated directories, lock files and symlinks. */
   skippedExcluded: number;
+  /** Text files related-code selection never reads (the reader's `rank` leaves them out): never held. */
+  skippedUnneeded: number;
   /** True when a total cap (bytes or blob reads) left readable files out. */
   truncated: boolean;
   /** Why the GitHub reader fell back from the tarball to reading selected blobs. */

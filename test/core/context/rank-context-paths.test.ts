@@ -12,4 +12,13 @@ describe("rankContextPaths", () => {
     expect(ranked).toEqual(["src/core/diff/parse-patch.ts", "src/core/diff/build-line-map.ts", "src/core/types.ts", "src/app/main.ts", "test/core/diff/parse-patch.test.ts", "src/core/diff/README.md"]);
     expect(rank("docs/guide.md")).toBeUndefined();
   });
+
+  it("needs every go.mod (Go imports resolve through them) and files of a changed file's type anywhere (searched by name)", () => {
+    const rank = rankContextPaths([patch("app/src/Main.kt")]);
+    expect(rank("go.mod")).toBe(0);
+    expect(rank("services/billing/go.mod")).toBe(0);
+    expect(rank("lib/shared/Util.kt")).toBeDefined();
+    expect(rank("docs/architecture.md")).toBeUndefined();
+    expect(rank("fixtures/orders.json")).toBeUndefined();
+  });
 });
