@@ -34,9 +34,9 @@ const SHORT_LINES = 12;
  * Takes ranked candidates while they fit, in two passes. First the short form of the code around
  * the change and of each definition it uses: its signature, or the whole when that is short, so a
  * large change still shows the contract of everything it touches. Then, in rank order, whole
- * enclosing code and definitions, callers and tests. Overlapping or adjacent
- * ranges of a file merge (the overlap costs nothing); a candidate that would pass the budget is
- * skipped while smaller ones after it may still fit.
+ * enclosing code and definitions, callers and tests. Overlapping or adjacent ranges of a file
+ * merge (the overlap costs nothing); a candidate that would pass the budget is skipped while
+ * smaller ones after it may still fit.
  */
 export function selectWithinBudget(ranked: readonly ContextCandidate[], budgetLines: number): BudgetResult {
   const byPath = new Map<string, Span[]>();
