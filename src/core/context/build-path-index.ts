@@ -71,11 +71,6 @@ function normalizePath(path: string): string {
   return joinPath("", path) ?? path;
 }
 
-/** How many leading folders two paths share. */
-export function sharedFolders(a: string, b: string): number {
-  return countShared(dirOf(a).split("/"), dirOf(b).split("/"));
-}
-
 function countShared(left: readonly string[], right: readonly string[]): number {
   let shared = 0;
   while (shared < left.length && shared < right.length && left[shared] === right[shared] && left[shared] !== "") shared += 1;

@@ -1,4 +1,4 @@
-import { dirOf, sharedFolders } from "./build-path-index.js";
+import { dirOf } from "./build-path-index.js";
 import { detectLanguage, extensionOf } from "./detect-language.js";
 import type { FilePatch } from "../types.js";
 
@@ -14,9 +14,24 @@ export function rankContextPaths(patches: readonly FilePatch[]): (path: string) 
   const folders = new Set(patches.map((patch) => dirOf(patch.path)));
   const changedTypes = new Set(patches.map((patch) => extensionOf(patch.path)).filter((ext) => ext !== ""));
   const depth = Math.max(1, ...patches.map((patch) => patch.path.split("/").length));
+  // Every folder a changed file is in, at every depth: a path's deepest one among them is how
+  // many folders it shares with its nearest changed file (a tarball asks this of every entry).
+  const changedFolders = new Set(patches.flatMap((patch) => folderPrefixes(dirOf(patch.path))));
+  const shared = (path: string) => {
+    const prefixes = folderPrefixes(dirOf(path));
+    for (let count = prefixes.length; count > 0; count--) if (changedFolders.has(prefixes[count - 1]!)) return count;
+    return 0;
+  };
   return (path) => {
     if (changed.has(path) || path === "go.mod" || path.endsWith("/go.mod")) return 0;
-    if (detectLanguage(path) !== undefined || changedTypes.has(extensionOf(path))) return 1 + depth - Math.max(...patches.map((patch) => sharedFolders(path, patch.path)), 0);
+    if (detectLanguage(path) !== undefined || changedTypes.has(extensionOf(path))) return 1 + depth - shared(path);
     return folders.has(dirOf(path)) ? 2 + depth : undefined;
   };
+}
+
+// "a/b/c" -> ["a", "a/b", "a/b/c"]; "" -> [].
+function folderPrefixes(dir: string): string[] {
+  if (dir === "") return [];
+  const segments = dir.split("/");
+  return segments.map((_, index) => segments.slice(0, index + 1).join("/"));
 }
