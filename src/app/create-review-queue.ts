@@ -113,8 +113,15 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
       if (!rememberDelivery(job.deliveryId)) return "duplicate";
       const slot: Slot = { job, prKey: prKey(job), commitKey: commitKey(job), queuedAt: Date.now() };
       if (waitingCommits.has(slot.commitKey)) return "duplicate";
-      supersedeRunning(job);
       const older = job.trigger === "command" ? undefined : waitingPushes.get(slot.prKey);
+      // Refused before anything changes: the running review of an older commit goes on, and
+      // GitHub's redelivery of this delivery is taken once there is room.
+      if (!older && waiting.length >= options.limit) {
+        seenDeliveries.delete(job.deliveryId);
+        options.log.warn({ deliveryId: job.deliveryId, waiting: waiting.length }, "review queue full: job refused");
+        return "full";
+      }
+      supersedeRunning(job);
       if (older) {
         const replaced = older.job;
         waitingCommits.delete(older.commitKey);
@@ -123,10 +130,6 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
         older.commitKey = slot.commitKey;
         options.onReplaced?.(replaced);
         return "replaced";
-      }
-      if (waiting.length >= options.limit) {
-        options.log.warn({ deliveryId: job.deliveryId, waiting: waiting.length }, "review queue full: job refused");
-        return "full";
       }
       waiting.push(slot);
       waitingCommits.add(slot.commitKey);

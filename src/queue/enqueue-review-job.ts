@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { EnqueueResult } from "../app/create-review-queue.js";
 import type { Logger } from "../log.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
-import { jobIdFor, pullRequestKey, type QueueKeys } from "./queue-keys.js";
+import { jobIdFor, jobIdPrefix, pullRequestKey, type QueueKeys } from "./queue-keys.js";
 import { readQueuedJob, toQueuedJob, type QueuedJob } from "./queued-job.js";
 
 // GitHub lets an operator redeliver a webhook for days; the newest sha matters while a PR lives.
@@ -11,17 +11,27 @@ const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
 const LATEST_TTL_SECONDS = 30 * 24 * 3600;
 
 // A delivery seen before, or a commit whose job exists (completed and failed jobs are removed at
-// once, so it waits or runs), is a duplicate. Otherwise the delivery is marked, an automatic
-// trigger becomes the pull request's newest head sha (the one it replaces is returned), and the
-// jobs waiting are counted as BullMQ counts them (wait + delayed + prioritized).
+// once, so it waits or runs), is a duplicate. A full queue (waiting as BullMQ counts it: wait +
+// delayed + prioritized) refuses the job before anything changes, unless it replaces the PR's
+// waiting job of an older commit. Otherwise the delivery is marked and an automatic trigger
+// becomes the pull request's newest head sha; the one it replaces is returned.
 // KEYS: delivery, job hash, latest (the delivery key again for /review), wait, delayed, prioritized.
-// ARGV: delivery TTL, latest TTL, head sha ("" for /review).
+// ARGV: delivery TTL, latest TTL, head sha ("" for /review), limit, the job id without its sha.
 const ADMIT = `
-if redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') == false then return {'duplicate', '', 0} end
-if redis.call('EXISTS', KEYS[2]) == 1 then return {'duplicate', '', 0} end
+if redis.call('EXISTS', KEYS[1]) == 1 then return {'duplicate', '', 0} end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+  return {'duplicate', '', 0}
+end
 local previous = ''
-if ARGV[3] ~= '' then previous = redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[2], 'GET') or '' end
+if ARGV[3] ~= '' then previous = redis.call('GET', KEYS[3]) or '' end
 local waiting = redis.call('LLEN', KEYS[4]) + redis.call('ZCARD', KEYS[5]) + redis.call('ZCARD', KEYS[6])
+if waiting >= tonumber(ARGV[4]) then
+  local replaces = previous ~= '' and previous ~= ARGV[3] and redis.call('LPOS', KEYS[4], ARGV[5] .. previous) ~= false
+  if not replaces then return {'full', '', waiting} end
+end
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[2]) end
 return {'admitted', previous, waiting}
 `;
 
@@ -60,10 +70,17 @@ export async function enqueueReviewJob(job: PipelineJob, deps: EnqueueDependenci
     String(DELIVERY_TTL_SECONDS),
     String(LATEST_TTL_SECONDS),
     automatic ? job.headSha! : "",
+    String(deps.limit),
+    jobIdPrefix(job),
   )) as [string, string, number];
   if (guard[0] === "duplicate") return "duplicate";
+  if (guard[0] === "full") {
+    // Nothing was marked: a redelivery once the queue has room is taken.
+    deps.log.warn({ deliveryId: job.deliveryId, waiting: guard[2] }, "review queue full: job refused");
+    return "full";
+  }
   try {
-    return await addJob(job, data, jobId, { previousSha: guard[1], waiting: guard[2] }, deps);
+    return await addJob(job, data, jobId, guard[1], deps);
   } catch (error) {
     // Not queued: forget the delivery, so that GitHub's redelivery of it is taken.
     await forgetDelivery(deliveryKey, deps);
@@ -71,15 +88,8 @@ export async function enqueueReviewJob(job: PipelineJob, deps: EnqueueDependenci
   }
 }
 
-async function addJob(job: PipelineJob, data: QueuedJob, jobId: string, admitted: { previousSha: string; waiting: number }, deps: EnqueueDependencies): Promise<EnqueueResult> {
-  const previous = admitted.previousSha;
-  const replaced = previous !== "" && previous !== job.headSha ? await removeWaiting(deps.queue, jobIdFor({ ...job, headSha: previous })) : null;
-  if (!replaced && admitted.waiting >= deps.limit) {
-    deps.log.warn({ deliveryId: job.deliveryId, waiting: admitted.waiting }, "review queue full: job refused");
-    // Refused, not taken: a redelivery once the queue has room is.
-    await forgetDelivery(deps.keys.delivery(job.deliveryId), deps);
-    return "full";
-  }
+async function addJob(job: PipelineJob, data: QueuedJob, jobId: string, previousSha: string, deps: EnqueueDependencies): Promise<EnqueueResult> {
+  const replaced = previousSha !== "" && previousSha !== job.headSha ? await removeWaiting(deps.queue, jobIdFor({ ...job, headSha: previousSha })) : null;
   // Two receivers adding the same id at once still make one job: BullMQ ignores the second add.
   await deps.queue.add("review", data, { jobId });
   if (!replaced) return "queued";

@@ -12,7 +12,12 @@ export function pullRequestKey(job: JobRef): string {
  * so the same commit queued twice, by any receiver, is one job.
  */
 export function jobIdFor(job: JobRef): string {
-  return `${pullRequestKey(job)}@${job.headSha ?? "command"}`;
+  return `${jobIdPrefix(job)}${job.headSha ?? "command"}`;
+}
+
+/** What the job ids of one pull request start with (the head sha follows). */
+export function jobIdPrefix(job: JobRef): string {
+  return `${pullRequestKey(job)}@`;
 }
 
 /** Our own keys next to BullMQ's, namespaced by the queue name. */

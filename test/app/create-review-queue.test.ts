@@ -85,6 +85,37 @@ describe("createReviewQueue", () => {
     expect(maxActive).toBe(1);
   });
 
+  it("when full, refuses a newer push without aborting the review of the older commit, still lets a push replace its waiting job, and takes the refused delivery again once there is room", async () => {
+    const gate = deferred();
+    const signals: AbortSignal[] = [];
+    const ran: string[] = [];
+    const queue = createReviewQueue({
+      concurrency: 1,
+      limit: 1,
+      log: createRecordingLogger(),
+      run: async (j, signal) => {
+        signals.push(signal);
+        ran.push(j.deliveryId);
+        if (j.deliveryId === "running") await gate.promise;
+      },
+    });
+    queue.enqueue(job({ pullNumber: 1, deliveryId: "running", headSha: "1".repeat(40) }));
+    await Promise.resolve();
+    expect(queue.enqueue(job({ pullNumber: 2, deliveryId: "waiting", headSha: "2".repeat(40) }))).toBe("queued");
+
+    const newer = job({ pullNumber: 1, deliveryId: "newer push", headSha: "3".repeat(40) });
+    expect(queue.enqueue(newer)).toBe("full");
+    expect(signals[0]!.aborted).toBe(false);
+    // A newer push of the waiting PR takes its place: the queue does not grow.
+    expect(queue.enqueue(job({ pullNumber: 2, deliveryId: "waiting, newer", headSha: "4".repeat(40) }))).toBe("replaced");
+
+    gate.release();
+    await queue.onIdle();
+    expect(queue.enqueue(newer)).toBe("queued");
+    await queue.onIdle();
+    expect(ran).toEqual(["running", "waiting, newer", "newer push"]);
+  });
+
   it("refuses jobs beyond its limit and logs the refusal", async () => {
     const log = createRecordingLogger();
     const gate = deferred();

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import type { ReviewQueue } from "../../src/app/create-review-queue.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
 import { createRedisReviewQueue } from "../../src/queue/create-redis-review-queue.js";
+import { createQueueKeys } from "../../src/queue/queue-keys.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { startRedisServer, type RedisServer } from "../helpers/start-redis-server.js";
 
@@ -186,6 +187,22 @@ describe("createRedisReviewQueue", () => {
     expect(events.slice(0, 2)).toEqual(["first worker: long", "first worker aborted: worker shutting down"]);
     expect(events.slice(2).sort()).toEqual(["second worker: late", "second worker: long"]);
     expect(await stopping.enqueue(job({ deliveryId: "after-close" }))).toBe("closed");
+  });
+
+  it("when full, refuses a newer push before it supersedes anything, and still lets a push replace its waiting job", async () => {
+    const { queueName, open } = sharedQueue(1);
+    const replaced: PipelineJob[] = [];
+    const receiver = open(false, undefined, (older) => void replaced.push(older));
+    expect(await receiver.enqueue(job({ pullNumber: 1, headSha: SHA_A, deliveryId: "waiting" }))).toBe("queued");
+    // Pull request 9's older commit is under review somewhere: its worker aborts when `latest` changes.
+    const latest = createQueueKeys(queueName).latest("1/acme/shop#9");
+    await inspect.set(latest, SHA_A);
+
+    expect(await receiver.enqueue(job({ pullNumber: 9, headSha: SHA_B }))).toBe("full");
+    expect(await inspect.get(latest)).toBe(SHA_A);
+    // A newer push of the waiting pull request takes its place: the queue does not grow.
+    expect(await receiver.enqueue(job({ pullNumber: 1, headSha: SHA_B, deliveryId: "waiting, newer" }))).toBe("replaced");
+    expect(replaced.map((older) => older.deliveryId)).toEqual(["waiting"]);
   });
 
   it("takes the redelivery of a delivery refused while the queue was full, once it has room", async () => {
