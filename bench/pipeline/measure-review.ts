@@ -75,6 +75,7 @@ export async function measureReview(changedFiles: number, options: ReviewCaseOpt
     const headTree = { ...makeSurroundingFiles(options.surroundingFiles ?? 0, pr.files), ...buildHeadTree(pr.files) };
     github.addPullRequest(owner, repo, { ...pr, headTree, title: `Validate loader limits (${pr.files.length} files)`, body: "Rejects limits over the maximum and logs at debug level.", baseSha: "0".repeat(40) });
   }
+  await github.tarballsBuilt();
   // GitHub's write pacing (1 s between writes, 3 s between comments) would be most of the wall
   // time, and is GitHub's rule, not Patchwise's work: it is switched off here and stated in the notes.
   const app = await spawnApp(github.url, model.baseUrl, { ...options, imports: [...(options.imports ?? []), WITHOUT_WRITE_PAUSES] });

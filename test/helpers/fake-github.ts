@@ -40,6 +40,8 @@ export interface FakeGitHub {
   reviews: Array<Record<string, unknown> & { id: number; commit_id: string; body: string }>;
   comments: Array<{ id: number; body: string }>;
   addPullRequest(owner: string, repo: string, pr: FakePullRequest): void;
+  /** Resolves once the tarballs of the pull requests added so far are built (the benchmark waits, so building them does not compete with the App). */
+  tarballsBuilt(): Promise<void>;
   setRepoConfig(owner: string, repo: string, yaml: string): void;
   /** A user's role on a repository (`admin`, `maintain`, `write`, `triage`, `read`, `none`); unset users have `write`. */
   setPermission(owner: string, repo: string, login: string, role: string): void;
@@ -65,6 +67,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   // Built once per pull request, as soon as it is added: GitHub's time to make a tarball is not
   // the App's (the bench times the App).
   const tarballs = new WeakMap<FakePullRequest, Promise<Buffer>>();
+  const building: Array<Promise<void>> = [];
   const tarballOf = (owner: string, repo: string, pr: FakePullRequest): Promise<Buffer> => {
     let tarball = tarballs.get(pr);
     if (!tarball) {
@@ -212,8 +215,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments,
     addPullRequest: (owner, repo, pr) => {
       pulls.set(`${owner}/${repo}#${pr.number}`, pr);
-      if (pr.headTree) tarballOf(owner, repo, pr).catch(() => undefined);
+      if (pr.headTree) building.push(tarballOf(owner, repo, pr).then(() => undefined));
     },
+    tarballsBuilt: () => Promise.all(building).then(() => undefined),
     setRepoConfig: (owner, repo, yaml) => void configs.set(`${owner}/${repo}:.github/patchwise.yml`, yaml),
     setPermission: (owner, repo, login, role) => void roles.set(`${owner}/${repo}:${login}`, role),
     checkRuns,
