@@ -17,7 +17,7 @@ export interface WaitingMemoryOptions {
 }
 
 export interface WaitingMemoryMeasurement {
-  /** Peak RSS (process.resourceUsage().maxRSS, KiB) after a first review, before the jobs arrive. */
+  /** The App's own peak RSS (KiB, see report-resource-usage.mjs) after a first review, before the jobs arrive. */
   beforeKiB: number;
   /** Peak RSS once the queue holds the jobs. */
   afterKiB: number;

@@ -12,7 +12,7 @@ export interface RunningApp {
   webhookSecret: string;
   /** The App's log so far (JSON lines: ids and counts, never code). */
   output(): string;
-  /** `process.resourceUsage()` inside the App; `maxRSS` (KiB) is its peak so far. */
+  /** `process.resourceUsage()` inside the App, with `maxRSS` (KiB) its own peak so far (see report-resource-usage.mjs). */
   resourceUsage(): Promise<NodeJS.ResourceUsage>;
   stop(): Promise<void>;
 }

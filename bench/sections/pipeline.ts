@@ -72,7 +72,7 @@ export async function run(): Promise<BenchSection> {
       "Calls, requests and tokens are those of one review. Times are medians of 3 reviews of the same files, after a 5-file warm-up review (installation token cached, modules loaded).",
       "Wall time runs from sending the webhook to the summary comment reaching GitHub; time inside the model is when a request was inside the fake model (zero latency but in the 10-request columns), so nearly all of the other wall times are Patchwise's own. The App's /metrics figure starts when the queued job starts.",
       "Octokit's throttling spaces one installation's GitHub writes 1 s apart (3 s for comments and reviews), as GitHub asks; a review makes 5 writes (check run x3, review, summary), so in production about 6 s of each review's wall time is that pacing. It is switched off here (bench/load/drop-github-write-pauses.mjs) so the figures are Patchwise's own work.",
-      "Peak RSS is the App process's process.resourceUsage().maxRSS.",
+      "Peak RSS is the App process's own peak resident set size: VmHWM of /proc/self/status (bench/pipeline/report-resource-usage.mjs). process.resourceUsage().maxRSS is not used: on Linux it keeps the peak of the process that spawned the App (the benchmark, holding the fake repositories) across exec, which had made the large-repository figures about twice too high.",
     ],
   };
 }
