@@ -54,6 +54,13 @@ export function stemOf(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
+/** The last extension of a path without the dot ("" when none). */
+export function extensionOf(path: string): string {
+  const base = baseOf(path);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1) : "";
+}
+
 /** Joins and normalises `.`/`..` segments; undefined when the result leaves the repository. */
 export function joinPath(dir: string, relative: string): string | undefined {
   const segments: string[] = dir === "" ? [] : dir.split("/");

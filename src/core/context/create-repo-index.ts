@@ -1,6 +1,6 @@
 import { buildFallbackOutline } from "./build-fallback-outline.js";
-import { buildPathIndex, dirOf, sortByKeys, stemOf, type PathIndex } from "./build-path-index.js";
-import { detectLanguage, extensionOf } from "./detect-language.js";
+import { buildPathIndex, dirOf, extensionOf, sortByKeys, stemOf, type PathIndex } from "./build-path-index.js";
+import { detectLanguage } from "./detect-language.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
 import { createBindingEnv } from "./resolve/binding-env.js";
 import { buildFileBindings } from "./resolve/build-file-bindings.js";

@@ -1,3 +1,4 @@
+import { baseOf, extensionOf } from "./build-path-index.js";
 import type { LanguageId } from "./types.js";
 
 const BY_EXTENSION: Record<string, LanguageId> = {
@@ -33,10 +34,8 @@ const BY_NAME: Record<string, LanguageId> = { Rakefile: "ruby", Gemfile: "ruby" 
 
 /** The language of a path by its extension, or undefined for files the fallback outline handles. */
 export function detectLanguage(path: string): LanguageId | undefined {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  if (dot <= 0) return BY_NAME[name];
-  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
+  const extension = extensionOf(path);
+  return extension === "" ? BY_NAME[baseOf(path)] : BY_EXTENSION[extension.toLowerCase()];
 }
 
 // Languages whose files use each other's names: JavaScript and TypeScript import each other, C and C++ include each other.
@@ -51,11 +50,4 @@ export function canReference(from: string, to: string): boolean {
   const b = detectLanguage(to);
   if (a === undefined || b === undefined) return a === b && extensionOf(from) === extensionOf(to);
   return a === b || (FAMILY[a] !== undefined && FAMILY[a] === FAMILY[b]);
-}
-
-/** The extension of a path without the dot ("" when none). */
-export function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot + 1) : "";
 }

@@ -1,5 +1,5 @@
-import { dirOf } from "./build-path-index.js";
-import { detectLanguage, extensionOf } from "./detect-language.js";
+import { dirOf, extensionOf } from "./build-path-index.js";
+import { detectLanguage } from "./detect-language.js";
 import type { FilePatch } from "../types.js";
 
 /**
