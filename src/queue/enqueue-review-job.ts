@@ -83,7 +83,7 @@ export async function enqueueReviewJob(job: PipelineJob, deps: EnqueueDependenci
     return await addJob(job, data, jobId, guard[1], deps);
   } catch (error) {
     // Not queued: forget the delivery, so that GitHub's redelivery of it is taken.
-    await forgetDelivery(deliveryKey, deps);
+    await deps.redis.del(deliveryKey).catch(() => undefined);
     throw error;
   }
 }
@@ -95,10 +95,6 @@ async function addJob(job: PipelineJob, data: QueuedJob, jobId: string, previous
   if (!replaced) return "queued";
   notifyReplaced(replaced.data, deps);
   return "replaced";
-}
-
-async function forgetDelivery(deliveryKey: string, deps: EnqueueDependencies): Promise<void> {
-  await deps.redis.del(deliveryKey).catch(() => undefined);
 }
 
 // The removed job's data was written by some receiver: read it as any job is read, or leave it be.
