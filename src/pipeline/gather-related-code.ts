@@ -26,9 +26,10 @@ export function gatherRelatedCode(options: GatherOptions): (patches: FilePatch[]
     if (options.budgetLines === 0) return null;
     try {
       const repo = await options.reader.readSnapshot({ ref: options.ref, rank: rankContextPaths(patches), ...(options.signal ? { signal: options.signal } : {}) });
-      const syntax = await loadSyntaxService(repo.listPaths());
+      const paths = repo.listPaths();
+      const syntax = await loadSyntaxService(paths);
       const selection = selectRelatedCode({ patches, repo, syntax, budgetLines: options.budgetLines });
-      options.log.info({ ...options.ids, snapshotFiles: repo.listPaths().length, snippets: selection.snippets.length, dropped: selection.dropped.count }, "related code selected");
+      options.log.info({ ...options.ids, snapshotFiles: paths.length, snippets: selection.snippets.length, dropped: selection.dropped.count }, "related code selected");
       return selection;
     } catch (error) {
       if (options.signal?.aborted) throw error;
