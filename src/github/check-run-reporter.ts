@@ -1,4 +1,5 @@
 import { CHECK_RUN_NAME, type CheckRunUpdate } from "../core/progress/check-run-update.js";
+import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
 import type { Logger } from "../log.js";
 import type { ProgressReporter } from "../pipeline/ports.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
@@ -87,7 +88,7 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
         fields = {
           status: "completed",
           conclusion: earlier.conclusion as string,
-          output: { title: earlier.output.title ?? update.title, summary: earlier.output.summary ?? update.summary },
+          output: inertOutput({ title: earlier.output.title ?? update.title, summary: earlier.output.summary ?? update.summary }),
           ...(earlier.details_url ? { details_url: earlier.details_url } : {}),
         };
       }
@@ -134,7 +135,12 @@ type CreateFields = Omit<Parameters<GitHubClient["rest"]["checks"]["create"]>[0]
 type UpdateFields = Omit<Parameters<GitHubClient["rest"]["checks"]["update"]>[0] & object, "owner" | "repo" | "check_run_id">;
 
 function toFields(update: CheckRunUpdate): Record<string, unknown> {
-  const output = { title: update.title, summary: update.summary };
+  const output = inertOutput({ title: update.title, summary: update.summary });
   if (update.status === "in_progress") return { status: "in_progress", output };
   return { status: "completed", conclusion: update.conclusion, output, ...(update.detailsUrl ? { details_url: update.detailsUrl } : {}) };
+}
+
+// The last guard before GitHub: a failure's reason or an earlier run's text must not command another bot.
+function inertOutput(output: { title: string; summary: string }): { title: string; summary: string } {
+  return { title: guardPostedText(output.title), summary: guardPostedText(output.summary) };
 }

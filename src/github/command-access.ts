@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
 import type { CommandAccessPort } from "../pipeline/ports.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 
@@ -26,7 +27,8 @@ export function createCommandAccess(octokit: GitHubClient, ref: PullRequestRef):
     async ensureRefusalReply(body, marker) {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: PER_PAGE });
       if (comments.some((comment) => (comment.body ?? "").includes(marker))) return "already there";
-      await octokit.rest.issues.createComment({ ...issue, body });
+      // The last guard before GitHub, as for every text Patchwise posts.
+      await octokit.rest.issues.createComment({ ...issue, body: guardPostedText(body) });
       return "posted";
     },
   };

@@ -4,6 +4,7 @@ import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
 import { SUMMARY_MARKER } from "../core/review/render-summary.js";
 import { FINGERPRINT_MARKER_PREFIX } from "../core/findings/fingerprint-finding.js";
+import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
 
 export interface ReviewPublisherOptions {
   /** Our bot's login: when known, only its own reviews and comments count as Patchwise's. */
@@ -62,7 +63,8 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
     // Octokit's retry plugin would resend the POST after a 5xx, and a 5xx does not prove that
     // GitHub dropped the review: so we send it without the plugin's retries, and before each
     // new attempt look for the review the failed one may have created.
-    async postReview(review: ReviewRequest) {
+    async postReview(request: ReviewRequest) {
+      const review = inertReview(request);
       for (let attempt = 1; ; attempt++) {
         try {
           const { data } = await octokit.rest.pulls.createReview({ ...pr, ...review, request: { retries: 0 } });
@@ -100,7 +102,8 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
 
     async upsertSummary(body) {
       // The marker is what finds this comment next time; without it the next run would add another.
-      const text = body.includes(SUMMARY_MARKER) ? body : `${body}\n\n${SUMMARY_MARKER}`;
+      const inert = guardPostedText(body);
+      const text = inert.includes(SUMMARY_MARKER) ? inert : `${inert}\n\n${SUMMARY_MARKER}`;
       const existing = summaryComment === undefined ? await findSummary() : summaryComment;
       if (existing) {
         await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body: text });
@@ -110,6 +113,12 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
       }
     },
   };
+}
+
+// The last guard before GitHub: the core sanitises what the model and the pull request wrote, but
+// our own templates also show file names and error texts; no line of it may command another bot.
+function inertReview(review: ReviewRequest): ReviewRequest {
+  return { ...review, body: guardPostedText(review.body), comments: review.comments.map((comment) => ({ ...comment, body: guardPostedText(comment.body) })) };
 }
 
 function isBotAccount(user: Authored["user"]): boolean {

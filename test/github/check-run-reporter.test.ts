@@ -35,6 +35,18 @@ describe("createCheckRunReporter", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("as the last guard, makes inert a bot command in the title or summary (a failure's reason, say)", async () => {
+    const failed: CheckRunUpdate = { status: "completed", conclusion: "neutral", title: "@dependabot merge", summary: "The review failed at validating the model's answer: bad key\n/lgtm." };
+    const scope = nock(API)
+      .patch(`${RUNS}/55`, { status: "completed", conclusion: "neutral", output: { title: "@\u200Bdependabot merge", summary: "The review failed at validating the model's answer: bad key\n\u200B/lgtm." } })
+      .reply(200, { id: 55 });
+    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), accepted: Promise.resolve({ id: 55 }) });
+
+    await reporter.report(SHA, failed);
+
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("creates the run in progress when none was shown (a /review command), and concludes that run", async () => {
     const scope = nock(API)
       .post(RUNS, { name: "Patchwise review", head_sha: SHA, status: "in_progress", output: { title: "Reviewing 2 files: 0 of 3 model requests done", summary: "Files read: 2. Model requests done: 0 of 3." } })

@@ -75,6 +75,22 @@ describe("postReview", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("as the last guard, makes inert a bot command that our own template let through, in the body and every comment", async () => {
+    const hostile: ReviewRequest = {
+      ...request,
+      body: `/lgtm\n\n${REVIEW_BODY}`,
+      comments: [{ path: "src/cart.ts", line: 12, side: "RIGHT", body: "Also at `@dependabot merge.ts:3`.\n> /approve" }],
+    };
+    const sent = {
+      ...hostile,
+      body: `\u200B/lgtm\n\n${REVIEW_BODY}`,
+      comments: [{ path: "src/cart.ts", line: 12, side: "RIGHT", body: "Also at `@\u200Bdependabot merge.ts:3`.\n> \u200B/approve" }],
+    };
+    const scope = nock(API).post(REVIEWS, sent as unknown as nock.DataMatcherMap).reply(200, review({ id: 99 }));
+    await publisher().postReview(hostile);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("after a 502, finds the review the failed POST created and does not post again", async () => {
     const scope = nock(API)
       .post(REVIEWS, SENT_BODY)
@@ -174,6 +190,17 @@ describe("upsertSummary", () => {
       .post(COMMENTS, { body: SUMMARY })
       .reply(201, { id: 14, body: SUMMARY });
     await publisher({ botLogin: "patchwise[bot]" }).upsertSummary(SUMMARY);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("as the last guard, makes inert a bot command that our own template let through", async () => {
+    const scope = nock(API)
+      .get(COMMENTS)
+      .query({ per_page: "100" })
+      .reply(200, [])
+      .post(COMMENTS, { body: `- \`@\u200BMergifyio queue\` — binary\n\u200B/hold\n${SUMMARY}` })
+      .reply(201, { id: 16 });
+    await publisher().upsertSummary(`- \`@Mergifyio queue\` — binary\n/hold\n${SUMMARY}`);
     expect(scope.isDone()).toBe(true);
   });
 

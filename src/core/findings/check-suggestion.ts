@@ -1,3 +1,4 @@
+import { findBotCommand, type BotCommandKind } from "../sanitize/neutralise-bot-commands.js";
 import type { Finding } from "../types.js";
 import { codeSyntaxFor } from "./code-syntax.js";
 import { detectIndentation, leadingWhitespace } from "./detect-indentation.js";
@@ -11,7 +12,7 @@ import { scanCode } from "./scan-code.js";
 export type ParseCheck = (path: string, fileText: string) => { errors: number } | null;
 
 /** Which check decided; `plain` and `drop` results name it so reports can count by reason. */
-export type SuggestionCheckName = "none" | "range" | "empty" | "identical" | "cut-off" | "parse";
+export type SuggestionCheckName = "none" | "range" | "empty" | "identical" | "bot-command" | "cut-off" | "parse";
 
 export type SuggestionCheck =
   | { kind: "committable"; text: string }
@@ -27,15 +28,21 @@ export interface CheckSuggestionInput {
   parseCheck?: ParseCheck;
 }
 
+const BOT_COMMAND_REASONS: Record<BotCommandKind, string> = {
+  "slash command": "a line starts with a bot command",
+  "bot named": "it names a bot that takes commands from comments",
+};
+
 // Some models fence the suggestion despite the prompt; the fence is never part of the code.
 const FENCED = /^```[\w+-]*\n([\s\S]*?)\n?```$/;
 
 /**
  * Decides how a finding's suggestion is shown: a one-click `suggestion` block only when it
  * replaces exactly the commented lines of the new file, changes more than whitespace, is empty
- * only for a removal, is not cut off and (with `parseCheck`) parses no worse than the file did.
- * A suggestion failing a check becomes a plain code block with the reason; one that adds nothing
- * (identical, or empty) is dropped. The text is re-indented the way the file is indented.
+ * only for a removal, holds no command another bot would obey, is not cut off and (with
+ * `parseCheck`) parses no worse than the file did. A suggestion failing a check becomes a plain
+ * code block with the reason; one that adds nothing (identical, or empty) is dropped. The text is
+ * re-indented the way the file is indented.
  */
 export function checkSuggestion(input: CheckSuggestionInput): SuggestionCheck {
   const { finding } = input;
@@ -62,6 +69,9 @@ export function checkSuggestion(input: CheckSuggestionInput): SuggestionCheck {
   if (normaliseCode(text, { keepIndentation }) === normaliseCode(original.join("\n"), { keepIndentation })) {
     return { kind: "drop", reason: "the suggestion is identical to the commented lines", check: "identical" };
   }
+  // Committed as written, so it cannot be neutralised: shown as plain code, it can.
+  const command = findBotCommand(text);
+  if (command !== null) return { kind: "plain", text, reason: BOT_COMMAND_REASONS[command], check: "bot-command" };
   if (rangeProblem !== null) return { kind: "plain", text, reason: rangeProblem, check: "range" };
   const cutOff = findCutOff(original, lines, syntax);
   if (cutOff !== null) return { kind: "plain", text, reason: cutOff, check: "cut-off" };

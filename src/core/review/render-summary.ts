@@ -5,6 +5,7 @@ import type { FeedbackCounts } from "../findings/count-feedback.js";
 import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
+import { renderCodeSpan } from "./render-code-span.js";
 import { renderReviewRange } from "./render-review-range.js";
 import { renderReviewStateMarker, type ReviewState } from "./review-state.js";
 import { renderVerificationCost, renderVerificationNote, type VerificationSummary } from "./verify-render-note.js";
@@ -162,22 +163,22 @@ function countBySeverity(findings: Finding[]): Map<Severity, number> {
 }
 
 function renderFullItem(finding: Finding, rules: PostedTextRules): string {
-  return `- **${formatSeverity(finding.severity)} · ${finding.category}** ${codeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}: ${postedLine(finding.body, rules, SHORT_BODY_CHARS)}`;
+  return `- **${formatSeverity(finding.severity)} · ${finding.category}** ${renderCodeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}: ${postedLine(finding.body, rules, SHORT_BODY_CHARS)}`;
 }
 
 function renderCompactItem(finding: Finding, rules: PostedTextRules): string {
-  return `- ${formatSeverity(finding.severity)} ${codeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}`;
+  return `- ${formatSeverity(finding.severity)} ${renderCodeSpan(`${finding.path}:${finding.line}`)} — ${postedLine(finding.title, rules, TITLE_CHARS)}`;
 }
 
 function renderWalkthrough(walkthrough: Array<{ path: string; change: string }>, rules: PostedTextRules): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
-  const rows = walkthrough.map((entry) => `| ${cell(codeSpan(entry.path))} | ${cell(postedLine(entry.change, rules, WALKTHROUGH_CHARS))} |`);
+  const rows = walkthrough.map((entry) => `| ${cell(renderCodeSpan(entry.path))} | ${cell(postedLine(entry.change, rules, WALKTHROUGH_CHARS))} |`);
   return `<details><summary>Walkthrough (${walkthrough.length} file${walkthrough.length === 1 ? "" : "s"})</summary>\n\n| File | Change |\n| --- | --- |\n${rows.join("\n")}\n\n</details>`;
 }
 
 function renderSkipped(skipped: SkippedFile[]): string {
   // GitHub refuses a comment over 65,536 characters; thousands of skipped files would pass it.
-  const listed = skipped.slice(0, MAX_LISTED_SKIPPED_FILES).map((file) => `- ${codeSpan(file.path)} — ${oneLine(file.reason)}`);
+  const listed = skipped.slice(0, MAX_LISTED_SKIPPED_FILES).map((file) => `- ${renderCodeSpan(file.path)} — ${oneLine(file.reason)}`);
   const more = skipped.length - listed.length;
   const list = [...listed, ...(more > 0 ? [`- …and ${more} more`] : [])].join("\n");
   const title = `${skipped.length} file${skipped.length === 1 ? "" : "s"} not reviewed`;
@@ -188,7 +189,7 @@ function renderSkipped(skipped: SkippedFile[]): string {
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
   const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
-  return `<sub>Model ${codeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
+  return `<sub>Model ${renderCodeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
 }
 
 // So a reader can see what the model saw besides the diff.
@@ -205,13 +206,4 @@ function renderRelatedCode(input: SummaryInput): string {
 // Keeps list items and table cells on one line, whatever the model or the PR author wrote.
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-// File names come from the PR author and may contain backticks; a longer fence keeps them literal.
-function codeSpan(text: string): string {
-  const value = oneLine(text);
-  const longestRun = Math.max(0, ...[...value.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
 }

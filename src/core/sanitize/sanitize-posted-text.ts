@@ -1,4 +1,5 @@
 import { cutToLength, capPostedLength } from "./cap-posted-length.js";
+import { neutraliseBotCommands } from "./neutralise-bot-commands.js";
 import { neutraliseMarkers } from "./neutralise-references.js";
 import { sanitizeInline } from "./sanitize-inline.js";
 import { closingFencePattern, openingFence, splitFencedBlocks, type MarkdownBlock } from "./split-fenced-blocks.js";
@@ -24,8 +25,9 @@ const RENDERED_LANGUAGES = new Set(["suggestion", "mermaid", "math", "geojson", 
 
 /**
  * Makes untrusted text (the model's answer, or anything from the pull request) safe to post on
- * GitHub: no mention notifies anyone, no issue is referenced or closed, no image loads, no link
- * leads off the GitHub host, no raw HTML renders (our hidden `<!-- patchwise:` markers included:
+ * GitHub: no mention notifies anyone, no other bot takes a command from it (`/lgtm`, `@dependabot
+ * merge`, `bors r+`, in code too), no issue is referenced or closed, no image loads, no link leads
+ * off the GitHub host, no raw HTML renders (our hidden `<!-- patchwise:` markers included:
  * sanitise text *before* adding our own markers, which are the only ones left), code spans and
  * fenced code read as written, and the result fits `maxLength`.
  *
@@ -43,7 +45,9 @@ export function sanitizePostedText(text: string, options: SanitizeOptions): stri
   if (options.singleLine) input = input.replace(/\s+/g, " ").trim();
   const blocks: MarkdownBlock[] = options.singleLine ? [{ kind: "prose", lines: [input] }] : splitFencedBlocks(input);
   const inline = { githubHost: options.githubHost };
-  const sanitized = blocks.map((block) => (block.kind === "prose" ? block.lines.map((line) => sanitizeProseLine(line, inline)).join("\n") : renderFence(block))).join("\n");
+  const rendered = blocks.map((block) => (block.kind === "prose" ? block.lines.map((line) => sanitizeProseLine(line, inline)).join("\n") : renderFence(block))).join("\n");
+  // Last, over code too: other bots read the raw body, code spans and fences included.
+  const sanitized = neutraliseBotCommands(rendered);
   return tooLong ? cutToLength(sanitized, options.maxLength) : capPostedLength(sanitized, options.maxLength);
 }
 

@@ -174,6 +174,22 @@ describe("checkSuggestion shows a failing suggestion as a plain block with the r
   });
 });
 
+describe("checkSuggestion never offers a line another bot would obey as a one-click suggestion", () => {
+  // Committed as written, a suggestion cannot carry the zero-width space that makes a command inert.
+  it.each<[string, Case, string]>([
+    ["Python: a line of a docstring that is a Prow command", { path: PY, lines: [5, 5], suggestion: '    """Total.\n/lgtm\n"""' }, "a line starts with a bot command"],
+    ["TypeScript: a slash command after a comment's star", { path: TS, lines: [4, 4], suggestion: "    sum += item.price; /*\n     * /approve\n     */" }, "a line starts with a bot command"],
+    ["Go: a merge bot named in a comment", { path: GO, lines: [4, 4], suggestion: "\t\tsum += item.Price // @dependabot merge" }, "it names a bot that takes commands from comments"],
+    ["TypeScript: bors and its command in a string", { path: TS, lines: [6, 6], suggestion: '  console.log("bors r+", sum);' }, "it names a bot that takes commands from comments"],
+  ])("%s", (_name, input, reason) => {
+    expect(run(input)).toEqual({ kind: "plain", text: expect.any(String), reason, check: "bot-command" });
+  });
+
+  it("still offers code with slashes and decorators that command nobody", () => {
+    expect(run({ path: TS, lines: [4, 4], suggestion: "    sum += item.price / 100; // @octocat: cents" })).toMatchObject({ kind: "committable" });
+  });
+});
+
 // A stand-in for the tree-sitter check: one syntax error per listed fragment found in the text.
 function fakeParser(broken: string[], calls: Array<[string, string]> = []): ParseCheck {
   return (path, text) => {

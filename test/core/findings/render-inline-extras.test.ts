@@ -15,6 +15,12 @@ describe("renderSuggestionBlock", () => {
       "_Suggested change, not offered as a one-click suggestion because it looks cut off (`{` is never closed):_\n\n```go\n\tfor {\n```",
     ],
     ["a longer fence around backticks", { kind: "plain", text: "x = ```", reason: "r", check: "parse" }, "notes", "_Suggested change, not offered as a one-click suggestion because r:_\n\n````\nx = ```\n````"],
+    [
+      "a plain block whose bot command is made inert, reading the same",
+      { kind: "plain", text: "x = 1\n/lgtm // @dependabot merge", reason: "a line starts with a bot command", check: "bot-command" },
+      "pkg/a.go",
+      "_Suggested change, not offered as a one-click suggestion because a line starts with a bot command:_\n\n```go\nx = 1\n\u200B/lgtm // @\u200Bdependabot merge\n```",
+    ],
     ["nothing for a dropped suggestion", { kind: "drop", reason: "no suggestion", check: "none" }, "a.ts", ""],
   ])("%s", (_name, check, path, markdown) => {
     expect(renderSuggestionBlock(check, path)).toBe(markdown);

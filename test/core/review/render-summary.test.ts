@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { renderSummary, SUMMARY_MARKER, type SummaryInput } from "../../../src/core/review/render-summary.js";
 import type { Finding } from "../../../src/core/types.js";
+import { liveBotCommands, visible } from "../../helpers/live-bot-commands.js";
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -114,6 +115,21 @@ describe("renderSummary", () => {
     expect(summary).toContain("— @\u200Borg/team look: &lt;script>alert(1)&lt;/script>");
     expect(summary).not.toMatch(/evil\.example/);
     expect(summary.match(/<!--/g)).toHaveLength(1); // our marker only
+  });
+
+  it("makes every bot command inert, in the model's text and in file names shown as code, reading the same", () => {
+    const summary = renderSummary(
+      input({
+        answer: { summary: "Fine.\n/lgtm\n/approve", walkthrough: [{ path: "@dependabot merge", change: "bors r+" }] },
+        outsideDiff: [finding({ path: "docs/@Mergifyio queue.md", line: 1, title: "/hold", body: "@coderabbitai approve" })],
+        skippedFiles: [{ path: "assets/@renovatebot rebase.png", reason: "binary" }],
+      }),
+    );
+    expect(liveBotCommands(summary)).toEqual([]);
+    expect(visible(summary)).toContain("### Summary\nFine.\n/lgtm\n/approve");
+    expect(visible(summary)).toContain("| `@dependabot merge` | bors r+ |");
+    expect(visible(summary)).toContain("`docs/@Mergifyio queue.md:1` — /hold: @coderabbitai approve");
+    expect(visible(summary)).toContain("- `assets/@renovatebot rebase.png` — binary");
   });
 
   it("fits GitHub's 65,536 characters however many findings there are, keeping its marker", () => {
