@@ -3,7 +3,7 @@ import { spawnApp, type AppOptions, type RunningApp } from "../pipeline/spawn-ap
 import { readQueueGauges } from "./read-queue-gauges.js";
 import { sendDelivery, signOpenedDeliveries, type SignedDelivery } from "./sign-opened-deliveries.js";
 import { startLoadFakes, type LoadFakes } from "./start-load-fakes.js";
-import { waitFor } from "./wait-for.js";
+import { waitFor } from "../../test/helpers/wait-for.js";
 
 const DROP_WRITE_PAUSES = new URL("./drop-github-write-pauses.mjs", import.meta.url);
 // Check runs are shown and closed by writes that may still be on their way after the last summary.
@@ -97,9 +97,9 @@ async function measure(options: ThroughputOptions, fakes: LoadFakes, receiver: R
   const refused = answers.filter((answer) => answer.status !== 200).length;
   if (refused > 0) throw new Error(`${refused} of ${answers.length} deliveries were not answered 200`);
 
-  await waitFor(() => fakes.summariesAt.size >= options.pulls, options.timeoutMs, () => describeStall(fakes, everyProcess));
+  await waitFor(() => fakes.summariesAt.size >= options.pulls, () => describeStall(fakes, everyProcess), options.timeoutMs);
   const lastSummary = Math.max(...[...fakes.summariesAt.values()].map((times) => times[0] ?? Number.NaN));
-  await waitFor(async () => isEmpty(await readQueueGauges(receiver.url)), options.timeoutMs, () => describeStall(fakes, everyProcess));
+  await waitFor(async () => isEmpty(await readQueueGauges(receiver.url)), () => describeStall(fakes, everyProcess), options.timeoutMs);
   await waitForCheckRunsToSettle(fakes, options.timeoutMs);
   const reviewCounts = fakes.pulls.map((pr) => fakes.reviewsAt.get(pr.number)?.length ?? 0);
   const wallMs = lastSummary - started;
@@ -130,8 +130,8 @@ async function waitForCheckRunsToSettle(fakes: LoadFakes, timeoutMs: number): Pr
       if (now !== seen) [seen, since] = [now, performance.now()];
       return fakes.github.checkRuns.length >= fakes.pulls.length && performance.now() - since >= CHECK_RUNS_SETTLED_MS;
     },
-    timeoutMs,
     () => `check runs did not settle (${fakes.github.checkRuns.length} for ${fakes.pulls.length} pull requests)`,
+    timeoutMs,
   );
 }
 

@@ -2,7 +2,7 @@ import { spawnApp, type AppOptions, type RunningApp } from "../pipeline/spawn-ap
 import { readQueueGauges } from "./read-queue-gauges.js";
 import { sendDelivery, signOpenedDeliveries } from "./sign-opened-deliveries.js";
 import { startLoadFakes } from "./start-load-fakes.js";
-import { waitFor } from "./wait-for.js";
+import { waitFor } from "../../test/helpers/wait-for.js";
 
 export interface WaitingMemoryOptions {
   entry: AppOptions["entry"];
@@ -45,10 +45,10 @@ export async function measureWaitingMemory(options: WaitingMemoryOptions): Promi
     const running = app;
     const [first, second, ...rest] = await signOpenedDeliveries(fakes.example, fakes.pulls, running.webhookSecret, "memory");
     await sendDelivery(running.url, first!);
-    await waitFor(() => fakes.summariesAt.has(first!.pullNumber), options.timeoutMs, () => `the first review posted no summary:\n${running.output().slice(-3000)}`);
+    await waitFor(() => fakes.summariesAt.has(first!.pullNumber), () => `the first review posted no summary:\n${running.output().slice(-3000)}`, options.timeoutMs);
     // Taken by the one review slot, so that all `jobs` of the rest wait.
     await sendDelivery(running.url, second!);
-    await waitFor(async () => (await readQueueGauges(running.url)).running === 1, options.timeoutMs, () => "the second review did not start");
+    await waitFor(async () => (await readQueueGauges(running.url)).running === 1, () => "the second review did not start", options.timeoutMs);
     const beforeKiB = (await running.resourceUsage()).maxRSS;
     const started = performance.now();
     let notOk = 0;

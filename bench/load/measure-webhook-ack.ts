@@ -5,7 +5,7 @@ import { readWebhookAnswerTimes, type AppAnswerTimes } from "./read-webhook-answ
 import { sendDelivery, signOpenedDeliveries } from "./sign-opened-deliveries.js";
 import { spawnReferenceServer } from "./spawn-reference-server.js";
 import { startLoadFakes } from "./start-load-fakes.js";
-import { waitFor } from "./wait-for.js";
+import { waitFor } from "../../test/helpers/wait-for.js";
 
 /**
  * Who answers: `server`, `npm start` with the in-process queue (it reviews too); `receiver`,
@@ -68,7 +68,7 @@ export async function measureWebhookAck(options: WebhookAckOptions): Promise<Web
     const [first, ...deliveries] = await signOpenedDeliveries(fakes.example, fakes.pulls, SECRET, `ack-${options.target}`);
     // The first review loads the pipeline's modules (tokenizer, parsers): a running server has done so.
     await sendDelivery(url, first!);
-    if (options.target === "server") await waitFor(() => fakes.summariesAt.has(first!.pullNumber), WARM_UP_TIMEOUT_MS, () => "the warm-up review posted no summary");
+    if (options.target === "server") await waitFor(() => fakes.summariesAt.has(first!.pullNumber), () => "the warm-up review posted no summary", WARM_UP_TIMEOUT_MS);
     const oneAtATime = deliveries.slice(0, options.oneAtATime);
     const answers: Array<{ status: number; ms: number }> = [];
     for (const delivery of oneAtATime) answers.push(await sendDelivery(url, delivery));

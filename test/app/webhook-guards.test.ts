@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startServer, type RunningServer } from "../../src/app/start-server.js";
@@ -10,6 +10,10 @@ import { startFakeModel, type FakeModel } from "../helpers/fake-model.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 import { rawPost } from "./raw-http-post.js";
+import { SLOW_TEST_TIMEOUT_MS } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The real server (startServer, as `npm start` runs it) on a loopback port, against a fake
 // GitHub and a fake model: what reaches the webhook handlers, and what never does.
@@ -46,7 +50,7 @@ beforeAll(async () => {
     OPENAI_BASE_URL: model.baseUrl,
   };
   running = await startServer(rawEnv, { ...readEnv(rawEnv), webhookSecret: SECRET });
-}, 30_000);
+});
 
 afterAll(async () => {
   await running?.close();

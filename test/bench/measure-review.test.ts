@@ -1,5 +1,9 @@
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import { measureReview } from "../../bench/pipeline/measure-review.js";
+import { SLOW_TEST_TIMEOUT_MS } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The benchmark's pipeline section end to end, on a small pull request, so `npm run bench`
 // cannot break unnoticed: the real server, a signed webhook, the fakes, the figures it reports.
@@ -31,5 +35,5 @@ describe("npm run bench: pipeline measurement", () => {
     expect(result.outsideModelMs).toBeGreaterThan(0);
     expect(result.peakMaxRssKiB).toBeGreaterThanOrEqual(result.startedMaxRssKiB);
     expect(result.startedMaxRssKiB).toBeGreaterThan(10_000);
-  }, 120_000);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -6,6 +6,10 @@ import { pathToFileURL } from "node:url";
 import { localReportSchema, type LocalReport } from "../../src/core/report/local-report-schema.js";
 import { startFakeModel, type ChatRequest, type FakeModel } from "../helpers/fake-model.js";
 import { makeGitRepo, type GitRepo } from "./make-git-repo.js";
+import { SLOW_TEST_TIMEOUT_MS } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // `patchwise review` puts suggestions through the five checks too, the parse check on the
 // working tree's files with tree-sitter: a suggestion that would not parse is no replacement.
@@ -70,7 +74,7 @@ describe("patchwise review: suggestions and the parse check", () => {
     const { code, stdout, stderr } = await runCli(["review", "--base", "main", "--format", "json", "--quiet"]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     report = localReportSchema.parse(JSON.parse(stdout));
-  }, 60_000);
+  });
 
   const byTitle = (title: string) => report.findings.find((entry) => entry.title === title)!;
 

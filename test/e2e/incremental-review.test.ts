@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startFakeGitHub, type FakeFile, type FakeGitHub } from "../helpers/fake-github.js";
@@ -6,6 +6,10 @@ import { startFakeModel, type ChatRequest, type FakeModel } from "../helpers/fak
 import { freePort } from "../helpers/free-port.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
+import { SLOW_TEST_TIMEOUT_MS, waitFor } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // Two pushes to one pull request through the real server (`src/main.ts`), a fake GitHub on
 // loopback and a fake model: the second review sends the model only the hunk the second push
@@ -78,8 +82,8 @@ beforeAll(async () => {
   });
   app.stdout!.on("data", (d) => (output += d));
   app.stderr!.on("data", (d) => (output += d));
-  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, 20_000);
-}, 40_000);
+  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, appOutput);
+});
 
 afterAll(async () => {
   app?.kill("SIGTERM");
@@ -102,7 +106,7 @@ describe("a second push is reviewed incrementally", () => {
   it("the first push gets a full review, with its check run and the state the next review starts from", async () => {
     await deliver(opened, FIRST_SHA, "push-1");
     // The check's result goes out right after the review, before the summary comment.
-    await waitFor(() => github.checkRuns.some((run) => run.head_sha === FIRST_SHA && run.status === "completed") && github.comments.length === 1, 15_000);
+    await waitFor(() => github.checkRuns.some((run) => run.head_sha === FIRST_SHA && run.status === "completed") && github.comments.length === 1, appOutput);
 
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.comments).toEqual([expect.objectContaining({ path: "src/total.js", line: 2, body: expect.stringContaining("Missing semicolon") })]);
@@ -110,7 +114,7 @@ describe("a second push is reviewed incrementally", () => {
     expect(github.checkRuns.filter((run) => run.head_sha === FIRST_SHA)).toEqual([
       expect.objectContaining({ name: "Patchwise review", external_id: "push-1", status: "completed", conclusion: "neutral", output: expect.objectContaining({ title: "1 finding: 1 🟡 Minor" }) }),
     ]);
-  }, 30_000);
+  });
 
   it("the second push sends only its new hunk, posts only the new finding, and the summary says which range was reviewed", async () => {
     github.addPullRequest(owner, repo, { number: prNumber, title: "Sum prices", body: "", headSha: SECOND_SHA, baseSha: "0".repeat(40), files: SECOND_FILES });
@@ -118,7 +122,7 @@ describe("a second push is reviewed incrementally", () => {
     const callsBefore = github.calls.length;
 
     await deliver(synchronize, SECOND_SHA, "push-2");
-    await waitFor(() => github.checkRuns.some((run) => run.head_sha === SECOND_SHA && run.status === "completed") && github.comments[0]!.body.includes(`sha=${SECOND_SHA}`), 15_000);
+    await waitFor(() => github.checkRuns.some((run) => run.head_sha === SECOND_SHA && run.status === "completed") && github.comments[0]!.body.includes(`sha=${SECOND_SHA}`), appOutput);
 
     // The model saw the new function, and not the change it already reviewed.
     expect(model.requests).toHaveLength(2);
@@ -147,14 +151,7 @@ describe("a second push is reviewed incrementally", () => {
         details_url: expect.stringContaining("#pullrequestreview-"),
       }),
     ]);
-  }, 30_000);
+  });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms; app output:\n${output.slice(-4000)}`);
-}
+const appOutput = () => `app output:\n${output.slice(-4000)}`;

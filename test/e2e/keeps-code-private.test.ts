@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -11,6 +11,10 @@ import { startFakeModel, type FakeModel } from "../helpers/fake-model.js";
 import { freePort } from "../helpers/free-port.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
+import { SLOW_TEST_TIMEOUT_MS, waitFor } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The privacy promise, end to end: a unique sentinel planted in a pull request's code, title
 // and body must appear in no log line (debug level), no file under the app's working directory
@@ -93,8 +97,8 @@ beforeAll(async () => {
   });
   app.stdout!.on("data", (d) => (output += d));
   app.stderr!.on("data", (d) => (output += d));
-  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, 20_000);
-}, 40_000);
+  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, maskedOutput);
+});
 
 afterAll(async () => {
   app?.kill("SIGTERM");
@@ -124,9 +128,9 @@ describe("no code kept", () => {
   it("a successful and a failed review leave the sentinel in no log, file or metric", async () => {
     await deliver(1, "1".repeat(40), "privacy-1");
     await deliver(2, "2".repeat(40), "privacy-2");
-    await waitFor(() => github.reviews.length === 1 && github.comments.length === 2, 20_000);
+    await waitFor(() => github.reviews.length === 1 && github.comments.length === 2, maskedOutput);
     let metrics = "";
-    await waitFor(async () => (metrics = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="failed"} 1'), 10_000);
+    await waitFor(async () => (metrics = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="failed"} 1'), maskedOutput);
 
     // The review itself reached GitHub (that is where it belongs), and the related code the model ...
     expect(JSON.stringify(github.reviews)).toContain(SENTINEL);
@@ -137,14 +141,7 @@ describe("no code kept", () => {
     expect(output).not.toContain(SENTINEL);
     expect(metrics).not.toContain(SENTINEL);
     for (const file of [...filesUnder(workDir), ...filesUnder(tempDir)]) expect(readFileSync(file, "latin1")).not.toContain(SENTINEL);
-  }, 60_000);
+  });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms; app output (sentinel masked):\n${output.slice(-3000).replaceAll(SENTINEL, "<SENTINEL>")}`);
-}
+const maskedOutput = () => `app output (sentinel masked):\n${output.slice(-3000).replaceAll(SENTINEL, "<SENTINEL>")}`;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
@@ -6,6 +6,10 @@ import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
 import { startFakeModel, type FakeModel } from "../helpers/fake-model.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
+import { SLOW_TEST_TIMEOUT_MS, waitFor } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The real server (`src/main.ts`, as `npm start` runs it) on a loopback port, against a fake
 // GitHub Enterprise host and a fake OpenAI-compatible model, driven by signed webhooks.
@@ -80,8 +84,8 @@ beforeAll(async () => {
   });
   app.stdout!.on("data", (d) => (appOutput += d));
   app.stderr!.on("data", (d) => (appOutput += d));
-  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, 15_000, () => appOutput);
-}, 30_000);
+  await waitFor(async () => (await fetch(`${appUrl}/healthz`).catch(() => null))?.status === 200, () => appOutput);
+});
 
 afterAll(async () => {
   app?.kill("SIGTERM");
@@ -101,7 +105,7 @@ describe("npm start, end to end", () => {
     const response = await deliver("pull_request", payload, "delivery-1");
     expect(response.status).toBe(200);
 
-    await waitFor(() => github.reviews.length === 1 && github.comments.length === 1, 10_000, () => appOutput);
+    await waitFor(() => github.reviews.length === 1 && github.comments.length === 1, () => appOutput);
     const review = github.reviews[0]!;
     expect(review.event).toBe("COMMENT");
     expect(review.commit_id).toBe(HEAD_SHA);
@@ -113,7 +117,7 @@ describe("npm start, end to end", () => {
     expect(summary).toContain("Caller not updated"); // the finding outside the diff lands in the summary
     expect(summary).toContain("package-lock.json"); // skipped file named with its reason
     // The head commit's check run: queued when the webhook was accepted, then the result with the review's link.
-    await waitFor(() => github.checkRuns.some((run) => run.status === "completed"), 5_000, () => appOutput);
+    await waitFor(() => github.checkRuns.some((run) => run.status === "completed"), () => appOutput);
     expect(github.checkRuns).toEqual([
       expect.objectContaining({ name: "Patchwise review", head_sha: HEAD_SHA, external_id: "delivery-1", status: "completed", conclusion: "neutral", details_url: review.html_url }),
     ]);
@@ -128,12 +132,12 @@ describe("npm start, end to end", () => {
     payload.sender = { ...payload.sender, type: "User" };
     await deliver("pull_request", payload, "delivery-1");
     await deliver("pull_request", { ...payload, action: "reopened" }, "delivery-2");
-    await waitFor(() => appOutput.includes("this commit already has a Patchwise review"), 10_000, () => appOutput);
+    await waitFor(() => appOutput.includes("this commit already has a Patchwise review"), () => appOutput);
     expect(github.reviews).toHaveLength(1);
     expect(github.comments).toHaveLength(1);
     // The reopened event's review started at once, before a queued run was due: it shows no run of
     // its own, and the commit keeps the first review's result.
-    await waitFor(() => /"audit":true,"event":\{"schemaVersion":1,"time":"[^"]+","deliveryId":"delivery-2"/.test(appOutput), 5_000, () => appOutput);
+    await waitFor(() => /"audit":true,"event":\{"schemaVersion":1,"time":"[^"]+","deliveryId":"delivery-2"/.test(appOutput), () => appOutput);
     expect(github.checkRuns).toEqual([expect.objectContaining({ external_id: "delivery-1", status: "completed" })]);
   });
 
@@ -147,7 +151,7 @@ describe("npm start, end to end", () => {
     payload.comment.user = { ...payload.comment.user, type: "User" };
     payload.sender = { ...payload.sender, type: "User" };
     expect((await deliver("issue_comment", payload, "delivery-3")).status).toBe(200);
-    await waitFor(() => github.reviews.length === 2, 10_000, () => appOutput);
+    await waitFor(() => github.reviews.length === 2, () => appOutput);
     expect(github.reviews[1]).toMatchObject({ commit_id: "2".repeat(40), event: "COMMENT" });
     // Acknowledged with 👀 once the access check passed.
     expect(github.reactions).toEqual([{ commentId: payload.comment.id, content: "eyes" }]);
@@ -164,7 +168,7 @@ describe("npm start, end to end", () => {
   it("serves Prometheus metrics with outcomes and GitHub routes, naming no repository or user", async () => {
     // An outcome is counted when its job ends, just after the summary is written.
     let text = "";
-    await waitFor(async () => (text = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="posted"} 2'), 5_000, () => text);
+    await waitFor(async () => (text = await (await fetch(`${appUrl}/metrics`)).text()).includes('outcome="posted"} 2'), () => text);
 
     expect(text).toContain('patchwise_reviews_total{outcome="posted"} 2');
     expect(text).toMatch(/patchwise_github_requests_total\{method="POST",route="\/repos\/\{owner\}\/\{repo\}\/pulls\/\{pull_number\}\/reviews",status="200"\} 2/);
@@ -189,14 +193,6 @@ describe("npm start, end to end", () => {
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms; app output:\n${context().slice(-4000)}`);
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

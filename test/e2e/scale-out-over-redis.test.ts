@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
@@ -7,6 +7,10 @@ import { freePort } from "../helpers/free-port.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { startRedisServer, type RedisServer } from "../helpers/start-redis-server.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
+import { SLOW_TEST_TIMEOUT_MS, waitFor } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The scale-out set-up as real processes: one webhook receiver (`src/main.ts` with
 // PATCHWISE_WORKER=false) and worker processes (`src/worker/main.ts`) sharing a real redis-server,
@@ -96,25 +100,25 @@ async function spawnApp(name: string, entry: string, extraEnv: Record<string, st
 }
 
 async function healthy(proc: Proc): Promise<void> {
-  await waitFor(async () => (await fetch(`${proc.url}/healthz`).catch(() => null))?.status === 200, 30_000, () => `${proc.name}:\n${proc.output}`);
+  await waitFor(async () => (await fetch(`${proc.url}/healthz`).catch(() => null))?.status === 200, () => `${proc.name}:\n${proc.output}`);
 }
 
 beforeAll(async () => {
-  [redis, github, model] = await Promise.all([
-    startRedisServer(),
-    startFakeGitHub(),
-    startFakeModel({ latencyMs: MODEL_LATENCY_MS, answer: () => ({ summary: "Adds b.", walkthrough: [], findings: [] }) }),
-  ]);
+  // One after another: had Redis failed to start inside a Promise.all, the fakes already started
+  // would never be closed, and jest would not exit.
+  redis = await startRedisServer();
+  github = await startFakeGitHub();
+  model = await startFakeModel({ latencyMs: MODEL_LATENCY_MS, answer: () => ({ summary: "Adds b.", walkthrough: [], findings: [] }) });
   receiver = await spawnApp("receiver", "src/main.ts", { PATCHWISE_WORKER: "false" });
   workers.push(await spawnApp("worker-1", WORKER_ENTRY, {}), await spawnApp("worker-2", WORKER_ENTRY, {}));
   await Promise.all([receiver, ...workers].map(healthy));
-}, 60_000);
+});
 
 afterAll(async () => {
   for (const proc of everyProcess) if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill("SIGKILL");
   await Promise.all(everyProcess.map((proc) => proc.exited));
   await Promise.all([github?.close(), model?.close(), redis?.stop()]);
-}, 20_000);
+});
 
 async function deliver(event: string, payload: unknown, deliveryId: string): Promise<number> {
   const body = JSON.stringify(payload);
@@ -152,7 +156,7 @@ async function queueEmpty(): Promise<void> {
   await waitFor(async () => {
     const { waiting, running } = await queueGauges();
     return waiting === 0 && running === 0;
-  }, 20_000, () => everyProcess.map((p) => `${p.name}:\n${p.output.slice(-2000)}`).join("\n"));
+  }, () => everyProcess.map((p) => `${p.name}:\n${p.output.slice(-2000)}`).join("\n"));
 }
 
 /** Why the workers skipped the review of `deliveryId`, if they did. */
@@ -163,7 +167,7 @@ function skipReasons(deliveryId: string): unknown[] {
 /** The worker that has started reviewing `deliveryId` (it logged its file selection). */
 async function workerReviewing(deliveryId: string): Promise<Proc> {
   let found: Proc | undefined;
-  await waitFor(() => Boolean((found = workers.find((w) => w.logs().some((l) => l.msg === "files selected" && l.deliveryId === deliveryId)))), 15_000, () =>
+  await waitFor(() => Boolean((found = workers.find((w) => w.logs().some((l) => l.msg === "files selected" && l.deliveryId === deliveryId)))), () =>
     workers.map((w) => w.output.slice(-2000)).join("\n"),
   );
   return found!;
@@ -178,14 +182,14 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     const during = await queueGauges();
     expect(during.waiting + during.running).toBeGreaterThan(0);
 
-    await waitFor(() => github.reviews.length >= 50, 40_000, () => workers.map((w) => w.output.slice(-3000)).join("\n"));
+    await waitFor(() => github.reviews.length >= 50, () => workers.map((w) => w.output.slice(-3000)).join("\n"));
     await queueEmpty();
     for (let n = 1; n <= 50; n += 1) expect(reviewsOf(n).map((r) => r.commit_id)).toEqual([sha(n)]);
     expect(github.reviews).toHaveLength(50);
     const postedBy = workers.map((w) => w.logs().filter((l) => l.msg === "review posted").length);
     expect(postedBy[0]! + postedBy[1]!).toBe(50);
     expect(Math.min(...postedBy)).toBeGreaterThan(0);
-  }, 60_000);
+  });
 
   it("does nothing for a redelivered webhook or another trigger of an already queued or reviewed commit", async () => {
     addPullRequest(51, sha(51));
@@ -194,10 +198,10 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     expect(firstTwo).toEqual([200, 200]);
     expect(await deliver("pull_request", prEvent("opened", 51, sha(51)), "dup-1")).toBe(200); // GitHub's redelivery
     expect(await deliver("pull_request", prEvent("opened", 1, sha(1)), "burst-1")).toBe(200); // an old delivery, redelivered
-    await waitFor(() => reviewsOf(51).length === 1, 15_000, () => workers.map((w) => w.output.slice(-2000)).join("\n"));
+    await waitFor(() => reviewsOf(51).length === 1, () => workers.map((w) => w.output.slice(-2000)).join("\n"));
     await queueEmpty();
     expect(await deliver("pull_request", prEvent("reopened", 51, sha(51)), "dup-3")).toBe(200);
-    await waitFor(() => skipReasons("dup-3").length > 0, 15_000, () => workers.map((w) => w.output.slice(-2000)).join("\n"));
+    await waitFor(() => skipReasons("dup-3").length > 0, () => workers.map((w) => w.output.slice(-2000)).join("\n"));
     expect(skipReasons("dup-3")).toEqual(["this commit already has a Patchwise review"]);
     await queueEmpty();
 
@@ -205,7 +209,7 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     expect(results.map((l) => `${l.deliveryId} ${l.result}`)).toEqual(["burst-1 queued", "dup-1 queued", "dup-2 duplicate", "dup-1 duplicate", "burst-1 duplicate", "dup-3 queued"]);
     expect(reviewsOf(51)).toHaveLength(1);
     expect(reviewsOf(1)).toHaveLength(1);
-  }, 40_000);
+  });
 
   it("aborts a review running in one worker when a newer commit arrives, and reviews only the newer commit", async () => {
     addPullRequest(60, sha(60, 1));
@@ -214,13 +218,13 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     // The model takes 2 s: a push now lands while the first review waits for its answer.
     addPullRequest(60, sha(60, 2));
     expect(await deliver("pull_request", prEvent("synchronize", 60, sha(60, 2)), "sup-2")).toBe(200);
-    await waitFor(() => reviewsOf(60).length === 1, 20_000, () => workers.map((w) => w.output.slice(-3000)).join("\n"));
+    await waitFor(() => reviewsOf(60).length === 1, () => workers.map((w) => w.output.slice(-3000)).join("\n"));
     await queueEmpty();
 
     expect(reviewsOf(60).map((r) => r.commit_id)).toEqual([sha(60, 2)]);
     expect(first.logs().some((l) => l.deliveryId === "sup-1" && l.msg === "newer commit arrived: aborting the running review")).toBe(true);
     expect(skipReasons("sup-1")).toEqual(["superseded by a newer commit of the pull request"]);
-  }, 40_000);
+  });
 
   it("leaves the job of a worker killed in the middle of a review to the other, which posts exactly one review", async () => {
     addPullRequest(70, sha(70));
@@ -230,12 +234,12 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     await victim.exited;
     const survivor = workers.find((w) => w !== victim)!;
 
-    await waitFor(() => reviewsOf(70).length === 1, 25_000, () => survivor.output.slice(-4000));
+    await waitFor(() => reviewsOf(70).length === 1, () => survivor.output.slice(-4000));
     await queueEmpty();
     expect(reviewsOf(70).map((r) => r.commit_id)).toEqual([sha(70)]);
     expect(survivor.logs().some((l) => l.msg === "review posted" && l.deliveryId === "kill-1")).toBe(true);
     workers.splice(workers.indexOf(victim), 1);
-  }, 45_000);
+  });
 
   it("on SIGTERM, a worker stops, hands its unfinished review back to the queue and exits 0; another worker posts it once", async () => {
     const third = await spawnApp("worker-3", WORKER_ENTRY, {});
@@ -250,25 +254,17 @@ describe("scale-out over Redis: one receiver, two worker processes", () => {
     expect(stopping.output).toContain("grace period over, unfinished reviews returned to the queue");
     const other = workers.find((w) => w !== stopping)!;
 
-    await waitFor(() => reviewsOf(80).length === 1, 20_000, () => other.output.slice(-4000));
+    await waitFor(() => reviewsOf(80).length === 1, () => other.output.slice(-4000));
     await queueEmpty();
     expect(reviewsOf(80).map((r) => r.commit_id)).toEqual([sha(80)]);
     expect(other.logs().some((l) => l.msg === "review posted" && l.deliveryId === "term-1")).toBe(true);
-  }, 60_000);
+  });
 
   it("answers /readyz with 503 once Redis is unreachable", async () => {
     expect((await fetch(`${receiver.url}/readyz`)).status).toBe(200);
     await redis.stop();
-    await waitFor(async () => (await fetch(`${receiver.url}/readyz`)).status === 503, 5_000, () => receiver.output.slice(-2000));
+    await waitFor(async () => (await fetch(`${receiver.url}/readyz`)).status === 503, () => receiver.output.slice(-2000));
     expect(receiver.output).not.toContain(redis.url);
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms; output:\n${context().slice(-6000)}`);
-}

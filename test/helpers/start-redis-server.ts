@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createConnection } from "node:net";
 import { freePort } from "./free-port.js";
+import { WAIT_SAFETY_NET_MS } from "./wait-for.js";
 
 // A real redis-server (the Debian package) on a free loopback port, without persistence, started
 // and stopped by the test itself. A missing binary fails the test: CI installs the package
@@ -16,7 +17,7 @@ export interface RedisServer {
 export async function startRedisServer(): Promise<RedisServer> {
   const probe = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    throw new Error("redis-server not found: install the Debian package (`apt-get install -y redis-server`); .ci/run installs it on CI");
+    throw new Error("redis-server not found on the PATH: the tests start their own (README, Quick start). Install it: `sudo apt-get install -y redis-server` (Debian, Ubuntu) or `brew install redis` (macOS); .ci/run installs it on CI");
   }
   const port = await freePort();
   const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"], {
@@ -40,7 +41,7 @@ export async function startRedisServer(): Promise<RedisServer> {
 async function waitUntilAnswering(port: number, output: () => string, exited: Promise<void>): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + WAIT_SAFETY_NET_MS;
   while (Date.now() < deadline && !gone) {
     if (await ping(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { Redis } from "ioredis";
 import nock from "nock";
@@ -9,6 +9,10 @@ import { createRedisCheckRunClaims } from "../../src/queue/create-redis-check-ru
 import { createQueueKeys } from "../../src/queue/queue-keys.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { startRedisServer, type RedisServer } from "../helpers/start-redis-server.js";
+import { SLOW_TEST_TIMEOUT_MS } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // A receiver and a worker as two processes (each its own Redis connection and its own poster),
 // against a real redis-server: whichever comes first, each job shows exactly one check run.
@@ -21,7 +25,7 @@ let server: RedisServer;
 const clients: Redis[] = [];
 beforeAll(async () => {
   server = await startRedisServer();
-}, 15_000);
+});
 afterEach(() => nock.cleanAll());
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.quit()));

@@ -1,9 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Redis } from "ioredis";
 import { parseRateLimit } from "../../src/core/access/parse-rate-limit.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
 import { createRedisCommandRateLimiter } from "../../src/queue/create-redis-command-rate-limiter.js";
 import { startRedisServer, type RedisServer } from "../helpers/start-redis-server.js";
+import { SLOW_TEST_TIMEOUT_MS } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The /review limits in Redis mode, against a real redis-server: two limiters stand for two
 // processes sharing one queue, so the limit holds for all of them together.

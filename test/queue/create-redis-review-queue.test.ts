@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Redis } from "ioredis";
 import type { ReviewQueue } from "../../src/app/create-review-queue.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
@@ -6,6 +6,10 @@ import { createRedisReviewQueue } from "../../src/queue/create-redis-review-queu
 import { createQueueKeys } from "../../src/queue/queue-keys.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { startRedisServer, type RedisServer } from "../helpers/start-redis-server.js";
+import { SLOW_TEST_TIMEOUT_MS, waitFor } from "../helpers/wait-for.js";
+
+// Starts servers or processes: a safety net far above what these tests need (see wait-for.ts).
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 // The shared queue against a real redis-server. Each instance of createRedisReviewQueue has its own
 // Redis connections, as a separate process would; `run` stands for the review pipeline.
@@ -21,13 +25,13 @@ let queueCount = 0;
 beforeAll(async () => {
   server = await startRedisServer();
   inspect = new Redis(server.url);
-}, 15_000);
+});
 
 afterAll(async () => {
   await Promise.all(opened.map((queue) => queue.release?.()));
   inspect?.disconnect();
   await server?.stop();
-}, 20_000);
+});
 
 const job = (over: Partial<PipelineJob>): PipelineJob => ({
   installationId: 1,
@@ -53,14 +57,6 @@ function sharedQueue(limit = 100) {
   return { queueName, open };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -248,5 +244,5 @@ describe("createRedisReviewQueue", () => {
     expect(JSON.stringify(log.lines)).not.toContain(lonely.url);
     expect(Number.isNaN((await queue.stats!()).waiting)).toBe(true);
     await queue.release!();
-  }, 20_000);
+  });
 });
