@@ -53,6 +53,8 @@ export interface PatchwiseAppOptions {
   checkRunClaims?: CheckRunClaims;
   /** How long a job waits before its queued check run is posted (default 1 s; see createQueuedCheckRuns). */
   queuedCheckRunDelayMs?: number;
+  /** Wait before a GitHub write answered with a 5xx is looked for and, if it did not land, sent again (default 2 s, times the attempt). */
+  writeRetryDelayMs?: number;
 }
 
 /** A webhook delivery whose signature was checked: its id (X-GitHub-Delivery), event name and parsed body. */
@@ -92,6 +94,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       claims: options.checkRunClaims ?? NO_OTHER_PROCESS,
       auth: async (installationId) => (await app.auth(installationId)) as unknown as GitHubClient,
       ...(options.queuedCheckRunDelayMs === undefined ? {} : { delayMs: options.queuedCheckRunDelayMs }),
+      retryDelayMs: options.writeRetryDelayMs,
       log,
     });
     queue = (options.createQueue ?? createReviewQueue)({
@@ -184,9 +187,10 @@ async function runReview(
     ids,
     ...(job.headSha ? { acceptedFor: job.headSha } : {}),
     accepted: checkRuns.take(job),
-    ...(job.command ? {} : { externalId: job.deliveryId }),
+    externalId: job.deliveryId,
+    retryDelayMs: options.writeRetryDelayMs,
   });
-  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin() });
+  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
   return reviewPullRequest(job, {
     source,
     publisher,

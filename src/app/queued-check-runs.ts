@@ -28,6 +28,8 @@ export interface QueuedCheckRunsOptions {
    * queued for a moment. Default 1 s.
    */
   delayMs?: number;
+  /** Wait before looking for a run whose create was answered with a 5xx (default 2 s). */
+  retryDelayMs?: number;
   log: Logger;
 }
 
@@ -63,7 +65,7 @@ export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCh
     await claims.reserve(job.deliveryId);
     if (!(await claims.startPosting(job.deliveryId))) return null;
     const octokit = await options.auth(job.installationId!);
-    const run = await showQueuedCheckRun(octokit, job, { headSha: job.headSha!, externalId: job.deliveryId, log, ids: ids(job) });
+    const run = await showQueuedCheckRun(octokit, job, { headSha: job.headSha!, externalId: job.deliveryId, log, ids: ids(job), retryDelayMs: options.retryDelayMs });
     await claims.publish(job.deliveryId, run);
     return run;
   }

@@ -32,6 +32,8 @@ export interface ChangedFile {
   deletions: number;
   /** Unified-diff hunks without file headers; missing for binary files and for files GitHub finds too large. */
   patch?: string;
+  /** Why the source could not read this entry (a malformed item of GitHub's list): the review skips it with this reason. */
+  invalid?: string;
 }
 
 /** A changed file whose patch has been parsed. */

@@ -1,8 +1,11 @@
-import { CHECK_RUN_NAME, type CheckRunUpdate } from "../core/progress/check-run-update.js";
+import { randomUUID } from "node:crypto";
+import type { CheckRunUpdate } from "../core/progress/check-run-update.js";
 import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
 import type { Logger } from "../log.js";
 import type { ProgressReporter } from "../pipeline/ports.js";
+import { ensureCheckRun, type CheckRunFields } from "./ensure-check-run.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
+import { listCheckRuns } from "./list-check-runs.js";
 
 /** The check run shown when a job was accepted: its id, none (`null`), or `unavailable` when the checks API refused. */
 export type AcceptedCheckRun = { id: number } | { unavailable: true } | null;
@@ -15,11 +18,12 @@ export interface CheckRunReporterOptions {
   accepted?: Promise<AcceptedCheckRun>;
   /** The commit the accepted run was shown on (the job's); when the review turns out to be of a newer head, that run is closed and a new one shown. */
   acceptedFor?: string;
-  /** The external id of a run this reporter creates (the job's delivery id), as the queued run has. */
+  /** The external id of a run this reporter creates (the job's delivery id, as the queued run has; default: a random id). */
   externalId?: string;
+  /** Wait before looking for a run whose create was answered with a 5xx (default 2 s). */
+  retryDelayMs?: number;
 }
 
-const PER_PAGE = 100;
 const SUPERSEDED: CheckRunUpdate = {
   status: "completed",
   conclusion: "skipped",
@@ -36,6 +40,7 @@ const SUPERSEDED: CheckRunUpdate = {
  */
 export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequestRef, "owner" | "repo">, options: CheckRunReporterOptions): ProgressReporter {
   const repo = { owner: ref.owner, repo: ref.repo };
+  const externalId = options.externalId ?? randomUUID();
   let run: Promise<number | null> | undefined;
   let quiet = false;
   let chain: Promise<void> = Promise.resolve();
@@ -67,11 +72,6 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
     return id;
   }
 
-  async function listRuns(headSha: string) {
-    const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_RUN_NAME, filter: "all", per_page: PER_PAGE });
-    return data.check_runs;
-  }
-
   async function send(headSha: string, update: CheckRunUpdate): Promise<void> {
     if (quiet) return;
     run ??= resolveRun(headSha);
@@ -81,7 +81,7 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
     if (update.status === "completed" && update.keepEarlierResult) {
       // Only a run of our own that would otherwise stay queued needs an answer.
       if (id === null) return;
-      const earlier = (await listRuns(headSha))
+      const earlier = (await listCheckRuns(octokit, repo, headSha))
         .filter((each) => each.id !== id && each.status === "completed" && each.conclusion !== null)
         .sort((a, b) => (b.completed_at ?? "").localeCompare(a.completed_at ?? ""))[0];
       if (earlier) {
@@ -94,9 +94,7 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
       }
     }
     if (id === null) {
-      const externalId = options.externalId === undefined ? {} : { external_id: options.externalId };
-      const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_RUN_NAME, head_sha: headSha, ...externalId, ...(fields as CreateFields) });
-      run = Promise.resolve(data.id);
+      run = Promise.resolve(await ensureCheckRun(octokit, repo, { headSha, externalId, fields: fields as CheckRunFields, retryDelayMs: options.retryDelayMs }));
     } else {
       await octokit.rest.checks.update({ ...repo, check_run_id: id, ...(fields as UpdateFields) });
     }
@@ -131,7 +129,6 @@ export function createCheckRunReporter(octokit: GitHubClient, ref: Pick<PullRequ
   };
 }
 
-type CreateFields = Omit<Parameters<GitHubClient["rest"]["checks"]["create"]>[0] & object, "owner" | "repo" | "name" | "head_sha">;
 type UpdateFields = Omit<Parameters<GitHubClient["rest"]["checks"]["update"]>[0] & object, "owner" | "repo" | "check_run_id">;
 
 function toFields(update: CheckRunUpdate): Record<string, unknown> {

@@ -1,23 +1,13 @@
 import { z } from "zod";
 import type { CommitComparison } from "../core/review/plan-incremental-range.js";
-import type { ChangedFile, FileStatus } from "../core/types.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
+import { changedFileSchema, toChangedFile } from "./parse-changed-file.js";
 
 // The fields of `GET /repos/{owner}/{repo}/compare/{base}...{head}` we read.
 const comparisonSchema = z.looseObject({
   status: z.enum(["ahead", "identical", "behind", "diverged"]),
-  files: z
-    .array(
-      z.looseObject({
-        filename: z.string(),
-        previous_filename: z.string().optional(),
-        status: z.enum(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]),
-        additions: z.number(),
-        deletions: z.number(),
-        patch: z.string().optional(),
-      }),
-    )
-    .default([]),
+  // Strict, unlike the pull request's list: a malformed comparison is not trusted, and the review is a full one.
+  files: z.array(changedFileSchema).default([]),
 });
 
 /**
@@ -35,15 +25,4 @@ export async function compareCommits(octokit: GitHubClient, ref: Pick<PullReques
     if (status === 404 || status === 422) return { status: "unknown" };
     throw error;
   }
-}
-
-function toChangedFile(file: z.infer<typeof comparisonSchema>["files"][number]): ChangedFile {
-  return {
-    path: file.filename,
-    ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
-    status: file.status as FileStatus,
-    additions: file.additions,
-    deletions: file.deletions,
-    ...(file.patch !== undefined ? { patch: file.patch } : {}),
-  };
 }

@@ -2,6 +2,7 @@ import type { ChangedFile } from "../core/types.js";
 import type { PullRequestInfo, PullRequestSource } from "../pipeline/ports.js";
 import { compareCommits } from "./compare-source.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
+import { parseListedFile } from "./parse-changed-file.js";
 
 // GitHub's maximum page size; `pulls.listFiles` stops at 3000 files, i.e. 30 pages.
 const PER_PAGE = 100;
@@ -35,14 +36,7 @@ export function createPullRequestSource(octokit: GitHubClient, ref: PullRequestR
         if (read >= atMost) done();
         return response.data;
       });
-      return files.map((file) => ({
-        path: file.filename,
-        ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
-        status: file.status,
-        additions: file.additions,
-        deletions: file.deletions,
-        ...(file.patch !== undefined ? { patch: file.patch } : {}),
-      }));
+      return files.map(parseListedFile);
     },
   };
 }

@@ -1,21 +1,23 @@
+import { randomUUID } from "node:crypto";
 import type { ReviewRequest } from "../core/review/build-review-request.js";
 import type { ReviewPublisher } from "../pipeline/ports.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
-import { REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
+import { renderRunMarker, REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
 import { SUMMARY_MARKER } from "../core/review/render-summary.js";
 import { FINGERPRINT_MARKER_PREFIX } from "../core/findings/fingerprint-finding.js";
 import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
+import { writeOnce } from "./write-once.js";
 
 export interface ReviewPublisherOptions {
   /** Our bot's login: when known, only its own reviews and comments count as Patchwise's. */
   botLogin?: string;
-  /** Wait before posting a review again after a 5xx that left no review behind (default 2 s). */
-  postRetryDelayMs?: number;
+  /** Wait before looking for a review or summary comment that a write answered with a 5xx may have left (default 2 s). */
+  retryDelayMs?: number;
+  /** Names this review run in a hidden marker of the review it posts (default: a random id). */
+  runId?: string;
 }
 
 const PER_PAGE = 100;
-const MAX_POST_ATTEMPTS = 3;
-const DEFAULT_POST_RETRY_DELAY_MS = 2_000;
 
 interface Authored {
   body?: string | null;
@@ -26,7 +28,8 @@ interface Authored {
 export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef, options: ReviewPublisherOptions = {}): ReviewPublisher {
   const pr = { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber };
   const issue = { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber };
-  const retryDelayMs = options.postRetryDelayMs ?? DEFAULT_POST_RETRY_DELAY_MS;
+  const retry = { retryDelayMs: options.retryDelayMs };
+  const runMarker = renderRunMarker(options.runId ?? randomUUID());
   const isOurs = (item: Authored, marker: string) =>
     (item.body ?? "").includes(marker) && (options.botLogin === undefined || item.user?.login === options.botLogin);
 
@@ -48,35 +51,34 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
   // Inline comments only come inside reviews, so without one there are none of ours to read.
   let hasOwnReview: boolean | undefined;
 
-  async function findReviewForCommit(headSha: string) {
+  async function listOwnReviews() {
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...pr, per_page: PER_PAGE });
     const own = reviews.filter((review) => isOurs(review, REVIEW_MARKER_PREFIX));
     hasOwnReview = own.length > 0;
-    return own.find((review) => review.commit_id === headSha);
+    return own;
+  }
+
+  async function updateSummary(id: number, text: string) {
+    await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text });
+    summaryComment = { id };
   }
 
   return {
     async hasReviewForCommit(headSha) {
-      return (await findReviewForCommit(headSha)) !== undefined;
+      return (await listOwnReviews()).some((review) => review.commit_id === headSha);
     },
 
-    // Octokit's retry plugin would resend the POST after a 5xx, and a 5xx does not prove that
-    // GitHub dropped the review: so we send it without the plugin's retries, and before each
-    // new attempt look for the review the failed one may have created.
+    // After a failed POST only a review with this run's marker counts as posted: an earlier review
+    // of the same commit (before a `/review full`) is not this one.
     async postReview(request: ReviewRequest) {
       const review = inertReview(request);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const { data } = await octokit.rest.pulls.createReview({ ...pr, ...review, request: { retries: 0 } });
-          return { url: data.html_url };
-        } catch (error) {
-          if (!mayHaveReachedGitHub(error)) throw error;
-          const posted = await findReviewForCommit(review.commit_id);
-          if (posted) return { url: posted.html_url };
-          if (attempt >= MAX_POST_ATTEMPTS) throw error;
-          await sleep(retryDelayMs * attempt);
-        }
-      }
+      const body = `${review.body}\n${runMarker}`;
+      const posted = await writeOnce(
+        async (request) => (await octokit.rest.pulls.createReview({ ...pr, ...review, body, request })).data,
+        async () => (await listOwnReviews()).find((each) => (each.body ?? "").includes(runMarker)),
+        retry,
+      );
+      return { url: posted.html_url };
     },
 
     // Only comments carrying our fingerprint marker and, when the bot login is known, written by us:
@@ -105,12 +107,16 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
       const inert = guardPostedText(body);
       const text = inert.includes(SUMMARY_MARKER) ? inert : `${inert}\n\n${SUMMARY_MARKER}`;
       const existing = summaryComment === undefined ? await findSummary() : summaryComment;
-      if (existing) {
-        await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body: text });
-      } else {
-        const { data } = await octokit.rest.issues.createComment({ ...issue, body: text });
-        summaryComment = { id: data.id };
-      }
+      if (existing) return updateSummary(existing.id, text);
+      // After a failed create, the summary comment found by its marker is the one it left (or one
+      // another run wrote meanwhile): edited when it does not say what this one says, never added again.
+      const written = await writeOnce<{ id: number; body?: string | null }>(
+        async (request) => ({ id: (await octokit.rest.issues.createComment({ ...issue, body: text, request })).data.id, body: text }),
+        findSummary,
+        retry,
+      );
+      if (written.body !== text) return updateSummary(written.id, text);
+      summaryComment = { id: written.id };
     },
   };
 }
@@ -123,15 +129,4 @@ function inertReview(review: ReviewRequest): ReviewRequest {
 
 function isBotAccount(user: Authored["user"]): boolean {
   return user?.type === "Bot" || (user?.login ?? "").endsWith("[bot]");
-}
-
-// Octokit reports network failures and timeouts as status 500 too: after any of them GitHub
-// may still have created the review.
-function mayHaveReachedGitHub(error: unknown): boolean {
-  const status = typeof error === "object" && error !== null && "status" in error ? (error as { status: unknown }).status : undefined;
-  return typeof status === "number" && status >= 500;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

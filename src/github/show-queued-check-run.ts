@@ -1,6 +1,6 @@
-import { CHECK_RUN_NAME } from "../core/progress/check-run-update.js";
 import type { Logger } from "../log.js";
 import type { AcceptedCheckRun } from "./check-run-reporter.js";
+import { ensureCheckRun } from "./ensure-check-run.js";
 import type { GitHubClient, PullRequestRef } from "./github-client.js";
 
 export interface QueuedCheckRunRequest {
@@ -9,6 +9,8 @@ export interface QueuedCheckRunRequest {
   externalId: string;
   log: Logger;
   ids?: object;
+  /** Wait before looking for the run after a create answered with a 5xx (default 2 s). */
+  retryDelayMs?: number;
 }
 
 /**
@@ -17,16 +19,13 @@ export interface QueuedCheckRunRequest {
  */
 export async function showQueuedCheckRun(octokit: GitHubClient, ref: Pick<PullRequestRef, "owner" | "repo">, request: QueuedCheckRunRequest): Promise<Exclude<AcceptedCheckRun, null>> {
   try {
-    const { data } = await octokit.rest.checks.create({
-      owner: ref.owner,
-      repo: ref.repo,
-      name: CHECK_RUN_NAME,
-      head_sha: request.headSha,
-      status: "queued",
-      external_id: request.externalId,
-      output: { title: "Queued", summary: "Waiting for its turn in Patchwise's review queue." },
+    const id = await ensureCheckRun(octokit, ref, {
+      headSha: request.headSha,
+      externalId: request.externalId,
+      fields: { status: "queued", output: { title: "Queued", summary: "Waiting for its turn in Patchwise's review queue." } },
+      retryDelayMs: request.retryDelayMs,
     });
-    return { id: data.id };
+    return { id };
   } catch (error) {
     const status = (error as { status?: unknown })?.status;
     request.log.warn(

@@ -11,6 +11,7 @@ import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
+import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
 import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
@@ -272,9 +273,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       const reviewState = await readEarlier().catch(() => null);
       await deps.publisher.upsertSummary(renderSummary({ ...summaryBase, reviewState, ...emptyResult(), failure: { stage, message: reason } }));
     } catch (summaryError) {
-      log.error({ ...ids, error: describeFailure(summaryError) }, "could not write the failure summary");
+      log.error({ ...ids, error: describeFailure(summaryError), ...describeErrorType(summaryError) }, "could not write the failure summary");
     }
-    return failed(log, ids, stage, reason);
+    return failed(log, { ...ids, ...describeErrorType(error) }, stage, reason);
   }
 }
 

@@ -12,6 +12,8 @@ import { HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, pullRequestEvent, REPO, 
 
 const PROVIDERS: ModelProviderName[] = ["openai", "anthropic"];
 const MARKER = "<!-- patchwise:summary -->";
+/** The review's body: its text, the marker naming the commit, and the hidden marker of this review run. */
+const REVIEW_BODY = expect.stringMatching(new RegExp(`^Patchwise review: details in the summary comment\\.\n\n<!-- patchwise:review sha=${HEAD_SHA} -->\n<!-- patchwise:run=[0-9a-f-]{36} -->$`));
 
 // Line numbers are those of src/greet.js after the change (test/fixtures/github/pull-request-files.json).
 const crashFinding = crashFindingOf({ suggestion: '  const trimmed = (name ?? "").trim();' });
@@ -92,7 +94,7 @@ describe("pull_request webhooks", () => {
     expect(github.sentReview).toEqual({
       commit_id: HEAD_SHA,
       event: "COMMENT",
-      body: `Patchwise review: details in the summary comment.\n\n<!-- patchwise:review sha=${HEAD_SHA} -->`,
+      body: REVIEW_BODY,
       comments: [CRASH_COMMENT, SEMICOLON_COMMENT],
     });
     const modelName = provider === "openai" ? "gpt-4.1-mini" : "claude-sonnet-4-6";
@@ -431,7 +433,7 @@ describe("/review comments", () => {
     expect(github.sentReview).toEqual({
       commit_id: HEAD_SHA,
       event: "COMMENT",
-      body: `Patchwise review: details in the summary comment.\n\n<!-- patchwise:review sha=${HEAD_SHA} -->`,
+      body: REVIEW_BODY,
       comments: [CRASH_COMMENT],
     });
     expect(github.sentSummary?.method).toBe("POST");

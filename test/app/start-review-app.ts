@@ -91,6 +91,8 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
     // Every job's queued run is shown at once, as for a job that waits: these tests follow the
     // run from queued to its result (test/app/check-runs.test.ts covers the delay itself).
     queuedCheckRunDelayMs: 0,
+    // A write answered with a 5xx is looked for (and sent again) at once, not seconds later.
+    writeRetryDelayMs: 0,
     ...(options.now ? { now: options.now } : {}),
   });
   const probot = new Probot({

@@ -49,11 +49,11 @@ describe("createCheckRunReporter", () => {
 
   it("creates the run in progress when none was shown (a /review command), and concludes that run", async () => {
     const scope = nock(API)
-      .post(RUNS, { name: "Patchwise review", head_sha: SHA, status: "in_progress", output: { title: "Reviewing 2 files: 0 of 3 model requests done", summary: "Files read: 2. Model requests done: 0 of 3." } })
+      .post(RUNS, { name: "Patchwise review", head_sha: SHA, external_id: "delivery-2", status: "in_progress", output: { title: "Reviewing 2 files: 0 of 3 model requests done", summary: "Files read: 2. Model requests done: 0 of 3." } })
       .reply(201, { id: 77 })
       .patch(`${RUNS}/77`, (body) => body.status === "completed")
       .reply(200, { id: 77 });
-    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger() });
+    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), externalId: "delivery-2" });
 
     void reporter.report(SHA, progress(0));
     await reporter.report(SHA, DONE);
@@ -66,6 +66,60 @@ describe("createCheckRunReporter", () => {
       .post(RUNS, (body) => body.external_id === "delivery-1" && body.head_sha === SHA && body.status === "completed")
       .reply(201, { id: 41 });
     const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), accepted: Promise.resolve(null), externalId: "delivery-1" });
+
+    await reporter.report(SHA, DONE);
+
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("without the job's external id, creates its run with one of its own", async () => {
+    const sent: string[] = [];
+    nock(API)
+      .post(RUNS, (body) => Boolean(sent.push(body.external_id)))
+      .times(2)
+      .reply(201, { id: 78 });
+
+    await createCheckRunReporter(octokit(), REF, { log: createRecordingLogger() }).report(SHA, DONE);
+    await createCheckRunReporter(octokit(), REF, { log: createRecordingLogger() }).report(SHA, DONE);
+
+    expect(sent).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    expect(sent[0]).not.toBe(sent[1]);
+  });
+
+  it("a create answered 502 that GitHub carried out: the run is found by its external id and concluded, not created again", async () => {
+    const scope = nock(API)
+      .post(RUNS, (body) => body.external_id === "delivery-1" && body.status === "in_progress")
+      .reply(502, { message: "Bad Gateway" })
+      .get(`/repos/acme/shop/commits/${SHA}/check-runs`)
+      .query({ check_name: "Patchwise review", filter: "all", per_page: "100" })
+      .reply(200, {
+        total_count: 2,
+        check_runs: [
+          { id: 30, external_id: "delivery-0", status: "completed", conclusion: "success" },
+          { id: 42, external_id: "delivery-1", status: "in_progress", conclusion: null },
+        ],
+      })
+      .patch(`${RUNS}/42`, (body) => body.status === "completed" && body.conclusion === "neutral")
+      .reply(200, { id: 42 });
+    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), externalId: "delivery-1", retryDelayMs: 0 });
+
+    void reporter.report(SHA, progress(0));
+    await reporter.report(SHA, DONE);
+
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("a create answered 502 that left no run is sent once more", async () => {
+    const scope = nock(API)
+      .post(RUNS, (body) => body.external_id === "delivery-1")
+      .reply(502)
+      .get(`/repos/acme/shop/commits/${SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(RUNS, (body) => body.external_id === "delivery-1" && body.status === "completed")
+      .reply(201, { id: 43 });
+    const reporter = createCheckRunReporter(octokit(), REF, { log: createRecordingLogger(), externalId: "delivery-1", retryDelayMs: 0 });
 
     await reporter.report(SHA, DONE);
 

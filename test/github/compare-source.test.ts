@@ -48,6 +48,14 @@ describe("compareCommits", () => {
     await expect(compareCommits(octokit(), REF, BASE, HEAD)).resolves.toEqual({ status: "unknown" });
   });
 
+  it("leaves a comparison with a malformed file entry (an empty file name) to the caller, which then reviews the whole pull request", async () => {
+    nock(API)
+      .get(`/repos/acme/shop/compare/${BASE}...${HEAD}`)
+      .reply(200, { status: "ahead", files: [{ filename: "", status: "modified", additions: 1, deletions: 0, patch: "@@ -1 +1 @@\n+a" }] });
+
+    await expect(compareCommits(octokit(), REF, BASE, HEAD)).rejects.toMatchObject({ name: "ZodError" });
+  });
+
   it("leaves other failures to the caller", async () => {
     nock(API).get(`/repos/acme/shop/compare/${BASE}...${HEAD}`).reply(502, { message: "Bad Gateway" });
 

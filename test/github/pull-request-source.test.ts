@@ -73,6 +73,33 @@ describe("listFiles", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  // A malformed entry must not fail the review: it is named among the skipped files, by its fields' names only.
+  it.each([
+    ["an empty file name", { filename: "" }, { path: "(entry 2 of GitHub's file list)", invalid: "GitHub listed it with an invalid filename" }],
+    ["no file name", { filename: undefined }, { path: "(entry 2 of GitHub's file list)", invalid: "GitHub listed it with an invalid filename" }],
+    ["a status GitHub did not have before", { status: "exploded" }, { path: "src/b.ts", invalid: "GitHub listed it with an invalid status" }],
+    ["counts that are not numbers", { additions: "3", deletions: -1 }, { path: "src/b.ts", invalid: "GitHub listed it with an invalid additions, deletions" }],
+    ["a patch that is not text", { patch: 42 }, { path: "src/b.ts", invalid: "GitHub listed it with an invalid patch" }],
+  ])("keeps an entry with %s as one to skip, and reads the others", async (_case, over, expected) => {
+    const good = (filename: string) => ({ filename, status: "modified", additions: 1, deletions: 1, changes: 2, patch: "@@ -1 +1 @@\n-a\n+b" });
+    const scope = nock(API)
+      .get("/repos/acme/shop/pulls/7/files")
+      .query({ per_page: "100" })
+      .reply(200, [good("src/a.ts"), { ...good("src/b.ts"), ...over }, good("src/c.ts")]);
+    const files = await source().listFiles();
+    expect(files).toEqual([
+      { path: "src/a.ts", status: "modified", additions: 1, deletions: 1, patch: "@@ -1 +1 @@\n-a\n+b" },
+      { status: "unchanged", additions: 0, deletions: 0, ...expected },
+      { path: "src/c.ts", status: "modified", additions: 1, deletions: 1, patch: "@@ -1 +1 @@\n-a\n+b" },
+    ]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("keeps an entry that is not an object as one to skip", async () => {
+    nock(API).get("/repos/acme/shop/pulls/7/files").query({ per_page: "100" }).reply(200, [null]);
+    expect(await source().listFiles()).toEqual([{ path: "(entry 1 of GitHub's file list)", status: "unchanged", additions: 0, deletions: 0, invalid: "GitHub listed it with an invalid entry" }]);
+  });
+
   it("stops reading pages once it has the files asked for", async () => {
     const page = (n: number) => Array.from({ length: 100 }, (_, i) => ({ filename: `src/p${n}-f${i}.ts`, status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1 @@\n+b" }));
     const next = (n: number) => ({ link: `<${API}/repositories/9/pulls/7/files?per_page=100&page=${n}>; rel="next"` });

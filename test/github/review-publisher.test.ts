@@ -14,7 +14,8 @@ const REVIEW_BODY = `Patchwise review: details in the summary comment.\n\n<!-- p
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const octokit = () => new Octokit({ baseUrl: API, request: { retries: 0 }, log: quiet });
-const publisher = (options: { botLogin?: string } = {}) => createReviewPublisher(octokit(), REF, { postRetryDelayMs: 0, ...options });
+const RUN_MARKER = "<!-- patchwise:run=run-1 -->";
+const publisher = (options: { botLogin?: string } = {}) => createReviewPublisher(octokit(), REF, { retryDelayMs: 0, runId: "run-1", ...options });
 
 const review = (over: Record<string, unknown>) => ({
   id: 1,
@@ -36,8 +37,10 @@ const request: ReviewRequest = {
   ],
 };
 
-// What GitHub must receive: the review request exactly, with nothing added or left out.
-const SENT_BODY = structuredClone(request) as unknown as nock.DataMatcherMap;
+// What GitHub must receive: the review request exactly, with this run's hidden marker added to its body.
+const SENT_BODY = { ...structuredClone(request), body: `${REVIEW_BODY}\n${RUN_MARKER}` } as unknown as nock.DataMatcherMap;
+/** This run's review as GitHub lists it once the POST landed. */
+const landed = (id: number) => review({ id, body: `${REVIEW_BODY}\n${RUN_MARKER}`, html_url: `https://github.com/acme/shop/pull/7#pullrequestreview-${id}` });
 
 afterEach(() => nock.cleanAll());
 
@@ -83,7 +86,7 @@ describe("postReview", () => {
     };
     const sent = {
       ...hostile,
-      body: `\u200B/lgtm\n\n${REVIEW_BODY}`,
+      body: `\u200B/lgtm\n\n${REVIEW_BODY}\n${RUN_MARKER}`,
       comments: [{ path: "src/cart.ts", line: 12, side: "RIGHT", body: "Also at `@\u200Bdependabot merge.ts:3`.\n> \u200B/approve" }],
     };
     const scope = nock(API).post(REVIEWS, sent as unknown as nock.DataMatcherMap).reply(200, review({ id: 99 }));
@@ -91,28 +94,41 @@ describe("postReview", () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it("after a 502, finds the review the failed POST created and does not post again", async () => {
-    const scope = nock(API)
-      .post(REVIEWS, SENT_BODY)
-      .reply(502, { message: "Bad Gateway" })
-      .get(REVIEWS)
-      .query({ per_page: "100" })
-      .reply(200, [review({ id: 5, html_url: "https://github.com/acme/shop/pull/7#pullrequestreview-5" })]);
+  /** The review POST answered 502, then the reviews listed as `listed`. */
+  const postAnswered502 = (listed: object[]) => nock(API).post(REVIEWS, SENT_BODY).reply(502, { message: "Bad Gateway" }).get(REVIEWS).query({ per_page: "100" }).reply(200, listed);
+
+  it.each([
+    ["finds the review the failed POST created and does not post again", [landed(5)]],
+    // `/review full` on a commit already reviewed: the earlier review of the same commit is not this run's.
+    ["on a commit that already has our earlier review, finds this run's review by its marker, not the earlier one", [review({ id: 1 }), landed(5)]],
+  ])("after a 502, %s", async (_case, listed) => {
+    const scope = postAnswered502(listed);
     expect(await publisher().postReview(request)).toEqual({ url: "https://github.com/acme/shop/pull/7#pullrequestreview-5" });
     expect(scope.isDone()).toBe(true);
   });
 
-  it("after a 502 that left no review, posts once more", async () => {
-    const scope = nock(API)
-      .post(REVIEWS, SENT_BODY)
-      .reply(502)
-      .get(REVIEWS)
-      .query({ per_page: "100" })
-      .reply(200, [])
-      .post(REVIEWS, SENT_BODY)
-      .reply(200, review({ id: 6, html_url: "https://github.com/acme/shop/pull/7#pullrequestreview-6" }));
-    expect(await publisher().postReview(request)).toEqual({ url: "https://github.com/acme/shop/pull/7#pullrequestreview-6" });
+  it.each([
+    ["that left no review, posts once more", [], {}],
+    ["that left no review, on a commit that already has our earlier review, posts once more", [review({ id: 1 })], {}],
+    ["whose run marker is in someone else's review, posts once more when our login is known", [{ ...landed(4), user: { login: "mallory", type: "User" } }], { botLogin: "patchwise[bot]" }],
+  ])("after a 502 %s", async (_case, listed, options) => {
+    const scope = postAnswered502(listed).post(REVIEWS, SENT_BODY).reply(200, landed(6));
+    expect(await publisher(options).postReview(request)).toEqual({ url: "https://github.com/acme/shop/pull/7#pullrequestreview-6" });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it("each review run has its own marker", async () => {
+    const bodies: string[] = [];
+    nock(API)
+      .post(REVIEWS, (body) => Boolean(bodies.push(body.body)))
+      .times(2)
+      .reply(200, review({}));
+    await createReviewPublisher(octokit(), REF).postReview(request);
+    await createReviewPublisher(octokit(), REF).postReview(request);
+    const [first, second] = bodies.map((body) => body.match(/^Patchwise review: details in the summary comment\.\n\n<!-- patchwise:review sha=\w+ -->\n<!-- patchwise:run=([0-9a-f-]{36}) -->$/)?.[1]);
+    expect(first).toEqual(expect.any(String));
+    expect(second).toEqual(expect.any(String));
+    expect(first).not.toBe(second);
   });
 
   it("after a network failure that left no review, keeps trying a bounded number of times then fails", async () => {
@@ -145,8 +161,8 @@ describe("postReview", () => {
     const scope = nock(API)
       .get(REVIEWS)
       .query({ per_page: "100" })
-      .reply(200, [review({ id: 8, html_url: "https://github.com/acme/shop/pull/7#pullrequestreview-8" })]);
-    const result = await createReviewPublisher(appOctokit as unknown as Octokit, REF, { postRetryDelayMs: 0 }).postReview(request);
+      .reply(200, [landed(8)]);
+    const result = await createReviewPublisher(appOctokit as unknown as Octokit, REF, { retryDelayMs: 0, runId: "run-1" }).postReview(request);
     expect(result).toEqual({ url: "https://github.com/acme/shop/pull/7#pullrequestreview-8" });
     expect(posts).toBe(1);
     expect(posting.isDone()).toBe(true);
@@ -201,6 +217,40 @@ describe("upsertSummary", () => {
       .post(COMMENTS, { body: `- \`@\u200BMergifyio queue\` — binary\n\u200B/hold\n${SUMMARY}` })
       .reply(201, { id: 16 });
     await publisher().upsertSummary(`- \`@Mergifyio queue\` — binary\n/hold\n${SUMMARY}`);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  /** No summary comment of ours yet, a create answered 502, then the comments listed as `after`. */
+  const createAnswered502 = (after: object[]) =>
+    nock(API)
+      .get(COMMENTS)
+      .query({ per_page: "100" })
+      .reply(200, [])
+      .post(COMMENTS, { body: SUMMARY })
+      .reply(502, { message: "Bad Gateway" })
+      .get(COMMENTS)
+      .query({ per_page: "100" })
+      .reply(200, after);
+  const ours = (id: number, body: string) => ({ id, body, user: { login: "patchwise[bot]", type: "Bot" } });
+
+  it("after a create answered 502 that GitHub carried out, finds that comment by its marker and adds no second one", async () => {
+    const scope = createAnswered502([ours(16, SUMMARY)]).patch("/repos/acme/shop/issues/comments/16", { body: "Later.\n\n<!-- patchwise:summary -->" }).reply(200, { id: 16 });
+    const summaries = publisher();
+    await summaries.upsertSummary(SUMMARY);
+    // The comment found is the one the next upsert of this run edits.
+    await summaries.upsertSummary("Later.");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("after a create answered 502 that left nothing, creates the comment once more", async () => {
+    const scope = createAnswered502([]).post(COMMENTS, { body: SUMMARY }).reply(201, { id: 17, body: SUMMARY });
+    await publisher().upsertSummary(SUMMARY);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("after a create answered 502, a summary comment of ours that says something else (another run's, meanwhile) is edited, not joined by a second", async () => {
+    const scope = createAnswered502([ours(18, "older\n<!-- patchwise:summary -->")]).patch("/repos/acme/shop/issues/comments/18", { body: SUMMARY }).reply(200, { id: 18 });
+    await publisher().upsertSummary(SUMMARY);
     expect(scope.isDone()).toBe(true);
   });
 

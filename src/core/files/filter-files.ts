@@ -52,6 +52,7 @@ export function filterFiles(files: readonly ChangedFile[], rules: FileRules): { 
 }
 
 function skipReason(file: ChangedFile, globs: Record<"defaults" | "include" | "exclude", Glob[]>): string | null {
+  if (file.invalid !== undefined) return file.invalid;
   const configured = firstMatch(globs.exclude, file.path);
   if (configured !== undefined) return `excluded by ${CONFIG_FILE} pattern "${configured}"`;
   const byDefault = firstMatch(globs.defaults, file.path);

@@ -33,6 +33,15 @@ export function renderReviewMarker(headSha: string): string {
   return `${REVIEW_MARKER_PREFIX} sha=${headSha} -->`;
 }
 
+/**
+ * The hidden marker of one review run, added to the review it posts: after a failed POST, the run
+ * looks for this marker alone, so an earlier review of the same commit never passes for its own.
+ * `runId` is the shell's (a random id), never anything from the pull request.
+ */
+export function renderRunMarker(runId: string): string {
+  return `<!-- patchwise:run=${runId} -->`;
+}
+
 /** An inline finding and what its comment shows after its text (other places, suggestion, hidden marker). */
 export type InlineComment = Finding & { extras: readonly string[] };
 

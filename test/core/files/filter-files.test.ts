@@ -98,6 +98,12 @@ describe("filterFiles by what GitHub sent", () => {
     expect(verdict(changed)).toBe(expected);
   });
 
+  it("skips an entry the source could not read with the source's reason, even when an include glob names it", () => {
+    const unreadable: ChangedFile = { path: "src/x.ts", status: "unchanged", additions: 0, deletions: 0, invalid: "GitHub listed it with an invalid status" };
+
+    expect(filterFiles([unreadable], { include: ["src/**"], exclude: [] })).toEqual({ kept: [], skipped: [{ path: "src/x.ts", reason: "GitHub listed it with an invalid status" }] });
+  });
+
   it("keeps the order of the pull request in both lists", () => {
     const files = [file("src/a.ts"), file("yarn.lock"), file("src/b.ts"), file("docs/x.md"), file("src/c.ts")];
 
