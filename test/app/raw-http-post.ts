@@ -9,7 +9,8 @@ export interface RawPostOptions {
   path: string;
   /** Sent as they are; a `content-length` here overrides the real one (to declare a size never sent). */
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes sent as they are (one buffer can be sent on many connections without a copy each). Chunked bodies are text. */
+  body: string | Uint8Array;
   /** Send with `transfer-encoding: chunked`, in 1 MB chunks, instead of a Content-Length. */
   chunked?: boolean;
   /** Chunked only: leave the body unfinished (no last chunk), so the test can keep sending. */
@@ -54,6 +55,7 @@ export function rawPost({ port, path, headers, body, chunked = false, keepOpen =
     const head = Object.entries({ host: `127.0.0.1:${port}`, ...framing, ...headers }).map(([name, value]) => `${name}: ${value}\r\n`);
     socket.write(`POST ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
     if (!chunked) return void socket.write(body);
+    if (typeof body !== "string") throw new TypeError("a chunked body is sent as text");
     for (let offset = 0; offset < body.length; offset += CHUNK) socket.write(chunkFrame(body.slice(offset, offset + CHUNK)));
     if (!keepOpen) socket.write("0\r\n\r\n");
   });
