@@ -6,6 +6,7 @@ import type { WebhookDelivery } from "./create-patchwise-app.js";
 import { readDeliveryHeaders } from "./read-delivery-headers.js";
 import { readLimitedBody, startReadDeadline, type StartDeadline } from "./read-limited-body.js";
 import { refuseRequest } from "./refuse-request.js";
+import { WebhookPayloadError } from "./webhook-payload-error.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
@@ -17,7 +18,7 @@ export interface WebhookEndpointOptions {
   budgetBytes?: number;
   /** Starts each body's read deadline (default: 10 s on the real clock). */
   startDeadline?: StartDeadline;
-  /** Handles a verified delivery (PatchwiseApp.receive); the answer waits for it, and a throw is a 500. */
+  /** Handles a verified delivery (PatchwiseApp.receive); the answer waits for it. A WebhookPayloadError is a 400, any other throw a 500. */
   receive: (delivery: WebhookDelivery) => Promise<void>;
   /** Told each answer's status and how long it took (the metrics' webhook histogram). */
   onAnswered?: (status: number, seconds: number) => void;
@@ -62,6 +63,10 @@ export function createWebhookEndpoint(options: WebhookEndpointOptions): Handler 
     try {
       await options.receive({ id, name, payload });
     } catch (error) {
+      if (error instanceof WebhookPayloadError) {
+        log.warn({ deliveryId: id, event: name, error: error.message }, "webhook payload refused (400): a field the App reads is missing or has the wrong type");
+        return refuseRequest(res, 400, error.message);
+      }
       log.error({ deliveryId: id, event: name, errorType: (error as Error)?.name }, "webhook not handled (500): GitHub shows the delivery as failed, and it can be redelivered");
       return refuseRequest(res, 500, "the delivery could not be handled; redeliver it later");
     }

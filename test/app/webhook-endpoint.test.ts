@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import type { WebhookDelivery } from "../../src/app/create-patchwise-app.js";
 import { serveHandlers, type ServingHandlers } from "../../src/app/serve-handlers.js";
 import { createWebhookEndpoint, WEBHOOK_PATH, type WebhookEndpointOptions } from "../../src/app/webhook-endpoint.js";
+import { WebhookPayloadError } from "../../src/app/webhook-payload-error.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { rawPost, startPost, type RawAnswer } from "./raw-http-post.js";
@@ -162,5 +163,21 @@ describe("createWebhookEndpoint", () => {
     expect(signed.status).toBe(200);
     expect(received.map((delivery) => delivery.id)).toEqual(["during-flood"]);
     expect(answers[19]!.status).toBe(408);
+  });
+
+  it("answers 400 to a signed payload with a field of the wrong type, naming the field, and logs why", async () => {
+    const { url, log } = await endpoint(async () => {
+      throw new WebhookPayloadError("pull_request payload: action: Invalid input: expected string, received object");
+    });
+    const body = JSON.stringify({ action: { toString: 1 } });
+
+    const answer = await deliver(url, body, await signedWebhookHeaders(SECRET, "pull_request", body, "d-5"));
+
+    expect(answer).toEqual({ status: 400, text: JSON.stringify({ error: "pull_request payload: action: Invalid input: expected string, received object" }) });
+    expect(log.lines).toContainEqual({
+      level: "warn",
+      obj: { deliveryId: "d-5", event: "pull_request", error: "pull_request payload: action: Invalid input: expected string, received object" },
+      msg: "webhook payload refused (400): a field the App reads is missing or has the wrong type",
+    });
   });
 });
