@@ -30,14 +30,15 @@ export interface BodyLimit {
 const RETRY_AFTER_SECONDS = String(BODY_READ_DEADLINE_MS / 1000);
 
 /**
- * Reads a request body of at most `maxBytes`, as text, within the shared budget and the read
+ * Reads a request body of at most `maxBytes`, as the chunks it arrived in (joined only once its
+ * signature is checked), within the shared budget and the read
  * deadline. Refused with the connection closed, before a byte is read when the declared
  * Content-Length says so: over `maxBytes` 413; no room in the budget 503 with Retry-After; a
  * chunked body is counted as it arrives and refused the moment it passes either. A body not
  * complete by the deadline is answered 408. Resolves with null once it refused (or the client
  * went away); whatever happens, the body's share of the budget is given back.
  */
-export function readLimitedBody(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): Promise<string | null> {
+export function readLimitedBody(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): Promise<Buffer[] | null> {
   const { maxBytes, log } = limit;
   const ids = { deliveryId: req.headers["x-github-delivery"], contentLength: req.headers["content-length"] };
   const refuseTooLarge = () => {
@@ -62,7 +63,7 @@ export function readLimitedBody(req: IncomingMessage, res: ServerResponse, limit
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const settle = (body: string | null) => {
+    const settle = (body: Buffer[] | null) => {
       cancelDeadline();
       allowance.release();
       req.off("data", onData).off("end", onEnd).off("error", onGone).off("close", onGone);
@@ -75,7 +76,7 @@ export function readLimitedBody(req: IncomingMessage, res: ServerResponse, limit
       else return void chunks.push(chunk);
       settle(null);
     };
-    const onEnd = () => settle(new TextDecoder().decode(Buffer.concat(chunks)));
+    const onEnd = () => settle(chunks);
     // The client went away mid-body: there is no one left to answer.
     const onGone = () => {
       res.destroy();

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { verify } from "@octokit/webhooks-methods";
 import type { Logger } from "../log.js";
 import { BODY_BUDGET_BYTES, createBodyBudget } from "./create-body-budget.js";
 import type { WebhookDelivery } from "./create-patchwise-app.js";
 import { readDeliveryHeaders } from "./read-delivery-headers.js";
 import { readLimitedBody, startReadDeadline, type StartDeadline } from "./read-limited-body.js";
 import { refuseRequest } from "./refuse-request.js";
+import { verifySignature } from "./verify-signature.js";
 import { WebhookPayloadError } from "./webhook-payload-error.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
@@ -46,16 +46,16 @@ export function createWebhookEndpoint(options: WebhookEndpointOptions): Handler 
     const headers = readDeliveryHeaders(req, WEBHOOK_PATH);
     if (!headers.ok) return refuseRequest(res, headers.status, headers.error);
     const { id, name, signature } = headers;
-    const body = await readLimitedBody(req, res, limit);
-    if (body === null) return true;
-    if (!(await verify(options.secret, body, signature).catch(() => false))) {
+    const chunks = await readLimitedBody(req, res, limit);
+    if (chunks === null) return true;
+    if (!verifySignature(options.secret, chunks, signature)) {
       log.warn({ deliveryId: id, event: name }, "webhook signature does not match: refused (is WEBHOOK_SECRET the App's webhook secret?)");
       return refuseRequest(res, 400, "signature does not match event payload and secret");
     }
     log.debug({ deliveryId: id, event: name }, "webhook received");
     let payload: unknown;
     try {
-      payload = JSON.parse(body);
+      payload = JSON.parse(new TextDecoder().decode(Buffer.concat(chunks)));
     } catch {
       log.warn({ deliveryId: id, event: name }, "webhook body is not JSON: refused");
       return refuseRequest(res, 400, "body is not JSON");

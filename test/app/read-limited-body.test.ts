@@ -23,16 +23,16 @@ afterEach(async () => {
 async function guardedServer() {
   const seen: Array<{ url: string; body: unknown }> = [];
   /** Every read's outcome on the server: the body, or null once refused or abandoned. */
-  const ended: Array<string | null> = [];
+  const ended: Array<Buffer[] | null> = [];
   /** One per body whose reading started, in order: firing it passes that body's deadline. */
   const deadlines: Array<() => void> = [];
   const log = createRecordingLogger();
   const limit = { maxBytes: LIMIT, budget: createBodyBudget(POOL), startDeadline: (expired: () => void) => (deadlines.push(expired), () => undefined), log };
   server = createServer(async (req: IncomingMessage, res) => {
-    const body = await readLimitedBody(req, res, limit);
-    ended.push(body);
-    if (body === null) return;
-    seen.push({ url: req.url ?? "", body });
+    const chunks = await readLimitedBody(req, res, limit);
+    ended.push(chunks);
+    if (chunks === null) return;
+    seen.push({ url: req.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
     res.writeHead(200).end("handled");
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
@@ -143,7 +143,7 @@ describe("readLimitedBody", () => {
     expect(seen.map((request) => request.url)).toEqual(["/pool", "/"]);
   });
 
-  it("hands a body within the limit over as text, and an empty body as an empty text", async () => {
+  it("hands a body within the limit over whole, and an empty body as empty", async () => {
     const { port, seen } = await guardedServer();
     const body = JSON.stringify({ zeta: "é".repeat(100) });
 
