@@ -29,6 +29,7 @@ export async function run(): Promise<BenchSection> {
       `node dist/main.js (npm start), built first, on loopback against the fake GitHub and model. Each attacking connection POSTs a ${OPTIONS.bodyBytes / MB} MB body with GitHub's headers, a Content-Length and a well-formed X-Hub-Signature-256 that does not match, and starts another as soon as the App answers or closes; the flood lasts ${OPTIONS.floodMs / 1000} s.`,
       "Halfway through, one signed pull_request.opened delivery (23 KiB) is sent on a connection of its own; its time runs from the request's start to the answer's last byte (GitHub gives up after 10 s).",
       "Peak RSS is the App's own peak resident set size (VmHWM), before the flood (after a first review) and once it has ended.",
+      '"no answer": the App answered and closed, but the sender did not read the answer before the connection was reset (closing with a body still unread resets it).',
     ],
   };
 }
