@@ -4,6 +4,7 @@ import { serveHandlers, type ServingHandlers } from "../../src/app/serve-handler
 import { createWebhookEndpoint, WEBHOOK_PATH, type WebhookEndpointOptions } from "../../src/app/webhook-endpoint.js";
 import { WebhookPayloadError } from "../../src/app/webhook-payload-error.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
+import { until } from "../helpers/until.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { rawPost, startPost, type RawAnswer } from "./raw-http-post.js";
 
@@ -40,11 +41,6 @@ async function endpoint(receive: (delivery: WebhookDelivery) => Promise<void> = 
   const { port } = serving;
   const url = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
   return { url, port, received, answered, deadlines, log };
-}
-
-/** Resolves once `condition` holds, looking every few milliseconds (the test's timeout is the safety net). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 // What GitHub sends, with a signature that is well-formed but not made with the secret.
