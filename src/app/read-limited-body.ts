@@ -30,13 +30,13 @@ export interface BodyLimit {
 const RETRY_AFTER_SECONDS = String(BODY_READ_DEADLINE_MS / 1000);
 
 /**
- * Reads a request body of at most `maxBytes`, as the chunks it arrived in (joined only once its
- * signature is checked), within the shared budget and the read
- * deadline. Refused with the connection closed, before a byte is read when the declared
- * Content-Length says so: over `maxBytes` 413; no room in the budget 503 with Retry-After; a
- * chunked body is counted as it arrives and refused the moment it passes either. A body not
- * complete by the deadline is answered 408. Resolves with null once it refused (or the client
- * went away); whatever happens, the body's share of the budget is given back.
+ * Reads a request body of at most `maxBytes` within the shared budget and the read deadline, as
+ * the chunks it arrived in (joined only once its signature is checked). Refused with the
+ * connection closed, before a byte is read when the declared Content-Length says so: over
+ * `maxBytes` 413; no room in the budget 503 with Retry-After; a chunked body is counted as it
+ * arrives and refused the moment it passes either. A body not complete by the deadline is
+ * answered 408. Resolves with null once it refused (or the client went away); whatever happens,
+ * the body's share of the budget is given back.
  */
 export function readLimitedBody(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): Promise<Buffer[] | null> {
   const { maxBytes, log } = limit;
