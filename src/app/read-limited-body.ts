@@ -7,7 +7,7 @@ import { refuseRequest } from "./refuse-request.js";
 export const GITHUB_MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
 
 /** GitHub gives up on a delivery after 10 s: a body still arriving then can no longer be answered in time. */
-export const BODY_READ_DEADLINE_MS = 10_000;
+const BODY_READ_DEADLINE_MS = 10_000;
 
 /** Starts a body's read deadline, calling `expired` once it passes; returns what cancels it. */
 export type StartDeadline = (expired: () => void) => () => void;
