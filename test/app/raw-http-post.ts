@@ -29,7 +29,7 @@ export interface RawAnswer {
 const CHUNK = 1024 * 1024;
 
 /** One chunk of a chunked body, framed. */
-export function chunkFrame(text: string): string {
+function chunkFrame(text: string): string {
   return `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
 }
 
