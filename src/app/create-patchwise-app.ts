@@ -2,6 +2,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
 import { DEFAULT_COMMAND_RATE_LIMITS, type CommandRateLimits } from "../core/access/command-rate-limits.js";
+import { parseWebhookAction } from "../core/triggers/webhook-event-schema.js";
 import { createCommandAccess } from "../github/command-access.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -16,6 +17,7 @@ import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
+import { WebhookPayloadError } from "./webhook-payload-error.js";
 import { createQueuedCheckRuns, type QueuedCheckRuns } from "./queued-check-runs.js";
 import { NO_OTHER_PROCESS, type CheckRunClaims } from "./check-run-claims.js";
 import { acknowledgeCommand } from "../github/acknowledge-command.js";
@@ -68,7 +70,8 @@ export interface PatchwiseApp {
   appFn: ApplicationFunction;
   /**
    * Handles a verified delivery: a review job enqueued, or nothing. Quick (no GitHub call), so the
-   * webhook can be answered once it resolves; the App's Probot handlers call it too. Needs `appFn` loaded.
+   * webhook can be answered once it resolves; the App's Probot handlers call it too. Needs `appFn`
+   * loaded. Throws a WebhookPayloadError when a field it reads is missing or has the wrong type.
    */
   receive(delivery: WebhookDelivery): Promise<void>;
   /** Resolves when every queued review has finished (tests, benchmarks, shutdown). */
@@ -109,8 +112,9 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
     });
     const ready = queue;
     receive = async ({ id, name, payload }) => {
-      const action = (payload as { action?: unknown } | null)?.action;
-      const event = `${name}.${String(action)}`;
+      const delivery = parseWebhookAction(name, payload);
+      if (!delivery.ok) throw new WebhookPayloadError(delivery.error);
+      const event = `${name}.${delivery.action}`;
       if (name === "pull_request" && (PR_ACTIONS as readonly string[]).includes(event)) {
         const accepted = await handleWebhookEvent("pull_request", payload, id, ready, log);
         // A queued check run on the commit, shown in the background: the webhook's answer does not wait for it.
