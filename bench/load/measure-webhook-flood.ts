@@ -2,7 +2,7 @@ import { spawnApp, type AppOptions, type RunningApp } from "../pipeline/spawn-ap
 import { sendDelivery, signOpenedDeliveries } from "./sign-opened-deliveries.js";
 import { startLoadFakes } from "./start-load-fakes.js";
 import { startWebhookFlood, type FloodTally } from "./start-webhook-flood.js";
-import { waitFor } from "./wait-for.js";
+import { waitFor } from "../../test/helpers/wait-for.js";
 
 export interface WebhookFloodOptions {
   entry: AppOptions["entry"];
@@ -41,7 +41,7 @@ export async function measureWebhookFlood(options: WebhookFloodOptions): Promise
     const [first, second] = await signOpenedDeliveries(fakes.example, fakes.pulls, running.webhookSecret, "flood");
     // A first review loads the pipeline's modules, so they count before the flood, not as its cost.
     await sendDelivery(running.url, first!);
-    await waitFor(() => fakes.summariesAt.has(first!.pullNumber), options.timeoutMs, () => `the first review posted no summary:\n${running.output().slice(-3000)}`);
+    await waitFor(() => fakes.summariesAt.has(first!.pullNumber), () => `the first review posted no summary:\n${running.output().slice(-3000)}`, options.timeoutMs);
     const beforeKiB = (await running.resourceUsage()).maxRSS;
 
     const flood = startWebhookFlood({ port: Number(new URL(running.url).port), attackers: options.attackers, bodyBytes: options.bodyBytes });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createBodyBudget } from "../../src/app/create-body-budget.js";
 import { readLimitedBody } from "../../src/app/read-limited-body.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
-import { until } from "../helpers/until.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { rawPost, startPost } from "./raw-http-post.js";
 
 // The guard on a bare node server with a small limit (LIMIT per body) and budget (POOL bytes
@@ -44,7 +44,7 @@ async function guardedServer() {
     const reading = deadlines.length + 1;
     let answered = false;
     void post.answer.then(() => (answered = true), () => (answered = true));
-    await until(() => deadlines.length === reading || answered);
+    await waitFor(() => deadlines.length === reading || answered);
     expect(answered).toBe(false);
     return post;
   };
@@ -128,7 +128,7 @@ describe("readLimitedBody", () => {
       // Alternately the slot and most of the pool, each held and abandoned.
       const post = await holding(gone % 2 === 0 ? 5_000 : POOL, POOL - 1);
       post.socket.destroy();
-      await until(() => ended.length === gone + 1);
+      await waitFor(() => ended.length === gone + 1);
     }
 
     const large = await holding(5_000, 10);

@@ -4,7 +4,7 @@ import { serveHandlers, type ServingHandlers } from "../../src/app/serve-handler
 import { createWebhookEndpoint, WEBHOOK_PATH, type WebhookEndpointOptions } from "../../src/app/webhook-endpoint.js";
 import { WebhookPayloadError } from "../../src/app/webhook-payload-error.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
-import { until } from "../helpers/until.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { signedWebhookHeaders } from "../helpers/sign-webhook.js";
 import { rawPost, startPost, type RawAnswer } from "./raw-http-post.js";
 
@@ -146,13 +146,13 @@ describe("createWebhookEndpoint", () => {
     const answers: RawAnswer[] = [];
     for (const post of flood) void post.answer.then((answer) => answers.push(answer));
     // Whichever came first holds the slot; nobody else's body is read.
-    await until(() => answers.length === 19 && deadlines.length === 1);
+    await waitFor(() => answers.length === 19 && deadlines.length === 1);
     const refused = [...answers];
 
     const body = JSON.stringify({ action: "opened" });
     const signed = await deliver(url, body, await signedWebhookHeaders(SECRET, "pull_request", body, "during-flood"));
     deadlines[0]!();
-    await until(() => answers.length === 20);
+    await waitFor(() => answers.length === 20);
 
     expect(refused.map((answer) => answer.status)).toEqual(Array(19).fill(503));
     expect(refused[0]!.received()).toMatch(/\r\nretry-after: 10\r\n/);
