@@ -58,6 +58,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,
     queueLimit: env.queueLimit,
+    reviewTimeoutMs: env.reviewTimeoutMs,
     metrics,
     commandRateLimits: env.commandRateLimits,
     audit: async (event) => {

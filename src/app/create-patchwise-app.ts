@@ -2,6 +2,8 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
 import { DEFAULT_COMMAND_RATE_LIMITS, type CommandRateLimits } from "../core/access/command-rate-limits.js";
+import type { RateLimitWaitEvents } from "../github/bound-rate-limit-waits.js";
+import { cancelReadsOnAbort } from "../github/cancel-reads-on-abort.js";
 import { createCommandAccess } from "../github/command-access.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -16,6 +18,7 @@ import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
+import { runWithDeadline } from "./run-with-deadline.js";
 import { createQueuedCheckRuns, type QueuedCheckRuns } from "./queued-check-runs.js";
 import { NO_OTHER_PROCESS, type CheckRunClaims } from "./check-run-claims.js";
 import { acknowledgeCommand } from "../github/acknowledge-command.js";
@@ -53,6 +56,8 @@ export interface PatchwiseAppOptions {
   checkRunClaims?: CheckRunClaims;
   /** How long a job waits before its queued check run is posted (default 1 s; see createQueuedCheckRuns). */
   queuedCheckRunDelayMs?: number;
+  /** The most one review may take (PATCHWISE_REVIEW_TIMEOUT_MS); past it the review is stopped and says so. */
+  reviewTimeoutMs: number;
 }
 
 /** A webhook delivery whose signature was checked: its id (X-GitHub-Delivery), event name and parsed body. */
@@ -99,7 +104,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       limit: options.queueLimit,
       log,
       run: async (job, signal) => {
-        const outcome = await runReview(app, job, options, limiter, log, signal, botLogin, checkRuns);
+        const outcome = await runWithDeadline(options.reviewTimeoutMs, signal, (reviewSignal) => runReview(app, job, options, limiter, log, reviewSignal, botLogin, checkRuns));
         if (outcome !== null) options.metrics?.recordOutcome(outcome);
       },
       onReplaced: (older) => checkRuns.superseded(older),
@@ -167,6 +172,7 @@ async function runReview(
 ) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
+  cancelReadsOnAbort(octokit, signal);
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
@@ -187,6 +193,8 @@ async function runReview(
     ...(job.command ? {} : { externalId: job.deliveryId }),
   });
   const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin() });
+  // Our Octokit class tells each client's rate-limit waits, for the progress text.
+  const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   return reviewPullRequest(job, {
     source,
     publisher,
@@ -199,6 +207,7 @@ async function runReview(
     signal,
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
+    ...(waits ? { rateLimitWaits: waits } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });
