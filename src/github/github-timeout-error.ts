@@ -2,6 +2,11 @@
 export class GitHubTimeoutError extends Error {
   override readonly name = "GitHubTimeoutError";
   readonly retryable = true;
+  /**
+   * As Octokit reports a dropped connection: a write that timed out may still have landed, and
+   * code that guards writes looks for it after any 5xx before sending again.
+   */
+  readonly status = 500;
 
   /** `route`: method and route template (`GET /repos/{owner}/{repo}/pulls/{pull_number}`), never a URL with values. */
   constructor(route: string, stage: "answer" | "body", limitMs: number) {

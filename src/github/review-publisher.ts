@@ -4,7 +4,6 @@ import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { REVIEW_MARKER_PREFIX } from "../core/review/build-review-request.js";
 import { SUMMARY_MARKER } from "../core/review/render-summary.js";
 import { FINGERPRINT_MARKER_PREFIX } from "../core/findings/fingerprint-finding.js";
-import { GitHubTimeoutError } from "./github-timeout-error.js";
 
 export interface ReviewPublisherOptions {
   /** Our bot's login: when known, only its own reviews and comments count as Patchwise's. */
@@ -120,8 +119,6 @@ function isBotAccount(user: Authored["user"]): boolean {
 // Octokit reports network failures and timeouts as status 500 too: after any of them GitHub
 // may still have created the review.
 function mayHaveReachedGitHub(error: unknown): boolean {
-  // Sent, and no answer in time: it may have landed as much as after a 5xx.
-  if (error instanceof GitHubTimeoutError) return true;
   const status = typeof error === "object" && error !== null && "status" in error ? (error as { status: unknown }).status : undefined;
   return typeof status === "number" && status >= 500;
 }

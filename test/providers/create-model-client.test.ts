@@ -77,19 +77,7 @@ describe("createModelClient", () => {
       .post("/v1/messages")
       .reply(function () {
         auth = this.req.headers["authorization"];
-        return [
-          200,
-          {
-            id: "msg_01",
-            type: "message",
-            role: "assistant",
-            model: "claude",
-            content: [{ type: "tool_use", id: "toolu_01", name: "submit_review", input: validAnswer }],
-            stop_reason: "tool_use",
-            stop_sequence: null,
-            usage: { input_tokens: 1, output_tokens: 1 },
-          },
-        ];
+        return [200, anthropicReply];
       });
 
     const model = createModelClient({ provider: "anthropic", anthropicApiKey: "sk-ant", anthropicBaseUrl: "https://anthropic-proxy.example.com" });

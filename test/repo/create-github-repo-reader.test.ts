@@ -203,7 +203,7 @@ describe("createGitHubRepoReader: the git-trees fallback", () => {
     const snapshot = await createGitHubRepoReader(client, COORDS).readSnapshot({ ref: SHA, rank });
 
     expect(snapshot.listPaths()).toEqual(["src/cart.test.ts", "src/cart.ts", "src/util.ts"]);
-    expect(snapshot.stats?.fallbackReason).toBe("the tarball could not be read (GitHubTimeoutError)");
+    expect(snapshot.stats?.fallbackReason).toBe("the tarball could not be read (no data in time)");
     expect(codeload.isDone() && fallback.isDone()).toBe(true);
   });
 
