@@ -38,6 +38,8 @@ export interface PatchwiseAppOptions {
   templates: PromptTemplates;
   concurrency: number;
   queueLimit: number;
+  /** The most one review may take (PATCHWISE_REVIEW_TIMEOUT_MS); past it the review is stopped and says so. */
+  reviewTimeoutMs: number;
   /** Prometheus metrics; `/metrics` is served when given. */
   metrics?: PatchwiseMetrics;
   /** Limits on `/review` commands per pull request and per repository (default 5/hour and 30/hour). */
@@ -56,8 +58,6 @@ export interface PatchwiseAppOptions {
   checkRunClaims?: CheckRunClaims;
   /** How long a job waits before its queued check run is posted (default 1 s; see createQueuedCheckRuns). */
   queuedCheckRunDelayMs?: number;
-  /** The most one review may take (PATCHWISE_REVIEW_TIMEOUT_MS); past it the review is stopped and says so. */
-  reviewTimeoutMs: number;
 }
 
 /** A webhook delivery whose signature was checked: its id (X-GitHub-Delivery), event name and parsed body. */
@@ -173,6 +173,8 @@ async function runReview(
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
   cancelReadsOnAbort(octokit, signal);
+  // Our Octokit class tells each client's rate-limit waits, for the progress text.
+  const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
@@ -193,8 +195,6 @@ async function runReview(
     ...(job.command ? {} : { externalId: job.deliveryId }),
   });
   const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin() });
-  // Our Octokit class tells each client's rate-limit waits, for the progress text.
-  const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   return reviewPullRequest(job, {
     source,
     publisher,

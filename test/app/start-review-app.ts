@@ -100,11 +100,11 @@ export async function startReviewApp(provider: ModelProviderName, options: Revie
     templates: await loadPromptTemplates(),
     concurrency: 2,
     queueLimit: 10,
+    reviewTimeoutMs: options.reviewTimeoutMs ?? 15 * 60_000,
     metrics,
     // Every job's queued run is shown at once, as for a job that waits: these tests follow the
     // run from queued to its result (test/app/check-runs.test.ts covers the delay itself).
     queuedCheckRunDelayMs: 0,
-    reviewTimeoutMs: options.reviewTimeoutMs ?? 15 * 60_000,
     ...(options.now ? { now: options.now } : {}),
   });
   const probot = new Probot({
