@@ -16,6 +16,8 @@ const HEAD_SHA = "1111111111111111111111111111111111111111";
 const HELD_TITLE = "Held by the model";
 const HELD_SHA = "3333333333333333333333333333333333333333";
 const STOPPED = "the app was stopped before the review finished; a new push or /review will review the pull request";
+let modelHoldsReview!: () => void;
+const heldByModel = new Promise<void>((resolve) => (modelHoldsReview = resolve));
 
 let github: FakeGitHub;
 let model: FakeModel;
@@ -60,7 +62,11 @@ beforeAll(async () => {
     files: [{ filename: "src/total.js", status: "modified", additions: 2, deletions: 1, patch: PATCH }],
   });
   model = await startFakeModel({
-    hold: (request) => JSON.stringify(request.messages).includes(HELD_TITLE),
+    hold: (request) => {
+      const held = JSON.stringify(request.messages).includes(HELD_TITLE);
+      if (held) modelHoldsReview();
+      return held;
+    },
     answer: () => ({
       summary: "Changes total() to sum prices.",
       walkthrough: [{ path: "src/total.js", change: "sums item prices with an initial value" }],
@@ -204,7 +210,7 @@ describe("npm start, end to end", () => {
     payload.sender = { ...payload.sender, type: "User" };
     expect((await deliver("pull_request", payload, "delivery-held")).status).toBe(200);
     // The review is under way: its request is with the model, which will never answer.
-    await waitFor(() => model.requests.some((request) => JSON.stringify(request.messages).includes(HELD_TITLE)), 10_000, () => appOutput);
+    await heldByModel;
 
     const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
     app.kill("SIGTERM");
