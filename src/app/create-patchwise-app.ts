@@ -2,8 +2,6 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
 import { DEFAULT_COMMAND_RATE_LIMITS, type CommandRateLimits } from "../core/access/command-rate-limits.js";
-import type { RateLimitWaitEvents } from "../github/bound-rate-limit-waits.js";
-import { cancelReadsOnAbort } from "../github/cancel-reads-on-abort.js";
 import { createCommandAccess } from "../github/command-access.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -18,13 +16,15 @@ import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
-import { runWithDeadline } from "./run-with-deadline.js";
 import { createQueuedCheckRuns, type QueuedCheckRuns } from "./queued-check-runs.js";
 import { NO_OTHER_PROCESS, type CheckRunClaims } from "./check-run-claims.js";
 import { acknowledgeCommand } from "../github/acknowledge-command.js";
 import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
 import { healthHandler, metricsHandler, readinessHandler } from "./health-handler.js";
+import type { RateLimitWaitEvents } from "../github/bound-rate-limit-waits.js";
+import { cancelReadsOnAbort } from "../github/cancel-reads-on-abort.js";
+import { runWithDeadline } from "./run-with-deadline.js";
 
 export interface PatchwiseAppOptions {
   model: ModelClient;
