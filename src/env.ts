@@ -25,6 +25,7 @@ const envSchema = z.object({
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
   PATCHWISE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  PATCHWISE_REVIEW_TIMEOUT_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
   PATCHWISE_AUDIT_LOG: z.string().optional(),
   PATCHWISE_TELEMETRY_URL: z.url({ protocol: /^https?$/ }).optional(),
   PATCHWISE_TELEMETRY_DISABLED: z.stringbool().default(false),
@@ -60,6 +61,8 @@ export type PatchwiseEnv = {
   queueLimit: number;
   /** How long SIGTERM waits for running reviews before the process exits. */
   shutdownGraceMs: number;
+  /** The most one review may take; past it the review is stopped and its summary says so. */
+  reviewTimeoutMs: number;
   /** File the audit events are appended to (one JSON line each), besides the log. */
   auditLogPath: string | undefined;
   /** The anonymous daily heartbeat goes to `url` only, and only when set and not disabled. */
@@ -113,6 +116,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     concurrency: e.PATCHWISE_CONCURRENCY,
     queueLimit: e.PATCHWISE_QUEUE_LIMIT,
     shutdownGraceMs: e.PATCHWISE_SHUTDOWN_GRACE_MS,
+    reviewTimeoutMs: e.PATCHWISE_REVIEW_TIMEOUT_MS,
     auditLogPath: e.PATCHWISE_AUDIT_LOG,
     telemetry: { url: e.PATCHWISE_TELEMETRY_URL, disabled: e.PATCHWISE_TELEMETRY_DISABLED },
     githubHost: e.GHE_HOST ?? "github.com",

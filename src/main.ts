@@ -21,7 +21,7 @@ try {
       const drained = app.drain(env.shutdownGraceMs);
       await close();
       const result = await drained;
-      const unfinished = env.redis ? "unfinished reviews returned to the queue" : "unfinished reviews dropped";
+      const unfinished = env.redis ? "unfinished reviews returned to the queue" : "unfinished reviews stopped: their check runs and summaries say so";
       console.error(`patchwise: stopped (${result === "idle" ? "all reviews finished" : `grace period over, ${unfinished}`})`);
       process.exit(0);
     };

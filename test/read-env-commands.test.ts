@@ -20,3 +20,11 @@ describe("readEnv: /review rate limits and the GitHub host", () => {
     expect(() => readEnv({ PATCHWISE_RATE_LIMIT_PER_PR: "5 per hour" })).toThrow(/PATCHWISE_RATE_LIMIT_PER_PR: expected N\/second/);
   });
 });
+
+describe("readEnv: the review's deadline", () => {
+  it("gives a review 15 minutes unless PATCHWISE_REVIEW_TIMEOUT_MS says otherwise, and refuses one under 10 s", () => {
+    expect(readEnv({}).reviewTimeoutMs).toBe(900_000);
+    expect(readEnv({ PATCHWISE_REVIEW_TIMEOUT_MS: "300000" }).reviewTimeoutMs).toBe(300_000);
+    expect(() => readEnv({ PATCHWISE_REVIEW_TIMEOUT_MS: "500" })).toThrow(/PATCHWISE_REVIEW_TIMEOUT_MS/);
+  });
+});

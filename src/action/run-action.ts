@@ -46,7 +46,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
 
   const env = readEnv(inputs.modelEnv);
   const model = (context.createModel ?? createModelClient)({ ...env.model });
-  const OctokitClass = createOctokitClass();
+  const OctokitClass = createOctokitClass(undefined, { log });
   const octokit = new OctokitClass({ auth: { token: inputs.token }, baseUrl: inputs.apiUrl }) as unknown as GitHubClient;
   const { job } = decision;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };

@@ -36,6 +36,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     anthropicBaseUrl: env.model.anthropicBaseUrl,
     timeoutMs: env.model.timeoutMs,
     maxRetries: env.model.maxRetries,
+    onRetryWait: ({ status, seconds, taken }) =>
+      log.warn({ provider: env.model.provider, status, waitSeconds: seconds }, taken ? "model provider asked to wait: retrying after the wait" : "model provider asked to wait too long: the request fails"),
   });
   const defaultModel = env.model.model ?? DEFAULT_MODELS[env.model.provider];
   const auditSink = createAuditSink({ log, ...(env.auditLogPath ? { filePath: env.auditLogPath } : {}) });
@@ -56,6 +58,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,
     queueLimit: env.queueLimit,
+    reviewTimeoutMs: env.reviewTimeoutMs,
     metrics,
     commandRateLimits: env.commandRateLimits,
     audit: async (event) => {

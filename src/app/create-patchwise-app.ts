@@ -24,6 +24,9 @@ import { acknowledgeCommand } from "../github/acknowledge-command.js";
 import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
 import { healthHandler, metricsHandler, readinessHandler } from "./health-handler.js";
+import type { RateLimitWaitEvents } from "../github/bound-rate-limit-waits.js";
+import { cancelReadsOnAbort } from "../github/cancel-reads-on-abort.js";
+import { runWithDeadline } from "./run-with-deadline.js";
 
 export interface PatchwiseAppOptions {
   model: ModelClient;
@@ -37,6 +40,8 @@ export interface PatchwiseAppOptions {
   templates: PromptTemplates;
   concurrency: number;
   queueLimit: number;
+  /** The most one review may take (PATCHWISE_REVIEW_TIMEOUT_MS); past it the review is stopped and says so. */
+  reviewTimeoutMs: number;
   /** Prometheus metrics; `/metrics` is served when given. */
   metrics?: PatchwiseMetrics;
   /** Limits on `/review` commands per pull request and per repository (default 5/hour and 30/hour). */
@@ -105,7 +110,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       limit: options.queueLimit,
       log,
       run: async (job, signal) => {
-        const outcome = await runReview(app, job, options, limiter, log, signal, botLogin, checkRuns);
+        const outcome = await runWithDeadline(options.reviewTimeoutMs, signal, (reviewSignal) => runReview(app, job, options, limiter, log, reviewSignal, botLogin, checkRuns));
         if (outcome !== null) options.metrics?.recordOutcome(outcome);
       },
       onReplaced: (older) => checkRuns.superseded(older),
@@ -174,6 +179,9 @@ async function runReview(
 ) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
+  cancelReadsOnAbort(octokit, signal);
+  // Our Octokit class tells each client's rate-limit waits, for the progress text.
+  const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
@@ -207,6 +215,7 @@ async function runReview(
     signal,
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
+    ...(waits ? { rateLimitWaits: waits } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });

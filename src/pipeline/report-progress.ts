@@ -1,4 +1,5 @@
 import { concludeCheckRun, type CheckOutcome } from "../core/progress/conclude-check-run.js";
+import { describeRateLimitWait, type RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
 import { describeReviewProgress } from "../core/progress/describe-review-progress.js";
 import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
@@ -18,6 +19,8 @@ export interface ProgressTracker {
   /** The files are read and the requests planned: the review is in progress. */
   filesRead(files: number, requests: number): void;
   requestDone(): void;
+  /** A call of the review waits out a rate limit: shown at once (the next progress update replaces it). */
+  rateLimitWait(wait: RateLimitWait): void;
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
@@ -57,10 +60,10 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
     return reporter.report(headSha, concludeCheckRun(toOutcome(result), failOn));
   };
 
-  const show = () => {
+  const show = (update = describeReviewProgress({ ...progress, range })) => {
     if (!reporter || headSha === null) return;
     lastShown = now();
-    void reporter.report(headSha, describeReviewProgress({ ...progress, range }));
+    void reporter.report(headSha, update);
   };
 
   return {
@@ -79,6 +82,7 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
       // The last request is followed by the conclusion at once.
       if (progress.requestsDone < progress.requestsTotal && now() - lastShown >= minInterval) show();
     },
+    rateLimitWait: (wait) => show(describeRateLimitWait(wait)),
     alreadyReviewed: () => void (alreadyReviewed = true),
     concluded: (result) => void (found = result),
     reviewPosted(reviewUrl) {

@@ -9,10 +9,12 @@ import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
+import type { RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
+import { ReviewStoppedError } from "./review-stopped-error.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
 import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
 import { shareSnapshot } from "./share-snapshot.js";
@@ -48,6 +50,8 @@ export interface ReviewDependencies {
   progress?: ProgressReporter;
   /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
   failOn?: Severity;
+  /** Tells the waits GitHub's rate limits impose on this review's calls as they begin, for the progress text. */
+  rateLimitWaits?: { listen(listener: (wait: RateLimitWait) => void): void };
 }
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
@@ -62,6 +66,7 @@ export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependenci
   const started = performance.now();
   const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
   const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {}, progress: trackProgress(deps.progress) };
+  deps.rateLimitWaits?.listen((wait) => facts.progress.rateLimitWait(wait));
   const result = await runReview(job, deps, usage, facts);
   await facts.progress.finish(result);
   facts.timings.durationMs = performance.now() - started;
@@ -106,6 +111,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
   try {
     const automatic = job.trigger !== "command";
     if (job.headSha) progress.setHead(job.headSha);
+    // Stopped before it began (its deadline passed in the access check): not one more GitHub call.
+    deps.signal?.throwIfAborted();
     if (automatic && job.headSha && (await deps.publisher.hasReviewForCommit(job.headSha))) {
       progress.alreadyReviewed();
       return skipped(log, ids, "this commit already has a Patchwise review");
@@ -140,7 +147,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       return skipped(log, ids, "command for a commit that already has a review");
     }
 
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    deps.signal?.throwIfAborted();
     stage = "reading the changed files";
     const sizing = sizeModelRequests(model, {
       operatorContextWindow: deps.modelLimits.contextWindow,
@@ -203,8 +210,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       return failed(log, ids, "validating the model's answer", reason);
     }
 
-    // A newer commit arrived while the model worked: its review will replace this one.
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    // A newer commit arrived while the model worked (its review will replace this one), or the review was stopped.
+    deps.signal?.throwIfAborted();
 
     stage = "verifying the findings";
     const verified = config.verify
@@ -225,7 +232,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const checks = reader
       ? await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: pr.headSha, patches: prepared.patches, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
       : {};
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    deps.signal?.throwIfAborted();
 
     stage = "posting the review";
     const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
@@ -266,8 +273,10 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const failing = reachesSeverity(worstOpen === null ? [] : [worstOpen], failOn);
     return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing };
   } catch (error) {
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
-    const reason = describeFailure(error);
+    // Stopped from outside: a newer commit ends it quietly; a deadline or shutdown is the failure to report.
+    const stopped = deps.signal?.aborted ? deps.signal.reason : undefined;
+    if (deps.signal?.aborted && !(stopped instanceof ReviewStoppedError)) return skipped(log, ids, SUPERSEDED);
+    const reason = describeFailure(stopped ?? error);
     try {
       // Read before writing, so the failure summary keeps what earlier reviews recorded.
       const reviewState = await readEarlier().catch(() => null);

@@ -1,5 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
+import { formatUtcTime } from "../core/wait/format-utc-time.js";
+import { readRefusedRetryAt } from "./bound-retry-waits.js";
 
 // SDK errors carry the request options, the response body and headers, and an APIError's
 // `message` quotes the response body (which can echo the prompt, i.e. code). A ModelError is
@@ -47,22 +49,22 @@ export function toModelError(provider: ModelProviderName, err: unknown, baseUrl?
     new ModelError({ provider, message, retryable, ...(status === undefined ? {} : { status }) });
   const env = ENV_NAMES[provider];
   if (isAbort(err)) return make(`the model request was cancelled (${provider})`, false);
-  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof Anthropic.APIConnectionTimeoutError) {
-    return make(
-      `the model did not answer in time (${provider}): raise PATCHWISE_MODEL_TIMEOUT_MS or choose a faster model`,
-      true,
-    );
-  }
+  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof Anthropic.APIConnectionTimeoutError) return modelTimedOut(provider);
   if (err instanceof OpenAI.APIConnectionError || err instanceof Anthropic.APIConnectionError) {
     const host = hostOf(baseUrl) ?? DEFAULT_HOSTS[provider];
     return make(`could not reach ${host} (${provider}): check ${env.baseUrl} and that the server is running`, true);
   }
   if ((err instanceof OpenAI.APIError || err instanceof Anthropic.APIError) && typeof err.status === "number") {
     const code = err instanceof OpenAI.APIError ? err.code : err.errorCode;
-    return describeStatus(provider, err.status, safeIdentifier(err.type), safeIdentifier(code), baseUrl, make);
+    return describeStatus(provider, err.status, safeIdentifier(err.type), safeIdentifier(code), baseUrl, make, readRefusedRetryAt(err.headers));
   }
   const name = err instanceof Error ? err.name : typeof err;
   return make(`unexpected ${name} from the ${provider} client: the app's log has the error type`, false);
+}
+
+/** A model request (its answer whole, not only its headers) that took longer than PATCHWISE_MODEL_TIMEOUT_MS. */
+export function modelTimedOut(provider: ModelProviderName): ModelError {
+  return new ModelError({ provider, message: `the model did not answer in time (${provider}): raise PATCHWISE_MODEL_TIMEOUT_MS or choose a faster model`, retryable: true });
 }
 
 type Make = (message: string, retryable: boolean, status?: number) => ModelError;
@@ -74,6 +76,7 @@ function describeStatus(
   code: string | undefined,
   baseUrl: string | undefined,
   make: Make,
+  retryAt: number | undefined,
 ): ModelError {
   const env = ENV_NAMES[provider];
   const facts = [provider, `HTTP ${status}`, ...[type, code].filter((v): v is string => v !== undefined)].join(", ");
@@ -95,6 +98,8 @@ function describeStatus(
   if (status === 429 && code === "insufficient_quota") {
     return say("the model provider account has no quota left", "check the account's billing and limits", false);
   }
+  // Retrying sooner would only be refused again, so the review does not wait.
+  if (retryAt !== undefined) return say(`the model provider asked to wait until ${formatUtcTime(retryAt)}`, "comment /review after then", false);
   if (status === 429) {
     return say("the model provider is rate limiting requests", "lower PATCHWISE_CONCURRENCY or raise the account's rate limits", true);
   }

@@ -6,6 +6,7 @@ import { createMetrics, type PatchwiseMetrics } from "../../src/app/create-metri
 import { createPatchwiseApp } from "../../src/app/create-patchwise-app.js";
 import Bottleneck from "bottleneck";
 import { createOctokitClass } from "../../src/github/create-octokit-class.js";
+import type { RequestTimeLimits } from "../../src/github/limit-request-time.js";
 import { createLogger } from "../../src/log.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createModelClient } from "../../src/providers/create-model-client.js";
@@ -40,6 +41,10 @@ export type WebhookName = "pull_request" | "issue_comment";
 export interface ReviewApp {
   /** Delivers one webhook as Probot would after checking its signature, then waits until every queued review has finished. */
   deliver(name: WebhookName, payload: object, deliveryId?: string): Promise<void>;
+  /** Delivers one webhook without waiting for its review. */
+  send(name: WebhookName, payload: object, deliveryId?: string): Promise<void>;
+  /** The shutdown `npm start` runs on SIGTERM: stops taking jobs, waits `graceMs`, then stops what still runs. */
+  drain(graceMs: number): Promise<"idle" | "timeout">;
   /** Every log line the App wrote (pino JSON objects), for the reason a delivery was ignored. */
   logs: Array<Record<string, unknown>>;
   /** `METHOD url` of every request that no nock interceptor answered: each one is a call the test did not expect. */
@@ -53,7 +58,15 @@ export interface ReviewApp {
 /** Throttling groups without the pauses plugin-throttling puts between writes (its own are shared by the whole process). */
 const INSTANT_THROTTLE_GROUPS = Object.fromEntries(["write", "notifications", "search"].map((name) => [name, new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })]));
 
-export async function startReviewApp(provider: ModelProviderName, options: { now?: () => number } = {}): Promise<ReviewApp> {
+export interface ReviewAppOptions {
+  now?: () => number;
+  /** Each GitHub request's deadlines (default: the App's own). */
+  requestTime?: RequestTimeLimits;
+  /** Default: the App's own, 15 minutes. */
+  reviewTimeoutMs?: number;
+}
+
+export async function startReviewApp(provider: ModelProviderName, options: ReviewAppOptions = {}): Promise<ReviewApp> {
   const logs: ReviewApp["logs"] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -87,6 +100,7 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
     templates: await loadPromptTemplates(),
     concurrency: 2,
     queueLimit: 10,
+    reviewTimeoutMs: options.reviewTimeoutMs ?? 15 * 60_000,
     metrics,
     // Every job's queued run is shown at once, as for a job that waits: these tests follow the
     // run from queued to its result (test/app/check-runs.test.ts covers the delay itself).
@@ -102,7 +116,7 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
     // Octokit's retries wait milliseconds instead of seconds, so an unexpected call fails fast.
     // Throttling stays on, with GitHub's spacing of writes (1 s, 3 s for comments) cut to nothing.
     // A function, so that Probot's own throttle options are merged with these rather than replacing them.
-    Octokit: createOctokitClass(metrics.observeGitHubCall).defaults((options: Record<string, any>) => ({
+    Octokit: createOctokitClass(metrics.observeGitHubCall, { log, ...(options.requestTime ? { requestTime: options.requestTime } : {}) }).defaults((options: Record<string, any>) => ({
       ...options,
       retry: { retryAfterBaseValue: 1 },
       throttle: { ...options.throttle, ...INSTANT_THROTTLE_GROUPS },
@@ -119,6 +133,10 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
       await probot.receive({ id: deliveryId, name, payload } as Parameters<Probot["receive"]>[0]);
       await app.whenIdle();
     },
+    async send(name, payload, deliveryId = randomUUID()) {
+      await probot.receive({ id: deliveryId, name, payload } as Parameters<Probot["receive"]>[0]);
+    },
+    drain: (graceMs) => app.drain(graceMs),
     stop: () => void nock.emitter.off("no match", onNoMatch),
   };
 }

@@ -31,6 +31,8 @@ export interface FakeModelOptions {
   latencyMs?: number;
   /** An HTTP error status to answer with instead (for failure paths), or undefined for a normal answer. */
   failWith?: (request: ChatRequest) => number | undefined;
+  /** True: the request is never answered (a stuck model), its connection held until `close`. */
+  hold?: (request: ChatRequest) => boolean;
 }
 
 /** Starts the fake model; `baseUrl` is what OPENAI_BASE_URL should be set to. */
@@ -44,6 +46,7 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
     req.on("end", () => {
       const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
       requests.push(request);
+      if (options.hold?.(request)) return;
       const failure = options.failWith?.(request);
       if (failure !== undefined) {
         // The error body echoes the prompt, as some servers do: it must not reach a log either.
@@ -68,6 +71,11 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
     exchanges,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Held requests would keep the server open.
+        server.closeAllConnections();
+      }),
   };
 }

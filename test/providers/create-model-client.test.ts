@@ -1,8 +1,21 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { Readable } from "node:stream";
+import type { RetryWait } from "../../src/providers/bound-retry-waits.js";
 import { createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
 import { ModelError } from "../../src/providers/model-error.js";
 import { rejectionOf, reviewRequest, validAnswer } from "./provider-test-kit.js";
+
+const anthropicReply = {
+  id: "msg_01",
+  type: "message",
+  role: "assistant",
+  model: "claude",
+  content: [{ type: "tool_use", id: "toolu_01", name: "submit_review", input: validAnswer }],
+  stop_reason: "tool_use",
+  stop_sequence: null,
+  usage: { input_tokens: 1, output_tokens: 1 },
+};
 
 const openaiReply = {
   id: "chatcmpl-1",
@@ -64,19 +77,7 @@ describe("createModelClient", () => {
       .post("/v1/messages")
       .reply(function () {
         auth = this.req.headers["authorization"];
-        return [
-          200,
-          {
-            id: "msg_01",
-            type: "message",
-            role: "assistant",
-            model: "claude",
-            content: [{ type: "tool_use", id: "toolu_01", name: "submit_review", input: validAnswer }],
-            stop_reason: "tool_use",
-            stop_sequence: null,
-            usage: { input_tokens: 1, output_tokens: 1 },
-          },
-        ];
+        return [200, anthropicReply];
       });
 
     const model = createModelClient({ provider: "anthropic", anthropicApiKey: "sk-ant", anthropicBaseUrl: "https://anthropic-proxy.example.com" });
@@ -97,5 +98,52 @@ describe("createModelClient", () => {
     expect(scope.isDone()).toBe(true);
     expect(err).toBeInstanceOf(ModelError);
     expect(err).toMatchObject({ retryable: true, status: 503 });
+  });
+});
+
+// Faults that would hold a review (and its queue slot) for an hour, or for ever.
+describe("createModelClient: faults that would hang a review", () => {
+  const PROVIDERS = [
+    { provider: "openai" as const, origin: "https://api.openai.com", path: "/v1/chat/completions", reply: openaiReply, error: { error: { message: "slow down", type: "requests", code: "rate_limit_exceeded" } } },
+    { provider: "anthropic" as const, origin: "https://api.anthropic.com", path: "/v1/messages", reply: anthropicReply, error: { type: "error", error: { type: "rate_limit_error", message: "slow down" } } },
+  ];
+  const client = (provider: "openai" | "anthropic", waits: RetryWait[] = [], timeoutMs = 5_000) =>
+    createModelClient({ provider, openaiApiKey: "sk-openai", anthropicApiKey: "sk-ant", maxRetries: 3, timeoutMs, onRetryWait: (wait) => void waits.push(wait) });
+
+  it.each(PROVIDERS)("$provider: a 429 asking for an hour's wait fails at once, not retried, saying when to try again", async ({ provider, origin, path, error }) => {
+    const scope = nock(origin).post(path).reply(429, error, { "retry-after": "3600", date: "Mon, 05 Jan 2026 14:00:00 GMT" });
+    const waits: RetryWait[] = [];
+
+    const err = await rejectionOf(client(provider, waits).complete(reviewRequest()));
+
+    expect(scope.isDone()).toBe(true);
+    expect(err).toBeInstanceOf(ModelError);
+    expect(err).toMatchObject({ retryable: false, status: 429, message: expect.stringMatching(/^the model provider asked to wait until 2026-01-05 15:00:00 UTC \(.+, HTTP 429.*\): comment \/review after then$/) });
+    expect(waits).toEqual([{ status: 429, seconds: 3600, taken: false }]);
+  });
+
+  it.each(PROVIDERS)("$provider: a short wait the provider asks for is taken, told, and the request retried", async ({ provider, origin, path, reply, error }) => {
+    const scope = nock(origin).post(path).reply(429, error, { "retry-after-ms": "5" }).post(path).reply(200, reply);
+    const waits: RetryWait[] = [];
+
+    await expect(client(provider, waits).complete(reviewRequest())).resolves.toMatchObject({ content: validAnswer });
+
+    expect(scope.isDone()).toBe(true);
+    expect(waits).toEqual([{ status: 429, seconds: 1, taken: true }]);
+  });
+
+  it.each(PROVIDERS)("$provider: an answer whose body stops after the headers fails at PATCHWISE_MODEL_TIMEOUT_MS", async ({ provider, origin, path }) => {
+    nock(origin)
+      .post(path)
+      .reply(200, () => {
+        const body = new Readable({ read() {} });
+        body.push('{"id": "1", ');
+        return body;
+      }, { "content-type": "application/json" });
+
+    const err = await rejectionOf(client(provider, [], 300).complete(reviewRequest()));
+
+    expect(err).toBeInstanceOf(ModelError);
+    expect(err).toMatchObject({ retryable: true, message: `the model did not answer in time (${provider}): raise PATCHWISE_MODEL_TIMEOUT_MS or choose a faster model` });
   });
 });
