@@ -57,6 +57,7 @@ describe(".github/patchwise.yml with a bad key", () => {
   it.each([
     ["an exclude that is not a list", 'exclude: "private/**"\nmaxComments: 1\n', "> - `exclude`: Invalid input: expected array, received string — the review stopped: this setting decides what is sent to the model, or where"],
     ["a misspelt exclude", 'exlude: ["private/**"]\n', "> - `exlude` is not a key; did you mean `exclude`? — the review stopped: this setting decides what is sent to the model, or where"],
+    ["a brace bomb in exclude", `exclude: ["${"{a,b}".repeat(17)}"]\n`, "> - `exclude[0]`: its braces expand to more than 32 patterns — the review stopped: this setting decides what is sent to the model, or where"],
   ])("%s: nothing is read or sent, and the summary says what to fix", async (_case, yaml, line) => {
     app = await startReviewApp("openai");
     // No pull request, files, model or review interceptors: any such call is an unexpected request.

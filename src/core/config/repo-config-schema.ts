@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_MIN_CONFIDENCE } from "../findings/select-inline-findings.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
+import { globListSchema } from "./glob-list-schema.js";
 
 const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300, maxChangedLines: 5_000 });
 const DEFAULT_COMMANDS = Object.freeze({ allowAuthor: false, replyToRefused: "always" as const });
@@ -29,8 +30,8 @@ export const repoConfigSchema = z
     model: z.string().min(1).max(100).optional().describe("Model name override; the provider stays the operator's"),
     autoReview: z.boolean().default(true).describe("Review automatically on open/push; false leaves only /review"),
     drafts: z.boolean().default(false).describe("Also review draft pull requests"),
-    include: z.array(z.string().min(1)).default([]).describe("Globs of files to review even if a default exclude matches"),
-    exclude: z.array(z.string().min(1)).default([]).describe("Globs of files never to review"),
+    include: globListSchema.default([]).describe("Globs of files to review even if a default exclude matches"),
+    exclude: globListSchema.default([]).describe("Globs of files never to review"),
     maxComments: z.number().int().min(0).max(50).default(10).describe("Most inline comments in one review"),
     minSeverity: z.enum(SEVERITIES).default("minor").describe("Least severity posted inline"),
     failOn: z
