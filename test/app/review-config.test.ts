@@ -73,4 +73,18 @@ describe(".github/patchwise.yml with a bad key", () => {
     expect(github.sentReview).toBeUndefined();
     expectExactlyTheListedCalls(app);
   });
+
+  it("an oversized config: the review stops before parsing it, and the summary says why", async () => {
+    app = await startReviewApp("openai");
+    const yaml = Array.from({ length: 30_000 }, (_, i) => `key${i}: 1\n`).join("");
+    const github = mockGitHub().acceptsCheckRun(1).listsReviews([]).readsConfig(yaml).listsComments([]).acceptsNewSummary();
+
+    await app.deliver("pull_request", pullRequestEvent("opened"));
+
+    expect(github.sentSummary?.body.body).toContain(
+      "> **⚠️ Review failed at reading the repository configuration:** .github/patchwise.yml: 341 KiB, over the 64 KiB a config file may have; fix the file on the default branch and run /review again",
+    );
+    expect(github.sentReview).toBeUndefined();
+    expectExactlyTheListedCalls(app);
+  });
 });
