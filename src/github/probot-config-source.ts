@@ -67,8 +67,10 @@ async function readConfigFile(octokit: Pick<Octokit, "request">, file: ConfigFil
       throw error;
     });
   if (response === null) return null;
-  const text: unknown = response.data;
-  if (typeof text !== "string") throw new ConfigReadError({ path: nameOf(file, ref), problem: "not a regular file" });
+  // Octokit gives the text when the answer names its charset, the bytes when it does not.
+  const data: unknown = response.data;
+  const text = typeof data === "string" ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : null;
+  if (text === null) throw new ConfigReadError({ path: nameOf(file, ref), problem: "not a regular file" });
   return parseConfigYaml(text, nameOf(file, ref));
 }
 

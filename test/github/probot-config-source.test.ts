@@ -24,6 +24,12 @@ describe("createProbotConfigSource", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("reads a raw answer that names no charset", async () => {
+    const scope = nock(API).get(path("shop")).reply(200, "drafts: true\n", { "content-type": "application/vnd.github.raw" });
+    expect(await source().loadRepoConfig()).toEqual({ drafts: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("falls back to the organisation's .github repository", async () => {
     const scope = nock(API)
       .get(path("shop"))
