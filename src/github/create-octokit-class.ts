@@ -4,7 +4,6 @@ import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import { config } from "@probot/octokit-plugin-config";
 import { createProbotAuth } from "octokit-auth-probot";
 import type { Logger } from "../log.js";
 import { boundRateLimitWaits } from "./bound-rate-limit-waits.js";
@@ -50,7 +49,7 @@ export function createOctokitClass(observe?: GitHubCallObserver, options: Octoki
   // throttling would take them. The defaults are a function, as Probot's own class has: a plain
   // object would be merged one level deep, so Probot's throttle options (which lack `enabled`)
   // would replace ours, and Probot then builds every installation client with throttling off.
-  return Octokit.plugin(limitRequestTime(options.requestTime ?? DEFAULT_REQUEST_TIME_LIMITS), rateLimits.plugin, throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, config, observeCalls, cacheOrgConfigReads({ ttlMs: ORG_CONFIG_TTL_MS })).defaults(
+  return Octokit.plugin(limitRequestTime(options.requestTime ?? DEFAULT_REQUEST_TIME_LIMITS), rateLimits.plugin, throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, observeCalls, cacheOrgConfigReads({ ttlMs: ORG_CONFIG_TTL_MS })).defaults(
     (instanceOptions: Record<string, unknown> & { throttle?: Record<string, unknown> }) => ({
       authStrategy: createProbotAuth,
       userAgent: "patchwise",

@@ -1,5 +1,6 @@
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent, countSentLines } from "../core/audit/build-audit-event.js";
+import { describeConfigProblem } from "../core/config/describe-config-problem.js";
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
@@ -10,6 +11,8 @@ import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
 import type { RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
+import { ConfigReadError } from "../github/config-read-error.js";
+import { REPO_CONFIG_PATH } from "../github/repo-config-source.js";
 import type { Logger } from "../log.js";
 import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeErrorType } from "./describe-error-type.js";
@@ -55,6 +58,7 @@ export interface ReviewDependencies {
 }
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
+const STOPPING_CONFIG = "a setting that decides what is sent to the model is not valid (listed above), so nothing was sent";
 
 export type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
@@ -119,9 +123,11 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     }
 
     stage = "reading the repository configuration";
-    const { config, errors: configErrors } = parseRepoConfig(await deps.config.loadRepoConfig());
+    const { config, problems } = parseRepoConfig(await deps.config.loadRepoConfig());
     const model = config.model ?? deps.defaultModel;
-    summaryBase = { ...summaryBase, model, configErrors };
+    summaryBase = { ...summaryBase, model, configErrors: problems.map(describeConfigProblem) };
+    // Reported as a file that cannot be read is: the review fails here and the summary lists the keys.
+    if (problems.some((problem) => problem.outcome === "stop")) throw new ConfigReadError({ path: REPO_CONFIG_PATH, problem: STOPPING_CONFIG });
     usage.model = model;
     const failOn = deps.failOn ?? config.failOn;
     progress.setFailOn(failOn);

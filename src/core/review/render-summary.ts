@@ -22,6 +22,7 @@ const SUMMARY_CHARS = 4_000;
 const TITLE_CHARS = 300;
 const WALKTHROUGH_CHARS = 600;
 const PROBLEM_CHARS = 1_000;
+const MAX_LISTED_CONFIG_ERRORS = 20;
 
 export interface SummaryInput {
   headSha: string;
@@ -40,7 +41,7 @@ export interface SummaryInput {
   lowConfidence?: Finding[];
   overLimit: Finding[];
   skippedFiles: SkippedFile[];
-  /** Readable problems of `.github/patchwise.yml`; when present the defaults were used. */
+  /** Readable problems of `.github/patchwise.yml`, each saying what became of its key. */
   configErrors: string[];
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
@@ -92,11 +93,14 @@ export function renderSummary(input: SummaryInput): string {
 }
 
 // Config errors quote keys of the repository's YAML: the pull request author can write those.
+// Each says what became of its key (ignored, its default used, or the review stopped).
 function renderConfigErrors(errors: string[], rules: PostedTextRules): string {
+  const more = errors.length - MAX_LISTED_CONFIG_ERRORS;
   return [
     "> [!WARNING]",
-    "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
-    ...errors.map((error) => `> - ${postedLine(error, rules, PROBLEM_CHARS)}`),
+    "> `.github/patchwise.yml` has settings Patchwise could not use. Fix these keys:",
+    ...errors.slice(0, MAX_LISTED_CONFIG_ERRORS).map((error) => `> - ${postedLine(error, rules, PROBLEM_CHARS)}`),
+    ...(more > 0 ? [`> - …and ${more} more`] : []),
   ].join("\n");
 }
 
