@@ -28,15 +28,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   const log = createLogger(rawEnv.LOG_LEVEL ?? "info");
   const privateKey = getPrivateKey({ env: rawEnv });
   if (!privateKey) throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must hold the App's private key (PEM)");
-  const model = createModelClient({
-    provider: env.model.provider,
-    openaiApiKey: env.model.openaiApiKey,
-    openaiBaseUrl: env.model.openaiBaseUrl,
-    anthropicApiKey: env.model.anthropicApiKey,
-    anthropicBaseUrl: env.model.anthropicBaseUrl,
-    timeoutMs: env.model.timeoutMs,
-    maxRetries: env.model.maxRetries,
-  });
+  const model = createModelClient(env.model);
   const defaultModel = env.model.model ?? DEFAULT_MODELS[env.model.provider];
   const auditSink = createAuditSink({ log, ...(env.auditLogPath ? { filePath: env.auditLogPath } : {}) });
   // Sends nothing unless the operator set PATCHWISE_TELEMETRY_URL; the timer never keeps the process alive.

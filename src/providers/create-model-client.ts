@@ -1,6 +1,8 @@
-import { EnvError } from "../env.js";
+import { EnvError, type AzureEnv, type BedrockEnv, type GeminiEnv, type VertexEnv } from "../env.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createAnthropicClient } from "./anthropic-client.js";
+import { createAzureClient } from "./azure-client.js";
+import { createEntraTokenProvider } from "./create-entra-token-provider.js";
 import type { ModelProviderName } from "./model-error.js";
 import { createOpenAIClient } from "./openai-client.js";
 
@@ -10,6 +12,10 @@ export interface ModelClientSettings {
   openaiBaseUrl?: string | undefined;
   anthropicApiKey?: string | undefined;
   anthropicBaseUrl?: string | undefined;
+  azure?: AzureEnv | undefined;
+  bedrock?: BedrockEnv | undefined;
+  gemini?: GeminiEnv | undefined;
+  vertex?: VertexEnv | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
 }
@@ -19,21 +25,37 @@ const DEFAULT_MAX_RETRIES = 3;
 // Local OpenAI-compatible servers ignore the key, but the SDK refuses to start without one.
 const PLACEHOLDER_KEY = "not-needed";
 
-/** The operator's chosen model provider; throws when its API key is missing. */
+/** The operator's chosen model provider; throws an `EnvError` naming the setting it is missing. */
 export function createModelClient(settings: ModelClientSettings): ModelClient {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (settings.provider === "anthropic") {
-    if (!settings.anthropicApiKey) {
-      throw new EnvError("PATCHWISE_PROVIDER is anthropic but ANTHROPIC_API_KEY is not set: set it to an Anthropic API key");
-    }
-    return createAnthropicClient({
-      apiKey: settings.anthropicApiKey,
-      timeoutMs,
-      maxRetries,
-      ...(settings.anthropicBaseUrl ? { baseURL: settings.anthropicBaseUrl } : {}),
-    });
+  switch (settings.provider) {
+    case "anthropic":
+      return createAnthropic(settings, timeoutMs, maxRetries);
+    case "azure":
+      return createAzure(settings.azure, timeoutMs, maxRetries);
+    case "bedrock":
+    case "gemini":
+    case "vertex":
+      throw new EnvError(`PATCHWISE_PROVIDER ${settings.provider} is not available yet`);
+    case "openai":
+      return createOpenAI(settings, timeoutMs, maxRetries);
   }
+}
+
+function createAnthropic(settings: ModelClientSettings, timeoutMs: number, maxRetries: number): ModelClient {
+  if (!settings.anthropicApiKey) {
+    throw new EnvError("PATCHWISE_PROVIDER is anthropic but ANTHROPIC_API_KEY is not set: set it to an Anthropic API key");
+  }
+  return createAnthropicClient({
+    apiKey: settings.anthropicApiKey,
+    timeoutMs,
+    maxRetries,
+    ...(settings.anthropicBaseUrl ? { baseURL: settings.anthropicBaseUrl } : {}),
+  });
+}
+
+function createOpenAI(settings: ModelClientSettings, timeoutMs: number, maxRetries: number): ModelClient {
   const apiKey = settings.openaiApiKey || (isOpenAIHost(settings.openaiBaseUrl) ? undefined : PLACEHOLDER_KEY);
   if (!apiKey) {
     throw new EnvError(
@@ -45,6 +67,19 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
     timeoutMs,
     maxRetries,
     ...(settings.openaiBaseUrl ? { baseURL: settings.openaiBaseUrl } : {}),
+  });
+}
+
+function createAzure(azure: AzureEnv | undefined, timeoutMs: number, maxRetries: number): ModelClient {
+  if (!azure?.endpoint) {
+    throw new EnvError("PATCHWISE_PROVIDER is azure but AZURE_OPENAI_ENDPOINT is not set: set it to the resource's endpoint, https://{resource}.openai.azure.com");
+  }
+  return createAzureClient({
+    endpoint: azure.endpoint,
+    apiVersion: azure.apiVersion,
+    auth: azure.apiKey ? { apiKey: azure.apiKey } : { tokenProvider: createEntraTokenProvider() },
+    timeoutMs,
+    maxRetries,
   });
 }
 

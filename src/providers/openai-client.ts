@@ -29,9 +29,20 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
     logLevel: "off",
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const useCompletionTokens = acceptsOnlyMaxCompletionTokens(baseURL);
+  return createChatCompletionsClient("openai", sdk, { baseURL: options.baseURL, useCompletionTokens: acceptsOnlyMaxCompletionTokens(baseURL) });
+}
+
+export interface ChatCompletionsOptions {
+  /** The operator's base URL or endpoint, named (by host only) when it cannot be reached. */
+  baseURL: string | undefined;
+  /** Whether the output limit goes in `max_completion_tokens` rather than `max_tokens`. */
+  useCompletionTokens: boolean;
+}
+
+/** A ModelClient over chat completions with a strict JSON schema, for OpenAI's SDK client or its Azure client. */
+export function createChatCompletionsClient(provider: "openai" | "azure", sdk: OpenAI, options: ChatCompletionsOptions): ModelClient {
   return {
-    provider: "openai",
+    provider,
     async complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelResponse> {
       let completion: ChatCompletion;
       try {
@@ -46,16 +57,16 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
               type: "json_schema",
               json_schema: { name: request.schemaName, schema: request.schema, strict: true },
             },
-            ...(useCompletionTokens
+            ...(options.useCompletionTokens
               ? { max_completion_tokens: request.maxOutputTokens }
               : { max_tokens: request.maxOutputTokens }),
           },
           { signal },
         );
       } catch (err) {
-        throw toModelError("openai", err, options.baseURL);
+        throw toModelError(provider, err, options.baseURL);
       }
-      return readCompletion(completion, request);
+      return readCompletion(provider, completion, request);
     },
   };
 }
@@ -81,21 +92,21 @@ function acceptsOnlyMaxCompletionTokens(baseURL: string): boolean {
   );
 }
 
-function readCompletion(completion: ChatCompletion, request: ModelRequest): ModelResponse {
-  const fail = (message: string) => new ModelError({ provider: "openai", message, retryable: false });
+function readCompletion(provider: "openai" | "azure", completion: ChatCompletion, request: ModelRequest): ModelResponse {
+  const fail = (message: string) => new ModelError({ provider, message, retryable: false });
   const choice = completion.choices?.[0];
-  if (!choice) throw fail("the model returned no answer (openai): check that PATCHWISE_MODEL is a chat model");
+  if (!choice) throw fail(`the model returned no answer (${provider}): check that PATCHWISE_MODEL is a chat model`);
   if (choice.finish_reason === "length") {
     throw fail(
-      `the answer was cut off at max tokens (openai, ${request.maxOutputTokens}): raise PATCHWISE_MAX_OUTPUT_TOKENS or review a smaller pull request`,
+      `the answer was cut off at max tokens (${provider}, ${request.maxOutputTokens}): raise PATCHWISE_MAX_OUTPUT_TOKENS or review a smaller pull request`,
     );
   }
   if (choice.finish_reason === "content_filter") {
-    throw fail("the provider's content filter stopped the answer (openai): the pull request cannot be reviewed with this model");
+    throw fail(`the provider's content filter stopped the answer (${provider}): the pull request cannot be reviewed with this model`);
   }
   // The refusal text is the model's own words and may quote the code: it is not kept.
   if (choice.message.refusal || choice.message.content === null || choice.message.content === undefined) {
-    throw fail("the model refused to answer (openai): try another PATCHWISE_MODEL or /review again");
+    throw fail(`the model refused to answer (${provider}): try another PATCHWISE_MODEL or /review again`);
   }
   return {
     content: parseJsonOrRaw(choice.message.content),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { readEnv } from "../../src/env.js";
 import { createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
 import { ModelError } from "../../src/providers/model-error.js";
 import { rejectionOf, reviewRequest, validAnswer } from "./provider-test-kit.js";
@@ -21,6 +22,7 @@ describe("createModelClient", () => {
     ["openai without a key", { provider: "openai" }, /OPENAI_API_KEY is not set/],
     ["openai at api.openai.com without a key", { provider: "openai", openaiBaseUrl: "https://api.openai.com/v1" }, /OPENAI_API_KEY/],
     ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
+    ["azure without an endpoint", readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "k" }).model, /AZURE_OPENAI_ENDPOINT is not set/],
   ])("refuses %s", (_name, settings, expected) => {
     expect(() => createModelClient(settings)).toThrow(expected);
   });
@@ -97,5 +99,16 @@ describe("createModelClient", () => {
     expect(scope.isDone()).toBe(true);
     expect(err).toBeInstanceOf(ModelError);
     expect(err).toMatchObject({ retryable: true, status: 503 });
+  });
+
+  it("reads Azure's settings, with a generally available API version by default", () => {
+    const env = readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com", AZURE_OPENAI_API_KEY: "k" });
+
+    expect(env.model.azure).toEqual({ endpoint: "https://review.openai.azure.com", apiKey: "k", apiVersion: "2024-10-21" });
+    expect(createModelClient(env.model).provider).toBe("azure");
+  });
+
+  it("names every provider when PATCHWISE_PROVIDER is not one of them", () => {
+    expect(() => readEnv({ PATCHWISE_PROVIDER: "azure-openai" })).toThrow(/PATCHWISE_PROVIDER: .*"openai".*"anthropic".*"azure".*"bedrock".*"gemini".*"vertex"/);
   });
 });
