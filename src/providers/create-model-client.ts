@@ -3,6 +3,7 @@ import type { ModelClient } from "../pipeline/ports.js";
 import { createAnthropicClient } from "./anthropic-client.js";
 import { createAzureClient } from "./azure-client.js";
 import { createEntraTokenProvider } from "./create-entra-token-provider.js";
+import { createGeminiClient } from "./gemini-client.js";
 import type { ModelProviderName } from "./model-error.js";
 import { createOpenAIClient } from "./openai-client.js";
 
@@ -34,8 +35,9 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
       return createAnthropic(settings, timeoutMs, maxRetries);
     case "azure":
       return createAzure(settings.azure, timeoutMs, maxRetries);
-    case "bedrock":
     case "gemini":
+      return createGemini(settings.gemini, timeoutMs, maxRetries);
+    case "bedrock":
     case "vertex":
       throw new EnvError(`PATCHWISE_PROVIDER ${settings.provider} is not available yet`);
     case "openai":
@@ -81,6 +83,13 @@ function createAzure(azure: AzureEnv | undefined, timeoutMs: number, maxRetries:
     timeoutMs,
     maxRetries,
   });
+}
+
+function createGemini(gemini: GeminiEnv | undefined, timeoutMs: number, maxRetries: number): ModelClient {
+  if (!gemini?.apiKey) {
+    throw new EnvError("PATCHWISE_PROVIDER is gemini but GEMINI_API_KEY is not set: set it (or GOOGLE_API_KEY) to a Gemini API key");
+  }
+  return createGeminiClient({ apiKey: gemini.apiKey, baseUrl: gemini.baseUrl, timeoutMs, maxRetries });
 }
 
 // No base URL means OpenAI itself, which always needs a key.

@@ -22,6 +22,7 @@ describe("createModelClient", () => {
     ["openai without a key", { provider: "openai" }, /OPENAI_API_KEY is not set/],
     ["openai at api.openai.com without a key", { provider: "openai", openaiBaseUrl: "https://api.openai.com/v1" }, /OPENAI_API_KEY/],
     ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
+    ["gemini without a key", readEnv({ PATCHWISE_PROVIDER: "gemini" }).model, /GEMINI_API_KEY is not set/],
     ["azure without an endpoint", readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "k" }).model, /AZURE_OPENAI_ENDPOINT is not set/],
   ])("refuses %s", (_name, settings, expected) => {
     expect(() => createModelClient(settings)).toThrow(expected);
