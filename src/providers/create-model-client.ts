@@ -2,6 +2,7 @@ import { EnvError, type AzureEnv, type BedrockEnv, type GeminiEnv, type VertexEn
 import type { ModelClient } from "../pipeline/ports.js";
 import { createAnthropicClient } from "./anthropic-client.js";
 import { createAzureClient } from "./azure-client.js";
+import { createBedrockClient, type BedrockAuth } from "./bedrock-client.js";
 import { createEntraTokenProvider } from "./create-entra-token-provider.js";
 import { createGeminiClient } from "./gemini-client.js";
 import type { ModelProviderName } from "./model-error.js";
@@ -38,6 +39,7 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
     case "gemini":
       return createGemini(settings.gemini, timeoutMs, maxRetries);
     case "bedrock":
+      return createBedrock(settings.bedrock, timeoutMs, maxRetries);
     case "vertex":
       throw new EnvError(`PATCHWISE_PROVIDER ${settings.provider} is not available yet`);
     case "openai":
@@ -90,6 +92,22 @@ function createGemini(gemini: GeminiEnv | undefined, timeoutMs: number, maxRetri
     throw new EnvError("PATCHWISE_PROVIDER is gemini but GEMINI_API_KEY is not set: set it (or GOOGLE_API_KEY) to a Gemini API key");
   }
   return createGeminiClient({ apiKey: gemini.apiKey, baseUrl: gemini.baseUrl, timeoutMs, maxRetries });
+}
+
+function createBedrock(bedrock: BedrockEnv | undefined, timeoutMs: number, maxRetries: number): ModelClient {
+  if (!bedrock?.region) {
+    throw new EnvError("PATCHWISE_PROVIDER is bedrock but AWS_REGION is not set: set it to the region the model is enabled in, such as eu-central-1");
+  }
+  return createBedrockClient({ region: bedrock.region, endpoint: bedrock.endpoint, auth: bedrockAuth(bedrock), timeoutMs, maxRetries });
+}
+
+/** Which AWS credentials a Bedrock request is signed with: a Bedrock API key first, as AWS's SDK prefers it. */
+export function bedrockAuth(bedrock: BedrockEnv): BedrockAuth {
+  if (bedrock.bearerToken) return { kind: "api key", token: bedrock.bearerToken };
+  if (bedrock.accessKeyId && bedrock.secretAccessKey) {
+    return { kind: "keys", accessKeyId: bedrock.accessKeyId, secretAccessKey: bedrock.secretAccessKey, sessionToken: bedrock.sessionToken };
+  }
+  return { kind: "chain" };
 }
 
 // No base URL means OpenAI itself, which always needs a key.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readEnv } from "../../src/env.js";
-import { createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
+import { bedrockAuth, createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
 import { ModelError } from "../../src/providers/model-error.js";
 import { rejectionOf, reviewRequest, validAnswer } from "./provider-test-kit.js";
 
@@ -23,6 +23,7 @@ describe("createModelClient", () => {
     ["openai at api.openai.com without a key", { provider: "openai", openaiBaseUrl: "https://api.openai.com/v1" }, /OPENAI_API_KEY/],
     ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
     ["gemini without a key", readEnv({ PATCHWISE_PROVIDER: "gemini" }).model, /GEMINI_API_KEY is not set/],
+    ["bedrock without a region", readEnv({ PATCHWISE_PROVIDER: "bedrock" }).model, /AWS_REGION is not set/],
     ["azure without an endpoint", readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "k" }).model, /AZURE_OPENAI_ENDPOINT is not set/],
   ])("refuses %s", (_name, settings, expected) => {
     expect(() => createModelClient(settings)).toThrow(expected);
@@ -111,5 +112,17 @@ describe("createModelClient", () => {
 
   it("names every provider when PATCHWISE_PROVIDER is not one of them", () => {
     expect(() => readEnv({ PATCHWISE_PROVIDER: "azure-openai" })).toThrow(/PATCHWISE_PROVIDER: .*"openai".*"anthropic".*"azure".*"bedrock".*"gemini".*"vertex"/);
+  });
+
+  it.each([
+    ["a Bedrock API key, before any other credential", { AWS_BEARER_TOKEN_BEDROCK: "abk", AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s" }, { kind: "api key", token: "abk" }],
+    ["static keys with their session token", { AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }, { kind: "keys", accessKeyId: "AKID", secretAccessKey: "s", sessionToken: "t" }],
+    ["AWS's credential chain (profile, SSO, IRSA, ECS or EC2 role) otherwise", { AWS_PROFILE: "review" }, { kind: "chain" }],
+  ])("signs Bedrock requests with %s", (_name, vars, expected) => {
+    const env = readEnv({ PATCHWISE_PROVIDER: "bedrock", AWS_DEFAULT_REGION: "eu-west-1", ...vars });
+
+    expect(env.model.bedrock.region).toBe("eu-west-1");
+    expect(bedrockAuth(env.model.bedrock)).toEqual(expected);
+    expect(createModelClient(env.model).provider).toBe("bedrock");
   });
 });
