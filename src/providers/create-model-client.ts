@@ -7,6 +7,7 @@ import { createEntraTokenProvider } from "./create-entra-token-provider.js";
 import { createGeminiClient } from "./gemini-client.js";
 import type { ModelProviderName } from "./model-error.js";
 import { createOpenAIClient } from "./openai-client.js";
+import { createVertexClient } from "./vertex-client.js";
 
 export interface ModelClientSettings {
   provider: ModelProviderName;
@@ -41,7 +42,7 @@ export function createModelClient(settings: ModelClientSettings): ModelClient {
     case "bedrock":
       return createBedrock(settings.bedrock, timeoutMs, maxRetries);
     case "vertex":
-      throw new EnvError(`PATCHWISE_PROVIDER ${settings.provider} is not available yet`);
+      return createVertex(settings.vertex, timeoutMs, maxRetries);
     case "openai":
       return createOpenAI(settings, timeoutMs, maxRetries);
   }
@@ -108,6 +109,23 @@ export function bedrockAuth(bedrock: BedrockEnv): BedrockAuth {
     return { kind: "keys", accessKeyId: bedrock.accessKeyId, secretAccessKey: bedrock.secretAccessKey, sessionToken: bedrock.sessionToken };
   }
   return { kind: "chain" };
+}
+
+// Google's SDK also defaults to the global endpoint, which serves the current Gemini models.
+const DEFAULT_VERTEX_LOCATION = "global";
+
+function createVertex(vertex: VertexEnv | undefined, timeoutMs: number, maxRetries: number): ModelClient {
+  if (!vertex?.project) {
+    throw new EnvError("PATCHWISE_PROVIDER is vertex but GOOGLE_CLOUD_PROJECT is not set: set it to the project whose Vertex AI the reviews use");
+  }
+  return createVertexClient({
+    project: vertex.project,
+    location: vertex.location ?? DEFAULT_VERTEX_LOCATION,
+    credentialsFile: vertex.credentialsFile,
+    baseUrl: vertex.baseUrl,
+    timeoutMs,
+    maxRetries,
+  });
 }
 
 // No base URL means OpenAI itself, which always needs a key.

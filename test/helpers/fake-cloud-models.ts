@@ -66,9 +66,13 @@ export function startFakeBedrock(reply: (request: RecordedRequest) => FakeReply)
   }));
 }
 
-/** An OAuth token endpoint (a credentials file's `token_url`) handing out `token`. */
-export function startFakeTokenServer(token: string): Promise<FakeCloudModel> {
-  return serve("http1", () => ({ answer: null }), () => ({ access_token: token, expires_in: 3600, token_type: "Bearer" }));
+/** An OAuth token endpoint (a credentials file's `token_url`) handing out `token`, or refusing the grant when it is null. */
+export function startFakeTokenServer(token: string | null, refusal = "the refresh token was revoked"): Promise<FakeCloudModel> {
+  return serve(
+    "http1",
+    () => (token === null ? { status: 400, body: { error: "invalid_grant", error_description: refusal } } : { answer: null }),
+    () => ({ access_token: token, expires_in: 3600, token_type: "Bearer" }),
+  );
 }
 
 async function serve(protocol: "http1" | "http2", reply: (request: RecordedRequest) => FakeReply, render: Render): Promise<FakeCloudModel> {

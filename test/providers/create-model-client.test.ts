@@ -24,6 +24,7 @@ describe("createModelClient", () => {
     ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
     ["gemini without a key", readEnv({ PATCHWISE_PROVIDER: "gemini" }).model, /GEMINI_API_KEY is not set/],
     ["bedrock without a region", readEnv({ PATCHWISE_PROVIDER: "bedrock" }).model, /AWS_REGION is not set/],
+    ["vertex without a project", readEnv({ PATCHWISE_PROVIDER: "vertex", GOOGLE_CLOUD_LOCATION: "europe-west4" }).model, /GOOGLE_CLOUD_PROJECT is not set/],
     ["azure without an endpoint", readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "k" }).model, /AZURE_OPENAI_ENDPOINT is not set/],
   ])("refuses %s", (_name, settings, expected) => {
     expect(() => createModelClient(settings)).toThrow(expected);
