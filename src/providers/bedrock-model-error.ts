@@ -1,4 +1,4 @@
-import { describeFailure, describeTransportFailure, describeUnexpected, ModelError } from "./model-error.js";
+import { describeHttpFailure, describeTransportFailure, describeUnexpected, ModelError } from "./model-error.js";
 
 // Node's errors for a host that cannot be reached (DNS, refused, reset, unroutable).
 const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ERR_HTTP2_SESSION_ERROR", "ERR_HTTP2_STREAM_CANCEL"]);
@@ -24,7 +24,7 @@ export function toBedrockModelError(err: unknown, endpoint: string | undefined, 
   }
   const metadata = (err as { $metadata?: { httpStatusCode?: unknown } }).$metadata;
   if (typeof metadata?.httpStatusCode === "number") {
-    return describeFailure("bedrock", { status: metadata.httpStatusCode, type: err.name, message: err.message }, endpoint);
+    return describeHttpFailure("bedrock", { status: metadata.httpStatusCode, type: err.name, message: err.message }, endpoint);
   }
   // The SDK's retry step stamps $metadata on whatever it gives up on: without an HTTP status,
   // the request got no answer (refused, reset, DNS), however Node named the failure.

@@ -1,4 +1,4 @@
-import { describeFailure, describeTransportFailure, describeUnexpected, ModelError } from "./model-error.js";
+import { describeHttpFailure, describeTransportFailure, describeUnexpected, ModelError } from "./model-error.js";
 
 export interface GoogleFailureContext {
   provider: "gemini" | "vertex";
@@ -20,7 +20,7 @@ export function toGoogleModelError(err: unknown, context: GoogleFailureContext):
   if (err instanceof Error && err.name === "AbortError") {
     return describeTransportFailure(provider, context.signal?.aborted ? "cancelled" : "timeout", baseUrl);
   }
-  if (isApiError(err)) return describeFailure(provider, { status: err.status, ...readGoogleError(err.message) }, baseUrl);
+  if (isApiError(err)) return describeHttpFailure(provider, { status: err.status, ...readGoogleError(err.message) }, baseUrl);
   if (!context.sent && provider === "vertex") {
     // google-auth-library's errors name the credentials file and quote the token server's answer: not kept.
     return new ModelError({

@@ -46,7 +46,7 @@ export function toModelError(provider: ModelProviderName, err: unknown, baseUrl?
   }
   if ((err instanceof OpenAI.APIError || err instanceof Anthropic.APIError) && typeof err.status === "number") {
     const code = err instanceof OpenAI.APIError ? err.code : err.errorCode;
-    return describeFailure(provider, { status: err.status, type: err.type, code }, baseUrl);
+    return describeHttpFailure(provider, { status: err.status, type: err.type, code }, baseUrl);
   }
   return describeUnexpected(provider, err);
 }
@@ -81,7 +81,7 @@ export function describeUnexpected(provider: ModelProviderName, err: unknown): M
 }
 
 /** The ModelError for an HTTP failure, worded from the provider's profile. */
-export function describeFailure(provider: ModelProviderName, facts: FailureFacts, baseUrl?: string): ModelError {
+export function describeHttpFailure(provider: ModelProviderName, facts: FailureFacts, baseUrl?: string): ModelError {
   const { status } = facts;
   const profile = PROVIDER_PROFILES[provider];
   const type = safeIdentifier(facts.type);

@@ -11,6 +11,7 @@ import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js"
 import { createModelClient } from "../../src/providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../../src/providers/default-models.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
+import type { ModelClient } from "../../src/pipeline/ports.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 
 // The App as `npm start` wires it (Probot, our Octokit class, our handlers and queue, the real
@@ -49,11 +50,14 @@ export interface ReviewApp {
   stop(): void;
 }
 
-/** Starts the App with the given model provider; the operator's default model of that provider is used. */
 /** Throttling groups without the pauses plugin-throttling puts between writes (its own are shared by the whole process). */
 const INSTANT_THROTTLE_GROUPS = Object.fromEntries(["write", "notifications", "search"].map((name) => [name, new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })]));
 
-export async function startReviewApp(provider: ModelProviderName, options: { now?: () => number } = {}): Promise<ReviewApp> {
+/**
+ * Starts the App with the given model provider; the operator's default model of that provider is
+ * used, against nock on the provider's public host, unless `model` brings its own client.
+ */
+export async function startReviewApp(provider: ModelProviderName, options: { now?: () => number; model?: { client: ModelClient; defaultModel: string } } = {}): Promise<ReviewApp> {
   const logs: ReviewApp["logs"] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -73,16 +77,18 @@ export async function startReviewApp(provider: ModelProviderName, options: { now
   // Metrics wired as startServer wires them (queue stats from the app, GitHub calls from our Octokit).
   const metrics = createMetrics(() => app.queueStats());
   const app = createPatchwiseApp({
-    model: createModelClient({
-      provider,
-      openaiApiKey: "sk-test",
-      openaiBaseUrl: OPENAI_BASE_URL,
-      anthropicApiKey: "sk-ant-test",
-      anthropicBaseUrl: ANTHROPIC_BASE_URL,
-      timeoutMs: 5_000,
-      maxRetries: 1,
-    }),
-    defaultModel: DEFAULT_MODELS[provider],
+    model:
+      options.model?.client ??
+      createModelClient({
+        provider,
+        openaiApiKey: "sk-test",
+        openaiBaseUrl: OPENAI_BASE_URL,
+        anthropicApiKey: "sk-ant-test",
+        anthropicBaseUrl: ANTHROPIC_BASE_URL,
+        timeoutMs: 5_000,
+        maxRetries: 1,
+      }),
+    defaultModel: options.model?.defaultModel ?? DEFAULT_MODELS[provider],
     maxOutputTokens: 4_000,
     templates: await loadPromptTemplates(),
     concurrency: 2,
