@@ -127,8 +127,8 @@ function safeIdentifier(value: unknown): string | undefined {
   return typeof value === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(value) ? value : undefined;
 }
 
-// Only the host: a base URL can carry userinfo or a query with a key.
-function hostOf(baseUrl: string | undefined): string | undefined {
+/** Only the host of a base URL, which can carry userinfo or a query with a key; undefined when it is not a URL. */
+export function hostOf(baseUrl: string | undefined): string | undefined {
   if (baseUrl === undefined) return undefined;
   try {
     return new URL(baseUrl).host || undefined;
