@@ -1,6 +1,6 @@
 import { AzureOpenAI } from "openai";
 import type { ModelClient } from "../pipeline/ports.js";
-import { createChatCompletionsClient } from "./openai-client.js";
+import { createChatCompletionsClient, pinnedSdkOptions } from "./openai-client.js";
 
 export interface AzureClientOptions {
   /** The resource's endpoint, `https://{resource}.openai.azure.com` (AZURE_OPENAI_ENDPOINT). */
@@ -26,12 +26,7 @@ export function createAzureClient(options: AzureClientOptions): ModelClient {
     baseURL: `${options.endpoint.replace(/\/+$/, "")}/openai`,
     apiVersion: options.apiVersion,
     ...("apiKey" in options.auth ? { apiKey: options.auth.apiKey } : { azureADTokenProvider: options.auth.tokenProvider }),
-    organization: null,
-    project: null,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    logLevel: "off",
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...pinnedSdkOptions(options),
   });
   // Every API version that takes a JSON schema also takes max_completion_tokens, which Azure's
   // reasoning deployments require.

@@ -2,6 +2,7 @@ import type { GenerateContentResponse, GoogleGenAI } from "@google/genai";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
 import { toGoogleModelError } from "./google-model-error.js";
 import { ModelError } from "./model-error.js";
+import { parseJsonOrRaw } from "./parse-json-or-raw.js";
 
 export interface GenerateContentOptions {
   provider: "gemini" | "vertex";
@@ -79,14 +80,4 @@ function readResponse(provider: "gemini" | "vertex", response: GenerateContentRe
     usage: { inputTokens: usage?.promptTokenCount ?? 0, outputTokens: (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0) },
     model: response.modelVersion || request.model,
   };
-}
-
-// Not JSON is returned as the string itself, so that validation names the problem and the one
-// repair request can fix it.
-function parseJsonOrRaw(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

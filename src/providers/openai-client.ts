@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
+import { parseJsonOrRaw } from "./parse-json-or-raw.js";
 import { ModelError, toModelError } from "./model-error.js";
 
 export interface OpenAIClientOptions {
@@ -19,17 +20,20 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
   const baseURL = options.baseURL ?? OPENAI_BASE_URL;
   // Everything the SDK would otherwise read from process.env is pinned here: the environment is
   // read by readEnv alone, and OPENAI_LOG=debug would log request bodies (code).
-  const sdk = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL,
+  const sdk = new OpenAI({ apiKey: options.apiKey, baseURL, ...pinnedSdkOptions(options) });
+  return createChatCompletionsClient("openai", sdk, { baseURL: options.baseURL, useCompletionTokens: acceptsOnlyMaxCompletionTokens(baseURL) });
+}
+
+/** The OpenAI SDK's options that it would otherwise read from process.env, pinned (shared with its Azure client). */
+export function pinnedSdkOptions(options: { timeoutMs: number; maxRetries: number; fetch?: typeof fetch | undefined }) {
+  return {
     organization: null,
     project: null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
-    logLevel: "off",
+    logLevel: "off" as const,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  return createChatCompletionsClient("openai", sdk, { baseURL: options.baseURL, useCompletionTokens: acceptsOnlyMaxCompletionTokens(baseURL) });
+  };
 }
 
 export interface ChatCompletionsOptions {
@@ -114,14 +118,4 @@ function readCompletion(provider: "openai" | "azure", completion: ChatCompletion
     usage: { inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 },
     model: completion.model || request.model,
   };
-}
-
-// Not JSON (say, fenced or with prose around it) is returned as the string itself, so that
-// validation names the problem and the one repair request can fix it.
-function parseJsonOrRaw(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

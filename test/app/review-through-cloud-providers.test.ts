@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readEnv } from "../../src/env.js";
@@ -11,6 +11,7 @@ import {
   startFakeBedrock,
   startFakeGenerateContent,
   startFakeTokenServer,
+  writeAuthorizedUserCredentials,
   type FakeCloudModel,
   type FakeReply,
   type RecordedRequest,
@@ -84,11 +85,7 @@ async function setUp(provider: CloudProvider, reply: (request: RecordedRequest) 
   if (provider === "gemini") return { env: { ...common, GEMINI_API_KEY: "gemini-key", GEMINI_BASE_URL: model.url }, model, userText };
   const tokens = await startFakeTokenServer(options.token === undefined ? "vertex-token" : options.token, SECRET_IN_BODY);
   servers.push(tokens);
-  const credentials = join(dir, `credentials-${servers.length}.json`);
-  await writeFile(
-    credentials,
-    JSON.stringify({ type: "external_account_authorized_user", audience: "//iam.googleapis.com/locations/global/workforcePools/p/providers/p", client_id: "c", client_secret: "s", refresh_token: "r", token_url: `${tokens.url}/token` }),
-  );
+  const credentials = await writeAuthorizedUserCredentials(join(dir, `credentials-${servers.length}.json`), tokens);
   return {
     env: { ...common, GOOGLE_CLOUD_PROJECT: "review-project", GOOGLE_CLOUD_LOCATION: "europe-west4", GOOGLE_APPLICATION_CREDENTIALS: credentials, VERTEX_BASE_URL: model.url },
     model,

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from "node:http2";
+import { writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 
 // Loopback servers that speak the cloud model providers' own wire protocols, so each adapter is
@@ -73,6 +74,25 @@ export function startFakeTokenServer(token: string | null, refusal = "the refres
     () => (token === null ? { status: 400, body: { error: "invalid_grant", error_description: refusal } } : { answer: null }),
     () => ({ access_token: token, expires_in: 3600, token_type: "Bearer" }),
   );
+}
+
+/**
+ * Writes a Google credentials file of type external_account_authorized_user (what `gcloud auth
+ * login` writes for workforce identity) at `path`, whose token_url is the fake token server.
+ */
+export async function writeAuthorizedUserCredentials(path: string, tokenServer: FakeCloudModel): Promise<string> {
+  await writeFile(
+    path,
+    JSON.stringify({
+      type: "external_account_authorized_user",
+      audience: "//iam.googleapis.com/locations/global/workforcePools/review-pool/providers/review-provider",
+      client_id: "client-id",
+      client_secret: "client-secret",
+      refresh_token: "refresh-token",
+      token_url: `${tokenServer.url}/v1/oauthtoken`,
+    }),
+  );
+  return path;
 }
 
 async function serve(protocol: "http1" | "http2", reply: (request: RecordedRequest) => FakeReply, render: Render): Promise<FakeCloudModel> {

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReviewJsonSchema } from "../../src/core/review/review-schema.js";
 import { ModelError } from "../../src/providers/model-error.js";
 import { createVertexClient, type VertexClientOptions } from "../../src/providers/vertex-client.js";
-import { startFakeGenerateContent, startFakeTokenServer, type FakeCloudModel, type FakeReply, type RecordedRequest } from "../helpers/fake-cloud-models.js";
+import { startFakeGenerateContent, startFakeTokenServer, writeAuthorizedUserCredentials, type FakeCloudModel, type FakeReply, type RecordedRequest } from "../helpers/fake-cloud-models.js";
 import { everythingIn, rejectionOf, reviewRequest, sameRealmFetch, SENTINEL, validAnswer } from "./provider-test-kit.js";
 
 // Google's application default credentials from a credentials file, as GOOGLE_APPLICATION_CREDENTIALS
@@ -25,23 +25,6 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** A credentials file whose token URL is `tokenServer`. */
-async function credentialsFile(tokenServer: FakeCloudModel): Promise<string> {
-  const path = join(dir, `credentials-${servers.length}.json`);
-  await writeFile(
-    path,
-    JSON.stringify({
-      type: "external_account_authorized_user",
-      audience: "//iam.googleapis.com/locations/global/workforcePools/review-pool/providers/review-provider",
-      client_id: "client-id",
-      client_secret: "client-secret",
-      refresh_token: "refresh-token",
-      token_url: `${tokenServer.url}/v1/oauthtoken`,
-    }),
-  );
-  return path;
-}
-
 async function vertex(reply: (request: RecordedRequest) => FakeReply, token: string | null = "vertex-access-token", overrides: Partial<VertexClientOptions> = {}) {
   const model = await startFakeGenerateContent(reply);
   const tokens = await startFakeTokenServer(token, `revoked: ${SENTINEL}`);
@@ -49,7 +32,7 @@ async function vertex(reply: (request: RecordedRequest) => FakeReply, token: str
   const client = createVertexClient({
     project: "review-project",
     location: "europe-west4",
-    credentialsFile: await credentialsFile(tokens),
+    credentialsFile: await writeAuthorizedUserCredentials(join(dir, `credentials-${servers.length}.json`), tokens),
     baseUrl: model.url,
     timeoutMs: 5_000,
     maxRetries: 0,
