@@ -29,13 +29,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   const privateKey = getPrivateKey({ env: rawEnv });
   if (!privateKey) throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must hold the App's private key (PEM)");
   const model = createModelClient({
-    provider: env.model.provider,
-    openaiApiKey: env.model.openaiApiKey,
-    openaiBaseUrl: env.model.openaiBaseUrl,
-    anthropicApiKey: env.model.anthropicApiKey,
-    anthropicBaseUrl: env.model.anthropicBaseUrl,
-    timeoutMs: env.model.timeoutMs,
-    maxRetries: env.model.maxRetries,
+    ...env.model,
     onRetryWait: ({ status, seconds, taken }) =>
       log.warn({ provider: env.model.provider, status, waitSeconds: seconds }, taken ? "model provider asked to wait: retrying after the wait" : "model provider asked to wait too long: the request fails"),
   });

@@ -38,10 +38,16 @@ Output:
   -h, --help          This help
 
 Environment:
-  PATCHWISE_PROVIDER  openai (default; any OpenAI-compatible endpoint) or anthropic
-  PATCHWISE_MODEL     Model name (default: gpt-4.1-mini or claude-sonnet-4-6)
-  OPENAI_API_KEY, OPENAI_BASE_URL        OpenAI, Azure OpenAI, Gemini, Ollama, vLLM, LM Studio
+  PATCHWISE_PROVIDER  openai (default; any OpenAI-compatible endpoint), anthropic, azure, bedrock,
+                      gemini or vertex
+  PATCHWISE_MODEL     Model name, Azure deployment or Bedrock model id (default per provider:
+                      see the README)
+  OPENAI_API_KEY, OPENAI_BASE_URL        OpenAI, Ollama, vLLM, LM Studio
   ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL  Anthropic
+  AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY (or Entra ID), OPENAI_API_VERSION  Azure OpenAI
+  AWS_REGION and AWS's credentials (or AWS_BEARER_TOKEN_BEDROCK)  Bedrock
+  GEMINI_API_KEY, GEMINI_BASE_URL        Gemini API
+  GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION, GOOGLE_APPLICATION_CREDENTIALS  Vertex AI
   PATCHWISE_MODEL_TIMEOUT_MS, PATCHWISE_MODEL_MAX_RETRIES, PATCHWISE_MAX_OUTPUT_TOKENS
 
 Exit codes: 0 done, 1 a finding reached --fail-on, 2 usage or configuration error, 3 review failed.

@@ -21,6 +21,7 @@ import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { describeModelEndpoint } from "../providers/describe-model-endpoint.js";
 import { createProgress } from "./create-progress.js";
 import { UsageError, type CliOptions } from "./parse-cli-args.js";
 import { readLocalChanges } from "./read-local-changes.js";
@@ -65,6 +66,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       range: changes.range,
       provider: env.model.provider,
       model,
+      endpoint: describeModelEndpoint(env.model),
       prepared,
       inputPricePerMillion: null,
       relatedCode: prepared.relatedCode.snippets,

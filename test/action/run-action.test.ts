@@ -245,6 +245,22 @@ describe("the GitHub Action", () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it.each([
+    ["bedrock with the credentials configure-aws-credentials leaves in the job", { INPUT_PROVIDER: "bedrock", "INPUT_API-KEY": "", "INPUT_BASE-URL": "", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "ASIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }, { PATCHWISE_PROVIDER: "bedrock", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "ASIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }],
+    ["azure with its key and endpoint as inputs", { INPUT_PROVIDER: "azure", "INPUT_API-KEY": "azure-key", "INPUT_BASE-URL": "https://review.openai.azure.com" }, { PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "azure-key", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com" }],
+    ["gemini with its key as an input", { INPUT_PROVIDER: "gemini", "INPUT_API-KEY": "gemini-key", "INPUT_BASE-URL": "" }, { PATCHWISE_PROVIDER: "gemini", GEMINI_API_KEY: "gemini-key" }],
+    ["vertex with what Google's auth action leaves in the job", { INPUT_PROVIDER: "vertex", "INPUT_API-KEY": "", "INPUT_BASE-URL": "", GOOGLE_CLOUD_PROJECT: "p", GOOGLE_APPLICATION_CREDENTIALS: "/github/workspace/gha-creds-1.json" }, { PATCHWISE_PROVIDER: "vertex", GOOGLE_CLOUD_PROJECT: "p", GOOGLE_APPLICATION_CREDENTIALS: "/github/workspace/gha-creds-1.json" }],
+  ])("takes %s", (_name, vars, expected) => {
+    const inputs = readActionInputs({ ...actionEnv(payload), ...vars });
+
+    expect(inputs.modelEnv).toMatchObject(expected);
+    expect(inputs.modelEnv).not.toHaveProperty("OPENAI_API_KEY");
+  });
+
+  it("refuses a key for vertex, whose credentials come from the job", () => {
+    expect(() => readActionInputs({ ...actionEnv(payload), INPUT_PROVIDER: "vertex", "INPUT_API-KEY": "AIza-key" })).toThrow(/api-key: vertex takes no key/);
+  });
+
   it("names a bad input instead of starting", () => {
     expect(() => readActionInputs({ ...actionEnv(payload), INPUT_PROVIDER: "mistral" })).toThrow(/invalid action inputs: provider:/);
     expect(() => readActionInputs({ ...actionEnv(payload), "INPUT_FAIL-ON": "blocker" })).toThrow(/fail-on:/);

@@ -12,6 +12,7 @@ import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js"
 import { createModelClient } from "../../src/providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../../src/providers/default-models.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
+import type { ModelClient } from "../../src/pipeline/ports.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 
 // The App as `npm start` wires it (Probot, our Octokit class, our handlers and queue, the real
@@ -54,7 +55,6 @@ export interface ReviewApp {
   stop(): void;
 }
 
-/** Starts the App with the given model provider; the operator's default model of that provider is used. */
 /** Throttling groups without the pauses plugin-throttling puts between writes (its own are shared by the whole process). */
 const INSTANT_THROTTLE_GROUPS = Object.fromEntries(["write", "notifications", "search"].map((name) => [name, new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })]));
 
@@ -64,8 +64,11 @@ export interface ReviewAppOptions {
   requestTime?: RequestTimeLimits;
   /** Default: the App's own, 15 minutes. */
   reviewTimeoutMs?: number;
+  /** A model client of the test's own; by default, the operator's default model of `provider` against nock on its public host. */
+  model?: { client: ModelClient; defaultModel: string };
 }
 
+/** Starts the App with the given model provider. */
 export async function startReviewApp(provider: ModelProviderName, options: ReviewAppOptions = {}): Promise<ReviewApp> {
   const logs: ReviewApp["logs"] = [];
   const sink = new Writable({
@@ -86,16 +89,18 @@ export async function startReviewApp(provider: ModelProviderName, options: Revie
   // Metrics wired as startServer wires them (queue stats from the app, GitHub calls from our Octokit).
   const metrics = createMetrics(() => app.queueStats());
   const app = createPatchwiseApp({
-    model: createModelClient({
-      provider,
-      openaiApiKey: "sk-test",
-      openaiBaseUrl: OPENAI_BASE_URL,
-      anthropicApiKey: "sk-ant-test",
-      anthropicBaseUrl: ANTHROPIC_BASE_URL,
-      timeoutMs: 5_000,
-      maxRetries: 1,
-    }),
-    defaultModel: DEFAULT_MODELS[provider],
+    model:
+      options.model?.client ??
+      createModelClient({
+        provider,
+        openaiApiKey: "sk-test",
+        openaiBaseUrl: OPENAI_BASE_URL,
+        anthropicApiKey: "sk-ant-test",
+        anthropicBaseUrl: ANTHROPIC_BASE_URL,
+        timeoutMs: 5_000,
+        maxRetries: 1,
+      }),
+    defaultModel: options.model?.defaultModel ?? DEFAULT_MODELS[provider],
     maxOutputTokens: 4_000,
     templates: await loadPromptTemplates(),
     concurrency: 2,

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { Readable } from "node:stream";
+import { readEnv } from "../../src/env.js";
 import type { RetryWait } from "../../src/providers/bound-retry-waits.js";
-import { createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
+import { bedrockAuth, createModelClient, type ModelClientSettings } from "../../src/providers/create-model-client.js";
 import { ModelError } from "../../src/providers/model-error.js";
 import { rejectionOf, reviewRequest, validAnswer } from "./provider-test-kit.js";
 
@@ -34,6 +35,10 @@ describe("createModelClient", () => {
     ["openai without a key", { provider: "openai" }, /OPENAI_API_KEY is not set/],
     ["openai at api.openai.com without a key", { provider: "openai", openaiBaseUrl: "https://api.openai.com/v1" }, /OPENAI_API_KEY/],
     ["anthropic without a key", { provider: "anthropic", openaiApiKey: "sk-openai" }, /ANTHROPIC_API_KEY is not set/],
+    ["gemini without a key", readEnv({ PATCHWISE_PROVIDER: "gemini" }).model, /GEMINI_API_KEY is not set/],
+    ["bedrock without a region", readEnv({ PATCHWISE_PROVIDER: "bedrock" }).model, /AWS_REGION is not set/],
+    ["vertex without a project", readEnv({ PATCHWISE_PROVIDER: "vertex", GOOGLE_CLOUD_LOCATION: "europe-west4" }).model, /GOOGLE_CLOUD_PROJECT is not set/],
+    ["azure without an endpoint", readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "k" }).model, /AZURE_OPENAI_ENDPOINT is not set/],
   ])("refuses %s", (_name, settings, expected) => {
     expect(() => createModelClient(settings)).toThrow(expected);
   });
@@ -98,6 +103,29 @@ describe("createModelClient", () => {
     expect(scope.isDone()).toBe(true);
     expect(err).toBeInstanceOf(ModelError);
     expect(err).toMatchObject({ retryable: true, status: 503 });
+  });
+
+  it("reads Azure's settings, with a generally available API version by default", () => {
+    const env = readEnv({ PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com", AZURE_OPENAI_API_KEY: "k" });
+
+    expect(env.model.azure).toEqual({ endpoint: "https://review.openai.azure.com", apiKey: "k", apiVersion: "2024-10-21" });
+    expect(createModelClient(env.model).provider).toBe("azure");
+  });
+
+  it("names every provider when PATCHWISE_PROVIDER is not one of them", () => {
+    expect(() => readEnv({ PATCHWISE_PROVIDER: "azure-openai" })).toThrow(/PATCHWISE_PROVIDER: .*"openai".*"anthropic".*"azure".*"bedrock".*"gemini".*"vertex"/);
+  });
+
+  it.each([
+    ["a Bedrock API key, before any other credential", { AWS_BEARER_TOKEN_BEDROCK: "abk", AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s" }, { kind: "api key", token: "abk" }],
+    ["static keys with their session token", { AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }, { kind: "keys", accessKeyId: "AKID", secretAccessKey: "s", sessionToken: "t" }],
+    ["AWS's credential chain (profile, SSO, IRSA, ECS or EC2 role) otherwise", { AWS_PROFILE: "review" }, { kind: "chain" }],
+  ])("signs Bedrock requests with %s", (_name, vars, expected) => {
+    const env = readEnv({ PATCHWISE_PROVIDER: "bedrock", AWS_DEFAULT_REGION: "eu-west-1", ...vars });
+
+    expect(env.model.bedrock.region).toBe("eu-west-1");
+    expect(bedrockAuth(env.model.bedrock)).toEqual(expected);
+    expect(createModelClient(env.model).provider).toBe("bedrock");
   });
 });
 

@@ -5,6 +5,7 @@ export interface DryRunInput {
   range: string;
   provider: string;
   model: string;
+  endpoint: DryRunReport["endpoint"];
   prepared: PreparedReview;
   /** US dollars per million input tokens, or null when the model's price is unknown. */
   inputPricePerMillion: number | null;
@@ -27,6 +28,7 @@ export function buildDryRunReport(input: DryRunInput): DryRunReport {
     range: input.range,
     provider: input.provider,
     model: input.model,
+    endpoint: input.endpoint,
     requests,
     totalInputTokens,
     estimatedCostUsd: input.inputPricePerMillion === null ? null : roundCents((totalInputTokens / 1_000_000) * input.inputPricePerMillion),

@@ -70,5 +70,5 @@ export function describeModel(model: string): ModelProfile {
 
 function normalizeModelName(model: string): string {
   const base = model.trim().toLowerCase().split("/").pop() ?? "";
-  return base.replace(/^([a-z]{2,4}\.)?anthropic\./, "");
+  return base.replace(/^([a-z]{2,6}\.)?anthropic\./, "");
 }

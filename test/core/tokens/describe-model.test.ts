@@ -18,6 +18,7 @@ describe("describeModel", () => {
     ["claude-sonnet-4-20250514", "claude-4", 200_000, 64_000, "o200k_base", false],
     ["claude-sonnet-4-5", "claude-4", 200_000, 64_000, "o200k_base", false],
     ["us.anthropic.claude-opus-4-1-20250805-v1:0", "claude-opus-4", 200_000, 32_000, "o200k_base", false],
+    ["global.anthropic.claude-sonnet-4-6", "claude-4", 200_000, 64_000, "o200k_base", false],
     ["claude-3-5-haiku-latest", "claude-3.5", 200_000, 8_192, "o200k_base", false],
     ["models/gemini-2.5-pro", "gemini-2.5", 1_048_576, 65_536, "o200k_base", false],
     ["gemini-2.5-flash", "gemini-2.5", 1_048_576, 65_536, "o200k_base", false],
