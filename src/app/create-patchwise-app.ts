@@ -114,6 +114,7 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
         if (outcome !== null) options.metrics?.recordOutcome(outcome);
       },
       onReplaced: (older) => checkRuns.superseded(older),
+      onDropped: (job) => checkRuns.dropped(job),
     });
     const ready = queue;
     receive = async ({ id, name, payload }) => {

@@ -36,6 +36,8 @@ export interface QueueOptions {
   run: (job: PipelineJob, signal: AbortSignal) => Promise<void>;
   /** A newer commit's job took the place of `older` while it waited: `older` will never run. */
   onReplaced?: (older: PipelineJob) => void;
+  /** Shutdown dropped `job` while it waited: it will never run; resolves once what it showed is closed. */
+  onDropped?: (job: PipelineJob) => Promise<void>;
   log: Logger;
 }
 
@@ -156,17 +158,18 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     },
     async release() {
       closed = true;
-      // Dropped: this process ends, and nothing else would run them.
-      waiting.length = 0;
+      // Dropped: this process ends, and nothing else would run them; what they showed is closed.
+      const dropped = waiting.splice(0);
       for (const { job, controller } of running.values()) {
         options.log.warn({ deliveryId: job.deliveryId }, "shutting down: stopping the running review");
         controller.abort(appStopped());
       }
       // Tells a drain still waiting for idle that nothing waits any more.
       pump();
+      const settled = Promise.all([onIdle(), ...dropped.map((slot) => options.onDropped?.(slot.job))]);
       let timer: NodeJS.Timeout | undefined;
       const bound = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), RELEASE_TIMEOUT_MS)));
-      const result = await Promise.race([onIdle().then(() => "closed" as const), bound]);
+      const result = await Promise.race([settled.then(() => "closed" as const), bound]);
       clearTimeout(timer);
       if (result === "timeout") options.log.warn({ running: running.size }, "shutting down: stopped reviews did not close in time");
     },

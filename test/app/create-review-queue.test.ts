@@ -214,4 +214,32 @@ describe("createReviewQueue", () => {
     expect(queue.waiting).toBe(0);
     expect(queue.enqueue(job({ deliveryId: "late", pullNumber: 3 }))).toBe("closed");
   });
+
+  it("release: each dropped waiting job is handed to onDropped (to close its queued check run), and release waits for that too", async () => {
+    const dropped: string[] = [];
+    const closing = deferred();
+    let released = false;
+    const queue = createReviewQueue({
+      concurrency: 1,
+      limit: 10,
+      log: createRecordingLogger(),
+      run: (_j, signal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())),
+      onDropped: async (j) => {
+        dropped.push(j.deliveryId);
+        await closing.promise;
+      },
+    });
+    queue.enqueue(job({ deliveryId: "running", pullNumber: 1 }));
+    queue.enqueue(job({ deliveryId: "waiting-1", pullNumber: 2 }));
+    queue.enqueue(job({ deliveryId: "waiting-2", pullNumber: 3 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const releasing = queue.release!().then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dropped).toEqual(["waiting-1", "waiting-2"]);
+    expect(released).toBe(false);
+    closing.release();
+    await releasing;
+    expect(released).toBe(true);
+  });
 });
