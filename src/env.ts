@@ -12,6 +12,11 @@ const envSchema = z.object({
   WEBHOOK_SECRET: z.string().optional(),
   GHE_HOST: z.string().optional(),
   GHE_PROTOCOL: z.enum(["http", "https"]).default("https"),
+  // Set-up mode: where GitHub will send webhooks (a smee.io channel, or this server's public
+  // address) and the organization that will own the App.
+  WEBHOOK_PROXY_URL: z.url().optional(),
+  PATCHWISE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GH_ORG: z.string().optional(),
   PATCHWISE_PROVIDER: z.enum(MODEL_PROVIDER_NAMES).default("openai"),
   PATCHWISE_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -97,6 +102,8 @@ export type PatchwiseEnv = {
   commandRateLimits: CommandRateLimits;
   /** The shared queue on Redis (REDIS_URL); undefined: the in-process queue. */
   redis: RedisQueueEnv | undefined;
+  /** What the set-up page (no APP_ID yet) offers as the new App's webhook URL and owner. */
+  setup: { webhookUrl: string | undefined; organization: string | undefined };
 };
 
 export interface AzureEnv {
@@ -191,6 +198,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     telemetry: { url: e.PATCHWISE_TELEMETRY_URL, disabled: e.PATCHWISE_TELEMETRY_DISABLED },
     githubHost: e.GHE_HOST ?? "github.com",
     commandRateLimits: { perPullRequest: parseRateLimit(e.PATCHWISE_RATE_LIMIT_PER_PR), perRepository: parseRateLimit(e.PATCHWISE_RATE_LIMIT_PER_REPO) },
+    setup: { webhookUrl: e.WEBHOOK_PROXY_URL ?? (e.PATCHWISE_PUBLIC_URL && `${e.PATCHWISE_PUBLIC_URL.replace(/\/+$/, "")}/api/github/webhooks`), organization: e.GH_ORG },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, queueName: e.PATCHWISE_QUEUE_NAME, worker: e.PATCHWISE_WORKER, lockMs: e.PATCHWISE_QUEUE_LOCK_MS } : undefined,
   };
 }

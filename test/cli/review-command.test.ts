@@ -224,6 +224,21 @@ describe("patchwise review (CLI)", () => {
     const { code, stdout } = await runCli(["--help"]);
 
     expect(code).toBe(0);
-    for (const flag of ["--base", "--head", "--staged", "--format", "--fail-on", "--dry-run", "--quiet", "--config", "OPENAI_API_KEY"]) expect(stdout).toContain(flag);
+    for (const flag of ["--base", "--head", "--staged", "--format", "--fail-on", "--dry-run", "--quiet", "--config", "--version", "OPENAI_API_KEY"]) expect(stdout).toContain(flag);
+  });
+
+  it("prints its version with --version", async () => {
+    const { code, stdout } = await runCli(["--version"]);
+
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version}\n`);
+  });
+
+  it("refuses --dry-run with --format sarif instead of printing something else", async () => {
+    const { code, stdout, stderr } = await runCli(["review", "--base", "main", "--dry-run", "--format", "sarif"]);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--dry-run prints the requests, which SARIF cannot hold");
   });
 });
