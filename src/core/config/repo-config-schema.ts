@@ -28,6 +28,7 @@ export const CONFIG_SECTIONS = { limits: limitsShape, commands: commandsShape };
 export const repoConfigSchema = z
   .object({
     model: z.string().min(1).max(100).optional().describe("Model name override; the provider stays the operator's"),
+    modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     autoReview: z.boolean().default(true).describe("Review automatically on open/push; false leaves only /review"),
     drafts: z.boolean().default(false).describe("Also review draft pull requests"),
     include: globListSchema.default([]).describe("Globs of files to review even if a default exclude matches"),
@@ -80,6 +81,8 @@ export type OnInvalid = "stop" | "default";
 
 export const ON_INVALID = {
   model: "stop",
+  // Like `model`: the verify pass sends the diff to it, and a guess could send it to a model the team did not choose.
+  modelLight: "stop",
   // The default (true) sends code on every push where the team may have asked for /review only.
   autoReview: "stop",
   drafts: "default",

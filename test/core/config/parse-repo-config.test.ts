@@ -7,6 +7,7 @@ import { DEFAULT_REPO_CONFIG, ON_INVALID, type ConfigKey, type RepoConfig } from
 // review (it decides what is sent to the model, or where) or falls back to its default.
 const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInvalid: "stop" | "default"]> = [
   ["model", "gpt-4.1-mini", "", "stop"],
+  ["modelLight", "gpt-4.1-nano", "", "stop"],
   ["autoReview", false, "no", "stop"],
   ["drafts", true, "yes", "default"],
   ["include", ["dist/schema.sql"], "dist/schema.sql", "stop"],
@@ -135,7 +136,7 @@ describe("parseRepoConfig, unknown keys", () => {
 
   it("lists the keys when none is close", () => {
     const [problem] = parseRepoConfig({ reviewDrafts: true }).problems;
-    expect(problem).toEqual({ key: "reviewDrafts", message: expect.stringMatching(/^`reviewDrafts` is not a key \(keys: model, autoReview, drafts, .*, commands\)$/), outcome: "ignored" });
+    expect(problem).toEqual({ key: "reviewDrafts", message: expect.stringMatching(/^`reviewDrafts` is not a key \(keys: model, modelLight, autoReview, drafts, .*, commands\)$/), outcome: "ignored" });
   });
 
   it("quotes an unknown key shortened and without backticks or control characters", () => {
