@@ -28,7 +28,6 @@ export const CONFIG_SECTIONS = { limits: limitsShape, commands: commandsShape };
 export const repoConfigSchema = z
   .object({
     model: z.string().min(1).max(100).optional().describe("Model name override; the provider stays the operator's"),
-    modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     autoReview: z.boolean().default(true).describe("Review automatically on open/push; false leaves only /review"),
     drafts: z.boolean().default(false).describe("Also review draft pull requests"),
     include: globListSchema.default([]).describe("Globs of files to review even if a default exclude matches"),
@@ -43,6 +42,7 @@ export const repoConfigSchema = z
     minConfidence: z.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE).describe("Least confidence (0..1) the model must state for a finding to be posted inline; the rest are listed in the summary"),
     verify: z.boolean().default(false).describe("A second, cheap model call scores each finding against the code it cites; low scores are dropped"),
     verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
+    modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
     relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z

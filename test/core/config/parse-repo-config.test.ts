@@ -136,7 +136,7 @@ describe("parseRepoConfig, unknown keys", () => {
 
   it("lists the keys when none is close", () => {
     const [problem] = parseRepoConfig({ reviewDrafts: true }).problems;
-    expect(problem).toEqual({ key: "reviewDrafts", message: expect.stringMatching(/^`reviewDrafts` is not a key \(keys: model, modelLight, autoReview, drafts, .*, commands\)$/), outcome: "ignored" });
+    expect(problem).toEqual({ key: "reviewDrafts", message: expect.stringMatching(/^`reviewDrafts` is not a key \(keys: model, autoReview, drafts, .*, commands\)$/), outcome: "ignored" });
   });
 
   it("quotes an unknown key shortened and without backticks or control characters", () => {
