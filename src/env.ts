@@ -19,6 +19,12 @@ const envSchema = z.object({
   GH_ORG: z.string().optional(),
   PATCHWISE_PROVIDER: z.enum(MODEL_PROVIDER_NAMES).default("openai"),
   PATCHWISE_MODEL: z.string().min(1).optional(),
+  PATCHWISE_MODEL_LIGHT: z.string().min(1).optional(),
+  PATCHWISE_FALLBACK_MODELS: z
+    .string()
+    .trim()
+    .regex(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, "expected model names separated by commas, such as gpt-4.1,gpt-4.1-mini")
+    .optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -70,6 +76,10 @@ export type PatchwiseEnv = {
   model: {
     provider: ModelProviderName;
     model: string | undefined;
+    /** The model of the verify pass; undefined: the review's model. */
+    modelLight: string | undefined;
+    /** Asked in order, same provider, when a request's model is down or not available to the account. */
+    fallbackModels: string[];
     openaiApiKey: string | undefined;
     openaiBaseUrl: string | undefined;
     anthropicApiKey: string | undefined;
@@ -167,6 +177,8 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     model: {
       provider: e.PATCHWISE_PROVIDER,
       model: e.PATCHWISE_MODEL,
+      modelLight: e.PATCHWISE_MODEL_LIGHT,
+      fallbackModels: e.PATCHWISE_FALLBACK_MODELS?.split(",").map((name) => name.trim()) ?? [],
       openaiApiKey: e.OPENAI_API_KEY,
       openaiBaseUrl: e.OPENAI_BASE_URL,
       anthropicApiKey: e.ANTHROPIC_API_KEY,

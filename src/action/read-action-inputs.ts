@@ -13,6 +13,8 @@ const actionEnvSchema = z.object({
   "INPUT_GITHUB-TOKEN": z.string().min(1, "the github-token input is empty; leave it at its default ${{ github.token }}"),
   INPUT_PROVIDER: z.enum(MODEL_PROVIDER_NAMES).default("openai"),
   INPUT_MODEL: z.string().optional(),
+  "INPUT_MODEL-LIGHT": z.string().optional(),
+  "INPUT_FALLBACK-MODELS": z.string().optional(),
   "INPUT_API-KEY": z.string().optional(),
   "INPUT_BASE-URL": z.url().optional(),
   "INPUT_CONFIG-PATH": z.string().min(1).default(".github/patchwise.yml"),
@@ -59,6 +61,9 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
       ...pickModelTuning(env),
       PATCHWISE_PROVIDER: provider,
       PATCHWISE_MODEL: e.INPUT_MODEL,
+      // Checked by readEnv, as the App's variables are.
+      PATCHWISE_MODEL_LIGHT: e["INPUT_MODEL-LIGHT"],
+      PATCHWISE_FALLBACK_MODELS: e["INPUT_FALLBACK-MODELS"],
       ...(e["INPUT_API-KEY"] && apiKeySetting ? { [apiKeySetting]: e["INPUT_API-KEY"] } : {}),
       ...(e["INPUT_BASE-URL"] ? { [INPUT_SETTINGS[provider].baseUrl]: e["INPUT_BASE-URL"] } : {}),
     },

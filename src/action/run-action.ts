@@ -63,6 +63,8 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     githubHost: inputs.githubHost,
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
+    lightModel: env.model.modelLight,
+    fallbackModels: env.model.fallbackModels,
     modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency },
     templates: context.templates,
     log,

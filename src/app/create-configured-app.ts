@@ -46,6 +46,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   app = createPatchwiseApp({
     model,
     defaultModel,
+    lightModel: env.model.modelLight,
+    fallbackModels: env.model.fallbackModels,
     maxOutputTokens: env.model.maxOutputTokens,
     contextWindow: env.model.contextWindow,
     modelConcurrency: env.model.concurrency,

@@ -31,6 +31,10 @@ import { runWithDeadline } from "./run-with-deadline.js";
 export interface PatchwiseAppOptions {
   model: ModelClient;
   defaultModel: string;
+  /** The verify pass's model (PATCHWISE_MODEL_LIGHT); the review's model when unset. */
+  lightModel?: string | undefined;
+  /** Asked in order when a request's model is down or unavailable (PATCHWISE_FALLBACK_MODELS). */
+  fallbackModels?: readonly string[];
   maxOutputTokens: number;
   /** Overrides the model table's context window (PATCHWISE_CONTEXT_WINDOW). */
   contextWindow?: number | undefined;
@@ -210,6 +214,8 @@ async function runReview(
     config,
     model: options.model,
     defaultModel: options.defaultModel,
+    lightModel: options.lightModel,
+    fallbackModels: options.fallbackModels ?? [],
     modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4 },
     templates: options.templates,
     log,

@@ -17,6 +17,8 @@ import { createWorkingTreeReader } from "../repo/read-working-tree.js";
 import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
 import { shareSnapshot } from "../pipeline/share-snapshot.js";
 import { verifyFindings } from "../pipeline/verify-findings.js";
+import { answerWithFallbacks } from "../pipeline/answer-with-fallbacks.js";
+import type { ModelAnswerCount, ReviewPart } from "../core/review/count-model-answers.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
@@ -47,6 +49,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const config = await readLocalConfig(changes.root, options.config);
   const env = readEnv(context.env);
   const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
+  const lightModel = config.modelLight ?? env.model.modelLight ?? model;
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
   const sizing = sizeModelRequests(
@@ -77,8 +80,10 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
 
   const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
+  const answeredBy: ModelAnswerCount[] = [];
+  const answering = (part: ReviewPart) => answerWithFallbacks(client, part, { fallbacks: env.model.fallbackModels, answeredBy, log: progressLog(progress), ids: {} });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
-  const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
+  const asked = await askForReviews(answering("review"), prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
   progress(`received ${asked.answers.length} answer(s)`);
   if (asked.answers.length === 0) {
     context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
@@ -86,8 +91,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
   const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
   const verified = config.verify
-    ? await verifyFindings(client, asked.answers, {
-        model,
+    ? await verifyFindings(answering("verify"), asked.answers, {
+        model: lightModel,
         templates: context.templates.verify,
         threshold: config.verifyThreshold,
         patches: prepared.patches,
@@ -116,7 +121,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     patches: prepared.patches,
     existingComments: [],
     ...checks,
-    summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
+    summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [], lightModel, answeredBy },
   });
   const report = buildLocalReport({
     range: changes.range,

@@ -29,6 +29,8 @@ import { planReviewRange } from "./plan-review-range.js";
 import { trackProgress, type ProgressTracker } from "./report-progress.js";
 import { parseReviewStateMarker, type ReviewState } from "../core/review/review-state.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
+import type { ReviewPart } from "../core/review/count-model-answers.js";
+import { answerWithFallbacks } from "./answer-with-fallbacks.js";
 import type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
 export interface ReviewDependencies {
@@ -38,6 +40,10 @@ export interface ReviewDependencies {
   model: ModelClient;
   /** The operator's model name; a repository may override the name, never the provider. */
   defaultModel: string;
+  /** The operator's model for the verify pass (PATCHWISE_MODEL_LIGHT); the review's model when unset. A repository may override the name. */
+  lightModel?: string | undefined;
+  /** The operator's fallback models (PATCHWISE_FALLBACK_MODELS): a request its model cannot answer goes to these, in order, and to no other. */
+  fallbackModels?: readonly string[];
   /** The operator's model limits (environment); the repository may only lower the window. */
   modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number };
   templates: PromptTemplates;
@@ -68,7 +74,7 @@ export type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, Revi
  */
 export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependencies): Promise<ReviewOutcome> {
   const started = performance.now();
-  const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
+  const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0, answeredBy: [] };
   const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {}, progress: trackProgress(deps.progress) };
   deps.rateLimitWaits?.listen((wait) => facts.progress.rateLimitWait(wait));
   const result = await runReview(job, deps, usage, facts);
@@ -125,6 +131,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     stage = "reading the repository configuration";
     const { config, problems } = parseRepoConfig(await deps.config.loadRepoConfig());
     const model = config.model ?? deps.defaultModel;
+    const lightModel = config.modelLight ?? deps.lightModel ?? model;
+    // Each part's requests may go on to the operator's fallbacks; the summary and audit name who answered.
+    const answering = (part: ReviewPart) => answerWithFallbacks(deps.model, part, { fallbacks: deps.fallbackModels ?? [], answeredBy: usage.answeredBy, log, ids });
     summaryBase = { ...summaryBase, model, configErrors: problems.map(describeConfigProblem) };
     // Reported as a file that cannot be read is: the review fails here and the summary lists the keys.
     if (problems.some((problem) => problem.outcome === "stop")) throw new ConfigReadError({ path: REPO_CONFIG_PATH, problem: STOPPING_CONFIG });
@@ -196,7 +205,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     stage = "asking the model";
     const askStarted = performance.now();
     // Nothing left to send (every file filtered or over a limit): no model call, and the summary says why.
-    const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(deps.model, prepared.prompts, {
+    const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(answering("review"), prepared.prompts, {
       model,
       maxOutputTokens: sizing.limits.maxOutputTokens,
       concurrency: deps.modelLimits.concurrency,
@@ -221,8 +230,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
     stage = "verifying the findings";
     const verified = config.verify
-      ? await verifyAndCount(deps.model, asked.answers, { timings, usage }, {
-          model,
+      ? await verifyAndCount(answering("verify"), asked.answers, { timings, usage }, {
+          model: lightModel,
           templates: deps.templates.verify,
           threshold: config.verifyThreshold,
           patches: prepared.patches,
@@ -258,7 +267,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       summary: {
         ...summaryBase,
         feedback: facts.feedback,
-        ...(verified ? { verification: verified.summary } : {}),
+        ...(verified ? { verification: verified.summary, lightModel } : {}),
+        answeredBy: usage.answeredBy,
         tokens,
         skippedFiles: [...skippedFiles, ...unusableFiles],
         relatedCode: prepared.relatedCode,

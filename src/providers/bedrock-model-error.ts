@@ -20,6 +20,7 @@ export function toBedrockModelError(err: unknown, endpoint: string | undefined, 
       message:
         "no AWS credentials found (bedrock): give the app a role (IRSA, ECS task or EC2 instance role), a profile, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK",
       retryable: false,
+      kind: "credentials",
     });
   }
   const metadata = (err as { $metadata?: { httpStatusCode?: unknown } }).$metadata;

@@ -23,6 +23,7 @@ export function createEntraTokenProvider(): () => Promise<string> {
         message:
           "could not get a Microsoft Entra ID token (azure): set AZURE_OPENAI_API_KEY, or run the app with an identity (managed identity, workload identity or az login)",
         retryable: false,
+        kind: "credentials",
       });
     }
   };

@@ -28,6 +28,7 @@ export function toGoogleModelError(err: unknown, context: GoogleFailureContext):
       message:
         "could not get a Google access token (vertex): check GOOGLE_APPLICATION_CREDENTIALS, or the workload identity or metadata server the app runs with",
       retryable: false,
+      kind: "credentials",
     });
   }
   // fetch fails with a TypeError ("fetch failed") when the host cannot be reached.

@@ -12,11 +12,33 @@ import { PROVIDER_PROFILES } from "./provider-profiles.js";
 
 export type { ModelProviderName } from "./model-provider-names.js";
 
+/**
+ * What went wrong, as a type: decisions (such as trying a fallback model) test this, never the
+ * message. Undefined for failures of the answer itself (cut off, refused, filtered).
+ */
+export type ModelErrorKind =
+  | "cancelled"
+  | "timeout"
+  | "unreachable"
+  | "credentials"
+  | "billing"
+  | "quota"
+  | "forbidden"
+  | "not found"
+  | "too long"
+  | "too large"
+  | "rate limited"
+  | "overloaded"
+  | "server error"
+  | "refused"
+  | "unexpected";
+
 export interface ModelErrorInit {
   provider: string;
   message: string;
   retryable: boolean;
   status?: number;
+  kind?: ModelErrorKind;
 }
 
 /** A model provider failure whose message is safe to log and to post: no body, headers or code. */
@@ -25,12 +47,14 @@ export class ModelError extends Error {
   readonly retryable: boolean;
   readonly status?: number;
   readonly provider: string;
+  readonly kind?: ModelErrorKind;
 
   constructor(init: ModelErrorInit) {
     super(init.message);
     this.provider = init.provider;
     this.retryable = init.retryable;
     if (init.status !== undefined) this.status = init.status;
+    if (init.kind !== undefined) this.kind = init.kind;
   }
 }
 
@@ -71,7 +95,7 @@ export interface FailureFacts {
 
 /** The ModelError for a failure that never got an HTTP answer. */
 export function describeTransportFailure(provider: ModelProviderName, kind: "cancelled" | "timeout" | "unreachable", baseUrl?: string): ModelError {
-  const make = (message: string, retryable: boolean) => new ModelError({ provider, message, retryable });
+  const make = (message: string, retryable: boolean) => new ModelError({ provider, message, retryable, kind });
   if (kind === "cancelled") return make(`the model request was cancelled (${provider})`, false);
   if (kind === "timeout") {
     return make(`the model did not answer in time (${provider}): raise PATCHWISE_MODEL_TIMEOUT_MS or choose a faster model`, true);
@@ -84,7 +108,7 @@ export function describeTransportFailure(provider: ModelProviderName, kind: "can
 /** The ModelError for something a provider client threw that is not one of its known errors: only its type is named. */
 export function describeUnexpected(provider: ModelProviderName, err: unknown): ModelError {
   const name = err instanceof Error ? err.name : typeof err;
-  return new ModelError({ provider, message: `unexpected ${name} from the ${provider} client: the app's log has the error type`, retryable: false });
+  return new ModelError({ provider, message: `unexpected ${name} from the ${provider} client: the app's log has the error type`, retryable: false, kind: "unexpected" });
 }
 
 /** The ModelError for an HTTP failure, worded from the provider's profile. */
@@ -96,29 +120,31 @@ export function describeHttpFailure(provider: ModelProviderName, facts: FailureF
   const is = (codes: readonly string[]) => [type, code].some((value) => value !== undefined && codes.includes(value));
   // Azure repeats the status as its code ("429"): said once.
   const described = [provider, `HTTP ${status}`, ...[type, code].filter((v): v is string => v !== undefined && v !== String(status))].join(", ");
-  const say = (what: string, todo: string, retryable: boolean) => new ModelError({ provider, message: `${what} (${described}): ${todo}`, retryable, status });
+  const say = (kind: ModelErrorKind, what: string, todo: string, retryable: boolean) =>
+    new ModelError({ provider, message: `${what} (${described}): ${todo}`, retryable, status, kind });
   const tooLong = is(profile.codes.tooLong) || (typeof facts.message === "string" && status < 500 && profile.tooLongMessage?.test(facts.message) === true);
   if (tooLong) {
-    return say("the prompt does not fit the model's context window", "choose a model with a larger context in PATCHWISE_MODEL", false);
+    return say("too long", "the prompt does not fit the model's context window", "choose a model with a larger context in PATCHWISE_MODEL", false);
   }
-  if (status === 401 || is(profile.codes.credentials)) return say(`the model provider rejected ${profile.credentials.noun}`, profile.credentials.fix, false);
-  if (status === 402) return say("the model provider reports a billing problem", "check the account's billing", false);
-  if (is(profile.codes.quota)) return say("the model provider account has no quota left", "check the account's billing and limits", false);
-  if (status === 403) return say(`${profile.credentials.noun} may not use this model or endpoint`, profile.forbiddenFix, false);
+  if (status === 401 || is(profile.codes.credentials)) return say("credentials", `the model provider rejected ${profile.credentials.noun}`, profile.credentials.fix, false);
+  if (status === 402) return say("billing", "the model provider reports a billing problem", "check the account's billing", false);
+  if (is(profile.codes.quota)) return say("quota", "the model provider account has no quota left", "check the account's billing and limits", false);
+  if (status === 403) return say("forbidden", `${profile.credentials.noun} may not use this model or endpoint`, profile.forbiddenFix, false);
   if (status === 404) {
     const where = baseUrl !== undefined && profile.defaultHost !== undefined ? ` and ${profile.endpointSetting}` : "";
-    return say("model not found", `${profile.notFoundFix}${where}`, false);
+    return say("not found", "model not found", `${profile.notFoundFix}${where}`, false);
   }
-  if (status === 408 || status === 409) return say("the model provider timed out the request", "try /review again later", true);
-  if (status === 413) return say("the request is too large for the model provider", "review a smaller pull request", false);
+  if (status === 408 || status === 409) return say("timeout", "the model provider timed out the request", "try /review again later", true);
+  if (status === 413) return say("too large", "the request is too large for the model provider", "review a smaller pull request", false);
   // Retrying sooner would only be refused again, so the review does not wait.
-  if (facts.retryAt !== undefined) return say(`the model provider asked to wait until ${formatUtcTime(facts.retryAt)}`, "comment /review after then", false);
+  if (facts.retryAt !== undefined) return say("rate limited", `the model provider asked to wait until ${formatUtcTime(facts.retryAt)}`, "comment /review after then", false);
   if (status === 429 || is(profile.codes.throttled)) {
-    return say("the model provider is rate limiting requests", "lower PATCHWISE_CONCURRENCY or raise the account's rate limits", true);
+    return say("rate limited", "the model provider is rate limiting requests", "lower PATCHWISE_CONCURRENCY or raise the account's rate limits", true);
   }
-  if (status === 529 || is(profile.codes.overloaded)) return say("the model provider is overloaded", "try /review again later", true);
-  if (status >= 500) return say("the model provider had a server error", "try /review again later", true);
+  if (status === 529 || is(profile.codes.overloaded)) return say("overloaded", "the model provider is overloaded", "try /review again later", true);
+  if (status >= 500) return say("server error", "the model provider had a server error", "try /review again later", true);
   return say(
+    "refused",
     "the model provider refused the request",
     "check that PATCHWISE_MODEL exists and supports structured output with a JSON schema",
     false,

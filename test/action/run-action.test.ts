@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
 import { readActionInputs } from "../../src/action/read-action-inputs.js";
+import { readEnv } from "../../src/env.js";
 import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
@@ -255,6 +256,13 @@ describe("the GitHub Action", () => {
 
     expect(inputs.modelEnv).toMatchObject(expected);
     expect(inputs.modelEnv).not.toHaveProperty("OPENAI_API_KEY");
+  });
+
+  it("takes the light model and the fallback models as inputs, checked as the App's variables are", () => {
+    const inputs = readActionInputs({ ...actionEnv(payload), "INPUT_MODEL-LIGHT": "gpt-test-nano", "INPUT_FALLBACK-MODELS": "gpt-test-2, gpt-test-3" });
+
+    expect(readEnv(inputs.modelEnv).model).toMatchObject({ model: "gpt-test", modelLight: "gpt-test-nano", fallbackModels: ["gpt-test-2", "gpt-test-3"] });
+    expect(() => readEnv(readActionInputs({ ...actionEnv(payload), "INPUT_FALLBACK-MODELS": "gpt-test-2,," }).modelEnv)).toThrow(/PATCHWISE_FALLBACK_MODELS/);
   });
 
   it("refuses a key for vertex, whose credentials come from the job", () => {

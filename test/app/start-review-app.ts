@@ -13,6 +13,7 @@ import { createModelClient } from "../../src/providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../../src/providers/default-models.js";
 import type { ModelProviderName } from "../../src/providers/model-error.js";
 import type { ModelClient } from "../../src/pipeline/ports.js";
+import type { AuditEvent } from "../../src/core/audit/audit-event-schema.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 
 // The App as `npm start` wires it (Probot, our Octokit class, our handlers and queue, the real
@@ -52,6 +53,8 @@ export interface ReviewApp {
   unexpectedRequests: string[];
   /** The App's Prometheus metrics, as `/metrics` would serve them. */
   metrics: PatchwiseMetrics;
+  /** The audit events the App wrote, in order. */
+  audits: AuditEvent[];
   stop(): void;
 }
 
@@ -66,6 +69,10 @@ export interface ReviewAppOptions {
   reviewTimeoutMs?: number;
   /** A model client of the test's own; by default, the operator's default model of `provider` against nock on its public host. */
   model?: { client: ModelClient; defaultModel: string };
+  /** PATCHWISE_MODEL_LIGHT (default: unset, the review's model). */
+  lightModel?: string;
+  /** PATCHWISE_FALLBACK_MODELS (default: none). */
+  fallbackModels?: string[];
 }
 
 /** Starts the App with the given model provider. */
@@ -88,6 +95,7 @@ export async function startReviewApp(provider: ModelProviderName, options: Revie
 
   // Metrics wired as startServer wires them (queue stats from the app, GitHub calls from our Octokit).
   const metrics = createMetrics(() => app.queueStats());
+  const audits: AuditEvent[] = [];
   const app = createPatchwiseApp({
     model:
       options.model?.client ??
@@ -101,6 +109,9 @@ export async function startReviewApp(provider: ModelProviderName, options: Revie
         maxRetries: 1,
       }),
     defaultModel: options.model?.defaultModel ?? DEFAULT_MODELS[provider],
+    lightModel: options.lightModel,
+    ...(options.fallbackModels ? { fallbackModels: options.fallbackModels } : {}),
+    audit: async (event) => void audits.push(event),
     maxOutputTokens: 4_000,
     templates: await loadPromptTemplates(),
     concurrency: 2,
@@ -134,6 +145,7 @@ export async function startReviewApp(provider: ModelProviderName, options: Revie
     logs,
     unexpectedRequests,
     metrics,
+    audits,
     async deliver(name, payload, deliveryId = randomUUID()) {
       await probot.receive({ id: deliveryId, name, payload } as Parameters<Probot["receive"]>[0]);
       await app.whenIdle();

@@ -42,6 +42,7 @@ export const repoConfigSchema = z
     minConfidence: z.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE).describe("Least confidence (0..1) the model must state for a finding to be posted inline; the rest are listed in the summary"),
     verify: z.boolean().default(false).describe("A second, cheap model call scores each finding against the code it cites; low scores are dropped"),
     verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
+    modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
     relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z
@@ -80,6 +81,8 @@ export type OnInvalid = "stop" | "default";
 
 export const ON_INVALID = {
   model: "stop",
+  // Like `model`: the verify pass sends the diff to it, and a guess could send it to a model the team did not choose.
+  modelLight: "stop",
   // The default (true) sends code on every push where the team may have asked for /review only.
   autoReview: "stop",
   drafts: "default",

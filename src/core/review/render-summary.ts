@@ -6,6 +6,8 @@ import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
 import { renderCodeSpan } from "./render-code-span.js";
+import type { ModelAnswerCount } from "./count-model-answers.js";
+import { renderFallbackAnswers } from "./render-fallback-answers.js";
 import { renderReviewRange } from "./render-review-range.js";
 import { renderReviewStateMarker, type ReviewState } from "./review-state.js";
 import { renderVerificationCost, renderVerificationNote, type VerificationSummary } from "./verify-render-note.js";
@@ -58,6 +60,10 @@ export interface SummaryInput {
   feedback?: FeedbackCounts;
   /** What the verify pass (`verify: true`) scored and dropped, and its token cost. */
   verification?: VerificationSummary;
+  /** The model the verify pass asked (PATCHWISE_MODEL_LIGHT or `modelLight`); the review's model when not given. */
+  lightModel?: string;
+  /** Which model answered how many requests of each part: fallback models are named in the footer. */
+  answeredBy?: readonly ModelAnswerCount[];
   /** The GitHub web host (`github.com` when not given): the only host the model's text may link to. */
   githubHost?: string;
   /** Which changes this review covered, and what earlier reviews found (a line under the title). */
@@ -193,7 +199,10 @@ function renderSkipped(skipped: SkippedFile[]): string {
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
   const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
-  return `<sub>Model ${renderCodeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
+  const lightModel = input.lightModel ?? input.model;
+  const review = `Model ${renderCodeSpan(input.model)} via ${input.provider}${renderFallbackAnswers(input.answeredBy, "review", input.model)} · ${tokens}`;
+  const verification = `${renderVerificationCost(input.verification, lightModel === input.model ? undefined : lightModel)}${renderFallbackAnswers(input.answeredBy, "verify", lightModel)}`;
+  return `<sub>${review}${verification}${renderRelatedCode(input)}${commit}</sub>`;
 }
 
 // So a reader can see what the model saw besides the diff.

@@ -7,6 +7,7 @@ import { DEFAULT_REPO_CONFIG, ON_INVALID, type ConfigKey, type RepoConfig } from
 // review (it decides what is sent to the model, or where) or falls back to its default.
 const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInvalid: "stop" | "default"]> = [
   ["model", "gpt-4.1-mini", "", "stop"],
+  ["modelLight", "gpt-4.1-nano", "", "stop"],
   ["autoReview", false, "no", "stop"],
   ["drafts", true, "yes", "default"],
   ["include", ["dist/schema.sql"], "dist/schema.sql", "stop"],
