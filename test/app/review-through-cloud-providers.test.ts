@@ -5,17 +5,8 @@ import { join } from "node:path";
 import { readEnv } from "../../src/env.js";
 import { createModelClient } from "../../src/providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../../src/providers/default-models.js";
-import type { ModelProviderName } from "../../src/providers/model-error.js";
-import {
-  startFakeAzureOpenAI,
-  startFakeBedrock,
-  startFakeGenerateContent,
-  startFakeTokenServer,
-  writeAuthorizedUserCredentials,
-  type FakeCloudModel,
-  type FakeReply,
-  type RecordedRequest,
-} from "../helpers/fake-cloud-models.js";
+import type { FakeCloudModel, FakeReply, RecordedRequest } from "../helpers/fake-cloud-models.js";
+import { CLOUD_PROVIDERS, setUpCloudProvider, type CloudProvider, type CloudSetup } from "../helpers/set-up-cloud-provider.js";
 import { mockGitHub } from "./mock-review-apis.js";
 import nock from "nock";
 import { crashFinding, stopAppAfterEach } from "./review-fixtures.js";
@@ -25,16 +16,6 @@ import { HEAD_SHA, pullRequestEvent, startReviewApp, type ReviewApp } from "./st
 // authentication: the model client is made from the operator's environment (readEnv, then
 // createModelClient, as `npm start` does) pointed at a loopback server speaking that provider's
 // wire protocol. GitHub is nock, as in the other App tests.
-
-type CloudProvider = Extract<ModelProviderName, "azure" | "bedrock" | "gemini" | "vertex">;
-
-interface CloudSetup {
-  /** The operator's environment for this provider, pointed at the fakes. */
-  env: Record<string, string>;
-  model: FakeCloudModel;
-  /** The prompt's user text as the provider received it. */
-  userText: (request: RecordedRequest) => string;
-}
 
 const SECRET_IN_BODY = "echo-of-the-prompt-7c1d";
 const googleError = (code: number, status: string, message = SECRET_IN_BODY, reason?: string): FakeReply => ({
@@ -59,39 +40,8 @@ afterEach(async () => {
 let app: ReviewApp | undefined;
 stopAppAfterEach(() => app);
 
-async function setUp(provider: CloudProvider, reply: (request: RecordedRequest) => FakeReply, options: { token?: string | null } = {}): Promise<CloudSetup> {
-  const common = { PATCHWISE_PROVIDER: provider, PATCHWISE_MODEL_MAX_RETRIES: "0", PATCHWISE_MODEL_TIMEOUT_MS: "5000" };
-  if (provider === "azure") {
-    const model = await startFakeAzureOpenAI(reply);
-    servers.push(model);
-    return {
-      env: { ...common, AZURE_OPENAI_ENDPOINT: model.url, AZURE_OPENAI_API_KEY: "azure-key", PATCHWISE_MODEL: "review-deployment" },
-      model,
-      userText: (request) => request.body.messages[1].content,
-    };
-  }
-  if (provider === "bedrock") {
-    const model = await startFakeBedrock(reply);
-    servers.push(model);
-    return {
-      env: { ...common, AWS_REGION: "eu-central-1", AWS_ENDPOINT_URL_BEDROCK_RUNTIME: model.url, AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" },
-      model,
-      userText: (request) => request.body.messages[0].content[0].text,
-    };
-  }
-  const model = await startFakeGenerateContent(reply);
-  servers.push(model);
-  const userText = (request: RecordedRequest) => request.body.contents[0].parts[0].text;
-  if (provider === "gemini") return { env: { ...common, GEMINI_API_KEY: "gemini-key", GEMINI_BASE_URL: model.url }, model, userText };
-  const tokens = await startFakeTokenServer(options.token === undefined ? "vertex-token" : options.token, SECRET_IN_BODY);
-  servers.push(tokens);
-  const credentials = await writeAuthorizedUserCredentials(join(dir, `credentials-${servers.length}.json`), tokens);
-  return {
-    env: { ...common, GOOGLE_CLOUD_PROJECT: "review-project", GOOGLE_CLOUD_LOCATION: "europe-west4", GOOGLE_APPLICATION_CREDENTIALS: credentials, VERTEX_BASE_URL: model.url },
-    model,
-    userText,
-  };
-}
+const setUp = (provider: CloudProvider, reply: (request: RecordedRequest) => FakeReply, options: { token?: string | null } = {}) =>
+  setUpCloudProvider(provider, reply, { dir, servers, refusal: SECRET_IN_BODY, ...options });
 
 /** Every listed GitHub call was made, and no other; the fakes on loopback are not nock's, so nock sees them pass. */
 function expectExactlyTheListedGitHubCalls(running: ReviewApp): void {
@@ -105,11 +55,10 @@ async function startApp(provider: CloudProvider, setup: CloudSetup): Promise<Rev
 }
 
 const answer = { summary: "Trims the name before greeting.", walkthrough: [{ path: "src/greet.js", change: "Trims the name." }], findings: [crashFinding()] };
-const PROVIDERS: CloudProvider[] = ["azure", "bedrock", "gemini", "vertex"];
 const MODEL_SHOWN: Record<CloudProvider, string> = { azure: "review-deployment", bedrock: DEFAULT_MODELS.bedrock, gemini: DEFAULT_MODELS.gemini, vertex: DEFAULT_MODELS.vertex };
 
 describe("a review through each cloud provider", () => {
-  it.each(PROVIDERS)("%s: the pull request gets one review with the finding, and the summary names the model and provider", async (provider) => {
+  it.each(CLOUD_PROVIDERS)("%s: the pull request gets one review with the finding, and the summary names the model and provider", async (provider) => {
     const setup = await setUp(provider, () => ({ answer }));
     app = await startApp(provider, setup);
     const github = mockGitHub().acceptsCheckRun(2).listsReviews([]).readsConfig(null).servesPullRequest(HEAD_SHA).acceptsReview().listsComments([]).acceptsNewSummary();
