@@ -151,8 +151,27 @@ function searchMember(index: RepoIndex, path: string, reference: SyntaxReference
       if (definition.name === reference.name && kinds.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
     }
   });
+  // Through the barrels the file imports (`export * from`): where a package's types are declared; a guess, ranked below what is certain.
+  if (found.length === 0 && ecma) found.push(...membersReexported(index, path, reference.name));
   if (found.length > 0 || !searchRepository || ecma || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
+}
+
+function membersReexported(index: RepoIndex, path: string, name: string): ResolvedDefinition[] {
+  const found: ResolvedDefinition[] = [];
+  const seen = new Set<string>([path]);
+  let frontier = [...index.bindings(path).importedFiles];
+  for (let depth = 0; depth <= REEXPORT_DEPTH && frontier.length > 0 && found.length === 0; depth += 1) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const definition of index.outline(file)?.definitions ?? NOTHING) if (definition.name === name && CLASS_MEMBERS.has(definition.kind)) found.push({ path: file, definition, confidence: 2 });
+      next.push(...index.bindings(file).wildcard);
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 /** Definitions of `name` in `files` (but `except`), following re-exports (`export … from`, `from x import *`, includes). */
