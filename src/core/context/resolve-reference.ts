@@ -151,7 +151,7 @@ function searchMember(index: RepoIndex, path: string, reference: SyntaxReference
       if (definition.name === reference.name && kinds.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
     }
   });
-  // Through the barrels the file imports (`export * from`): where a package's types are declared; a guess, ranked below what is certain.
+  // Through what the imported modules import and re-export (`export * from`): where a package's types are declared; a guess, ranked below what is certain.
   if (found.length === 0 && ecma) found.push(...membersReexported(index, path, reference.name));
   if (found.length > 0 || !searchRepository || ecma || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
@@ -167,7 +167,8 @@ function membersReexported(index: RepoIndex, path: string, name: string): Resolv
       if (seen.has(file)) continue;
       seen.add(file);
       for (const definition of index.outline(file)?.definitions ?? NOTHING) if (definition.name === name && CLASS_MEMBERS.has(definition.kind)) found.push({ path: file, definition, confidence: 2 });
-      next.push(...index.bindings(file).wildcard);
+      // What the imported module itself imports (the types its exports are declared with), then barrels only.
+      next.push(...(depth === 0 ? index.bindings(file).importedFiles : index.bindings(file).wildcard));
     }
     frontier = next;
   }
