@@ -111,6 +111,19 @@ describe("related code in other people's layouts", () => {
     expect(covers(snippets, "src/cache.ts", 2)).toBe(false);
   });
 
+  it("resolves a member of a call-chain receiver (`s.string().url()`) through the barrel the file imports, not in a file it does not import", () => {
+    const files = new Map([
+      ["src/schemas.ts", lines(["export class ZString {", "  url(): ZString {", "    return this;", "  }", "}", "export function string(): ZString {", "  return new ZString();", "}"])],
+      ["src/index.ts", lines(['export * from "./schemas.js";'])],
+      ["src/links.ts", lines(["export class Link {", "  url(): string {", '    return "";', "  }", "}"])],
+      ["src/use.ts", lines(['import * as s from "./index.js";', "export const link = s.string().url();"])],
+    ]);
+    const { snippets } = selectRelatedCode({ patches: [changeLine(files, "src/use.ts", 2, "export const link = s.string();")], repo: createRepoSnapshot(files), syntax });
+    expect(covers(snippets, "src/schemas.ts", 2)).toBe(true);
+    expect(covers(snippets, "src/schemas.ts", 6)).toBe(true);
+    expect(snippets.filter((snippet) => snippet.path === "src/links.ts")).toEqual([]);
+  });
+
   it("gives no snippet for a member of a receiver it cannot resolve, rather than a same-named member of an unrelated file", () => {
     const files = new Map([
       ["src/report.ts", lines(["export function report(inst: { internals: { def: string } }): string {", "  return inst.internals.definition;", "}"])],
