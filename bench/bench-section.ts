@@ -1,2 +1,10 @@
 /** One section of `npm run bench`: a table of rows, plus notes printed under it. */
 export type BenchSection = { title: string; rows: Record<string, string | number>[]; notes?: string[] };
+
+/** Options every section receives; a section reads those it knows. */
+export interface SectionOptions {
+  /** A local git repository (or bare git directory) to measure instead of this one. */
+  repo?: string;
+  /** How many of its latest commits. */
+  commits?: number;
+}

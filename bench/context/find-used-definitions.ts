@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { readEcmaProject } from "../../src/core/context/resolve/read-ecma-project.js";
 import type { FilePatch } from "../../src/core/types.js";
 
 /** A definition, in the repository and outside what the diff shows, of a name an added line uses. */
@@ -14,17 +15,35 @@ export interface UsedDefinition {
 }
 
 const ROOT = "/repo/";
-const TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
+// JavaScript too (CommonJS `exports.x =` and `require` are definitions and imports to TypeScript).
+const TS_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const NODE_MODULES = "node_modules/";
 
 /**
  * The ground truth for context quality, independent of tree-sitter: TypeScript's own "go to
- * definition" on every identifier of every added line of the changed TypeScript files.
+ * definition" on every identifier of every added line of the changed TypeScript and JavaScript
+ * files, with the repository's root tsconfig (its `paths`, `baseUrl`, `moduleResolution`,
+ * `customConditions`) and its workspace packages linked under node_modules, as npm, yarn and pnpm
+ * link them, so that package.json `exports` resolve the way TypeScript resolves them.
  */
 export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches: readonly FilePatch[]): UsedDefinition[] {
   const dirs = new Set<string>();
   for (const path of files.keys()) for (let dir = path; dir.includes("/"); ) dirs.add((dir = dir.slice(0, dir.lastIndexOf("/"))));
-  const relative = (name: string) => (name.startsWith(ROOT) ? name.slice(ROOT.length) : name);
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noLib: true, types: [], skipLibCheck: true, strict: true };
+  const { packages } = readEcmaProject([...files.keys()], (path) => files.get(path));
+  // A workspace package seen through node_modules is its own folder (pnpm's and npm's symlinks).
+  const linked = (path: string): string => {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at === -1) return path;
+    const rest = path.slice(at + NODE_MODULES.length);
+    const owner = packages.find((pkg) => rest === pkg.name || rest.startsWith(`${pkg.name}/`));
+    return owner ? `${owner.dir === "" ? "" : `${owner.dir}/`}${rest.slice(owner.name.length + 1)}`.replace(/\/$/, "") : path;
+  };
+  const relative = (name: string) => linked(name.startsWith(ROOT) ? name.slice(ROOT.length) : name);
+  const isLinkFolder = (path: string) => {
+    const rest = path.slice(path.lastIndexOf(NODE_MODULES) + NODE_MODULES.length);
+    return path.endsWith("node_modules") || packages.some((pkg) => pkg.name.startsWith(`${rest}/`));
+  };
+  const options = readCompilerOptions(files);
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [...files.keys()].filter((path) => TS_FILE.test(path)).map((path) => ROOT + path),
     getScriptVersion: () => "1",
@@ -37,7 +56,8 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
     getDefaultLibFileName: () => "/lib.d.ts",
     fileExists: (name) => files.has(relative(name)),
     readFile: (name) => files.get(relative(name)),
-    directoryExists: (name) => name === "/repo" || dirs.has(relative(name)),
+    directoryExists: (name) => name === "/repo" || dirs.has(relative(name)) || (name.includes("node_modules") && isLinkFolder(relative(name))),
+    realpath: (name) => (name.startsWith(ROOT) ? ROOT + relative(name) : name),
     getDirectories: () => [],
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
@@ -70,4 +90,19 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
     visit(source);
   }
   return [...found.values()];
+}
+
+/** The root tsconfig's options (following `extends` inside the snapshot), without the standard library or ambient types. */
+function readCompilerOptions(files: ReadonlyMap<string, string>): ts.CompilerOptions {
+  const fallback: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  const text = files.get("tsconfig.json");
+  const parsed = text === undefined ? undefined : ts.parseConfigFileTextToJson(`${ROOT}tsconfig.json`, text).config;
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: true,
+    readDirectory: () => [],
+    fileExists: (name) => files.has(name.startsWith(ROOT) ? name.slice(ROOT.length) : name),
+    readFile: (name) => files.get(name.startsWith(ROOT) ? name.slice(ROOT.length) : name),
+  };
+  const options = parsed === undefined ? fallback : { ...fallback, ...ts.parseJsonConfigFileContent(parsed, host, "/repo").options };
+  return { ...options, noLib: true, types: [], skipLibCheck: true, allowJs: true, checkJs: false, noEmit: true };
 }

@@ -3,7 +3,7 @@ import { selectRelatedCode } from "../../src/core/context/select-related-code.js
 import type { RelatedSnippet, SyntaxService } from "../../src/core/context/types.js";
 import { loadSyntaxService } from "../../src/syntax/load-parsers.js";
 import { listContextFixtures, loadContextFixture } from "../../test/fixtures/context/load-context-fixture.js";
-import type { BenchSection } from "../bench-section.js";
+import type { BenchSection, SectionOptions } from "../bench-section.js";
 import { findUsedDefinitions, type UsedDefinition } from "../context/find-used-definitions.js";
 import { listCommits, readCommit } from "../context/read-commit.js";
 
@@ -21,15 +21,18 @@ interface Tally {
  * Ground truth: TypeScript's go-to-definition over this repository's own commits, and the
  * hand-written symbol lists of the multi-language fixtures.
  */
-export async function run(): Promise<BenchSection> {
+export async function run(options: SectionOptions = {}): Promise<BenchSection> {
+  const cwd = options.repo ?? process.cwd();
+  const foreign = options.repo !== undefined;
   const syntax = await loadSyntaxService();
   const rows: Record<string, string | number>[] = [];
   const history = { symbols: 0, covered: 0 };
   const byKind = new Map<string, Tally>();
   const shares: number[] = [];
 
-  for (const { sha, subject } of listCommits(process.cwd(), COMMITS)) {
-    const commit = readCommit(process.cwd(), sha, subject);
+  const times: number[] = [];
+  for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS)) {
+    const commit = readCommit(cwd, sha, subject);
     const used = findUsedDefinitions(commit.files, commit.patches);
     if (used.length === 0) continue;
     const { snippets, dropped, ms } = timeSelection(syntax, commit);
@@ -37,6 +40,7 @@ export async function run(): Promise<BenchSection> {
     history.symbols += used.length;
     history.covered += covered.length;
     shares.push(covered.length / used.length);
+    times.push(ms);
     for (const definition of used) {
       const tally = byKind.get(kindGroup(definition)) ?? { symbols: 0, covered: 0 };
       tally.symbols += 1;
@@ -47,7 +51,7 @@ export async function run(): Promise<BenchSection> {
   }
 
   const fixtures = { symbols: 0, covered: 0 };
-  for (const name of listContextFixtures()) {
+  for (const name of foreign ? [] : listContextFixtures()) {
     const fixture = loadContextFixture(name);
     const { snippets, dropped, ms } = timeSelection(syntax, fixture);
     const covered = fixture.expected.symbols.filter((symbol) => isCovered(snippets, symbol)).length;
@@ -56,15 +60,16 @@ export async function run(): Promise<BenchSection> {
     rows.push(row(`fixture ${name}`, fixture.patches.length, fixture.expected.symbols.length, covered, snippets, dropped, ms));
   }
 
-  rows.push({ set: "ALL this repository's commits", "changed files": "", symbols: history.symbols, covered: history.covered, share: percent(history.covered, history.symbols), "context lines": "", dropped: "", "select ms": "" });
-  rows.push({ set: "ALL language fixtures", "changed files": "", symbols: fixtures.symbols, covered: fixtures.covered, share: percent(fixtures.covered, fixtures.symbols), "context lines": "", dropped: "", "select ms": "" });
+  const medianMs = Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0);
+  rows.push({ set: foreign ? `ALL commits of ${options.repo}` : "ALL this repository's commits", "changed files": "", symbols: history.symbols, covered: history.covered, share: percent(history.covered, history.symbols), "context lines": "", dropped: "", "select ms": `median ${medianMs}` });
+  if (!foreign) rows.push({ set: "ALL language fixtures", "changed files": "", symbols: fixtures.symbols, covered: fixtures.covered, share: percent(fixtures.covered, fixtures.symbols), "context lines": "", dropped: "", "select ms": "" });
   const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)] ?? 0;
   return {
     title: `Related-code context quality (budget ${BUDGET} lines)`,
     rows,
     notes: [
       `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(median * 100).toFixed(1)}%.`,
-      `By kind of definition (this repository's commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
+      `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
       "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
       `Up to ${COMMITS} latest non-merge commits of this repository (git log), each read in memory at that commit and reviewed as one change.`,
     ],

@@ -1,5 +1,5 @@
 import type { Node, Query, QueryCapture, Tree } from "web-tree-sitter";
-import type { DefinitionKind, FileOutline, ImportedName, ReferenceKind, SyntaxDefinition, SyntaxImport, SyntaxReference } from "../core/context/types.js";
+import { EXPRESSION_RECEIVER, type DefinitionKind, type FileOutline, type ImportedName, type ReferenceKind, type SyntaxDefinition, type SyntaxImport, type SyntaxReference } from "../core/context/types.js";
 
 // Capture names the query files use (tags-style):
 //   @definition.<kind> on the definition node, with @name on its name;
@@ -12,6 +12,9 @@ import type { DefinitionKind, FileOutline, ImportedName, ReferenceKind, SyntaxDe
 
 const REFERENCE_RANK: Record<ReferenceKind, number> = { call: 0, type: 1, member: 2, identifier: 3 };
 const SIMPLE_QUALIFIER = /^[\w$@:.\\]{1,80}$/;
+// JavaScript/TypeScript receivers that are expressions (`s.string().url()`): kept as a marker so
+// the member is resolved as a member, not as a bare name.
+const EXPRESSION_RECEIVER_LANGUAGES = new Set(["typescript", "tsx", "javascript"]);
 
 /** Returns one shared copy of equal strings (each syntax service has its own, see `createTreeSitterSyntax`). */
 export type Intern = (text: string) => string;
@@ -42,7 +45,7 @@ export function readOutline(language: string, tree: Tree, query: Query, intern: 
     }
     const reference = captures.find((capture) => capture.name.startsWith("reference.") && capture.name !== "reference.qualifier");
     if (reference) {
-      addReference(references, reference, captured(captures, "reference.qualifier")?.node, intern);
+      addReference(references, reference, captured(captures, "reference.qualifier")?.node, intern, EXPRESSION_RECEIVER_LANGUAGES.has(language));
       continue;
     }
     if (captured(captures, "import")) addImport(imports, captures);
@@ -88,10 +91,11 @@ function addDefinition(into: Map<string, SyntaxDefinition & { pattern: number }>
   into.set(key, { name, kind, startLine: startLine(capture.node), endLine: endLine(capture.node), nameLine: startLine(nameNode), pattern });
 }
 
-function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture, qualifierNode: Node | undefined, intern: Intern): void {
+function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture, qualifierNode: Node | undefined, intern: Intern, keepExpressions: boolean): void {
   const kind = intern(capture.name.slice("reference.".length)) as ReferenceKind;
   const qualifierText = qualifierNode?.text;
-  const qualifier = qualifierText !== undefined && SIMPLE_QUALIFIER.test(qualifierText) ? intern(qualifierText) : undefined;
+  const simple = qualifierText !== undefined && SIMPLE_QUALIFIER.test(qualifierText);
+  const qualifier = simple ? intern(qualifierText) : qualifierText !== undefined && keepExpressions ? EXPRESSION_RECEIVER : undefined;
   const existing = into.get(capture.node.startIndex);
   if (existing) {
     if (REFERENCE_RANK[kind] < REFERENCE_RANK[existing.kind]) existing.kind = kind;

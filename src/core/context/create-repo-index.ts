@@ -5,6 +5,7 @@ import type { RepoSnapshot } from "./repo-snapshot.js";
 import { createBindingEnv } from "./resolve/binding-env.js";
 import { buildFileBindings } from "./resolve/build-file-bindings.js";
 import { createBindings, type FileBindings } from "./resolve/file-bindings.js";
+import { readEcmaProject } from "./resolve/read-ecma-project.js";
 import { readGoModules } from "./resolve/resolve-go-package.js";
 import type { FileOutline, SelectionLimits, SelectionStats, SyntaxService } from "./types.js";
 
@@ -40,6 +41,7 @@ export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limit
   const env = createBindingEnv(
     paths,
     readGoModules(allPaths.filter((path) => path === "go.mod" || path.endsWith("/go.mod")).map((path) => ({ path, text: repo.readText(path) ?? "" }))),
+    readEcmaProject(allPaths, (path) => repo.readText(path)),
   );
   const stats: SelectionStats = { candidates: 0, parsedFiles: 0, fallbackFiles: 0, searchedNames: 0, parseCapReached: false, selectedLines: 0 };
   const lineCache = new Map<string, readonly string[] | undefined>();

@@ -1,7 +1,8 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
-import type { DefinitionKind, SyntaxDefinition, SyntaxReference } from "./types.js";
+import { findReceiverType, readBaseNames } from "./resolve/find-receiver-type.js";
+import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
 export interface ResolvedDefinition {
@@ -20,6 +21,10 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 const MAX_DEFINITIONS = 3;
+// JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
+// when it cannot be, no same-named member of another file is guessed.
+const ECMA = new Set(["typescript", "tsx", "javascript"]);
+const BASE_DEPTH = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
 const REEXPORT_DEPTH = 3;
@@ -53,6 +58,10 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   if (!outline) return [];
   const { name, qualifier } = reference;
   const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
+  if (ECMA.has(outline.language) && qualifier !== undefined && reference.kind !== "type") {
+    const members = resolveEcmaMember(index, path, outline, reference, depth);
+    if (members !== undefined) return members;
+  }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
 
   // An object key or destructured name without a receiver: a member of a type from this file or its imports.
@@ -89,6 +98,40 @@ function resolveQualified(index: RepoIndex, path: string, reference: SyntaxRefer
   return found.length > 0 ? found : searchMember(index, path, reference);
 }
 
+/**
+ * A JavaScript/TypeScript member through its receiver: `this.x` in the enclosing class and its
+ * bases (or, outside a class, among the file's assigned methods such as `res.x = function`), `a.x`
+ * in `a`'s declared type. Undefined when the receiver is neither (an import, or unknown).
+ */
+function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline, reference: SyntaxReference, depth: number): ResolvedDefinition[] | undefined {
+  const receiver = findReceiverType(outline, index.lines(path) ?? [], reference.qualifier!, reference.line);
+  if (receiver.kind === "unknown") return undefined;
+  if (receiver.kind === "type") {
+    const owners = resolve(index, path, { name: receiver.name, line: reference.line, kind: "type" }, depth + 1);
+    const found = owners.flatMap((owner) => membersInside(index, owner, reference.name, depth));
+    return found.length > 0 ? found : undefined;
+  }
+  if (!receiver.owner) {
+    return outline.definitions.filter((d) => d.name === reference.name && CLASS_MEMBERS.has(d.kind) && d.nameLine !== reference.line).map((definition) => ({ path, definition, confidence: 1 }));
+  }
+  const owner = { path, definition: receiver.owner, confidence: 0 };
+  return receiver.basesOnly ? membersOfBases(index, owner, reference.name, depth) : membersInside(index, owner, reference.name, depth);
+}
+
+/** Members named `name` declared inside `owner` (a class or interface), else in its bases. */
+function membersInside(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
+  const inside = (index.outline(owner.path)?.definitions ?? NOTHING).filter((d) => d.name === name && d !== owner.definition && d.kind !== "test" && d.startLine >= owner.definition.startLine && d.endLine <= owner.definition.endLine);
+  if (inside.length > 0) return inside.map((definition) => ({ path: owner.path, definition, confidence: owner.confidence }));
+  return membersOfBases(index, owner, name, depth);
+}
+
+function membersOfBases(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
+  if (depth >= BASE_DEPTH) return [];
+  return readBaseNames(index.lines(owner.path) ?? [], owner.definition).flatMap((base) =>
+    resolve(index, owner.path, { name: base, line: owner.definition.startLine, kind: "type" }, depth + 1).flatMap((found) => membersInside(index, found, name, depth + 1)),
+  );
+}
+
 /** Members named `name` inside `owner`'s range, else anywhere in its file. */
 function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): ResolvedDefinition[] {
   const definitions = index.outline(owner.path)?.definitions.filter((d) => d.name === name && d.kind !== "test") ?? [];
@@ -100,13 +143,36 @@ function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): R
 function searchMember(index: RepoIndex, path: string, reference: SyntaxReference, searchRepository = true): ResolvedDefinition[] {
   const bindings = index.bindings(path);
   const found: ResolvedDefinition[] = [];
+  // In JavaScript/TypeScript a member is a class member or an object's method, never a module's `const` or `require` binding.
+  const ecma = ECMA.has(index.outline(path, true)?.language ?? "");
+  const kinds = ecma ? CLASS_MEMBERS : MEMBER_KINDS;
   index.forEachNearFile(path, (file) => {
     for (const definition of index.outline(file)?.definitions ?? NOTHING) {
-      if (definition.name === reference.name && MEMBER_KINDS.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
+      if (definition.name === reference.name && kinds.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
     }
   });
-  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
+  // Through what the imported modules import and re-export (`export * from`): where a package's types are declared; a guess, ranked below what is certain.
+  if (found.length === 0 && ecma) found.push(...membersReexported(index, path, reference.name));
+  if (found.length > 0 || !searchRepository || ecma || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
+}
+
+function membersReexported(index: RepoIndex, path: string, name: string): ResolvedDefinition[] {
+  const found: ResolvedDefinition[] = [];
+  const seen = new Set<string>([path]);
+  let frontier = [...index.bindings(path).importedFiles];
+  for (let depth = 0; depth <= REEXPORT_DEPTH && frontier.length > 0 && found.length === 0; depth += 1) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const definition of index.outline(file)?.definitions ?? NOTHING) if (definition.name === name && CLASS_MEMBERS.has(definition.kind)) found.push({ path: file, definition, confidence: 2 });
+      // What the imported module itself imports (the types its exports are declared with), then barrels only.
+      next.push(...(depth === 0 ? index.bindings(file).importedFiles : index.bindings(file).wildcard));
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 /** Definitions of `name` in `files` (but `except`), following re-exports (`export … from`, `from x import *`, includes). */

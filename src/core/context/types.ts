@@ -40,9 +40,15 @@ export interface SyntaxReference {
   name: string;
   line: number;
   kind: ReferenceKind;
-  /** Text of the receiver/scope when it is a simple name or path (`ns` in `ns.f()`, `this`, `util::`). */
+  /**
+   * Text of the receiver/scope when it is a simple name or path (`ns` in `ns.f()`, `this`, `util::`);
+   * `EXPRESSION_RECEIVER` for a JavaScript/TypeScript receiver that is an expression (`s.string().url()`).
+   */
   qualifier?: string;
 }
+
+/** The qualifier of a member whose receiver is an expression (a call chain, an index): a member, of an unknown type. */
+export const EXPRESSION_RECEIVER = "()";
 
 /** A name an import binds: `name` as the imported module defines it, `alias` as this file uses it. */
 export interface ImportedName {

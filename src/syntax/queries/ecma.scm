@@ -7,6 +7,20 @@
 (method_definition name: (_) @name) @definition.method
 (pair key: (property_identifier) @name value: [(arrow_function) (function_expression)]) @definition.method
 (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (generator_function)]) @definition.function
+; CommonJS and assignment definitions: `exports.x = function`, `module.exports.x =` (module-level
+; functions and constants), `obj.m = function`, `Foo.prototype.m = function` (methods).
+(assignment_expression
+  left: (member_expression object: (identifier) @_exports (#eq? @_exports "exports") property: (property_identifier) @name)
+  right: [(arrow_function) (function_expression) (generator_function)]) @definition.function
+(assignment_expression
+  left: (member_expression object: (member_expression object: (identifier) @_module (#eq? @_module "module") property: (property_identifier) @_exports (#eq? @_exports "exports")) property: (property_identifier) @name)
+  right: [(arrow_function) (function_expression) (generator_function)]) @definition.function
+(program (expression_statement (assignment_expression
+  left: (member_expression object: [(identifier) @_exports (member_expression object: (identifier) @_module property: (property_identifier) @_exports)] property: (property_identifier) @name)
+  (#eq? @_exports "exports")) @definition.constant))
+(assignment_expression
+  left: (member_expression property: (property_identifier) @name)
+  right: [(arrow_function) (function_expression) (generator_function)]) @definition.method
 (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.constant)
 (program (variable_declaration (variable_declarator name: (identifier) @name)) @definition.constant)
 (program (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.constant))
@@ -24,6 +38,8 @@
 (new_expression constructor: (identifier) @reference.call)
 (new_expression constructor: (member_expression object: (_) @reference.qualifier property: (property_identifier) @reference.call))
 (member_expression object: (_) @reference.qualifier property: (property_identifier) @reference.member)
+(call_expression function: (member_expression object: (_) @reference.qualifier property: (private_property_identifier) @reference.call))
+(member_expression object: (_) @reference.qualifier property: (private_property_identifier) @reference.member)
 (shorthand_property_identifier) @reference.identifier
 ; Keys of object literals and destructuring patterns name members of the object's type.
 (pair key: (property_identifier) @reference.member)
@@ -46,6 +62,11 @@
 (variable_declarator
   name: (identifier) @import.alias
   value: (call_expression function: (identifier) @_require (#eq? @_require "require") arguments: (arguments . (string (string_fragment) @import.source)))) @import
+(variable_declarator
+  name: (identifier) @import.alias
+  value: (member_expression
+    object: (call_expression function: (identifier) @_require (#eq? @_require "require") arguments: (arguments . (string (string_fragment) @import.source)))
+    property: (property_identifier) @import.name)) @import
 (variable_declarator
   name: (object_pattern (shorthand_property_identifier_pattern) @import.name)
   value: (call_expression function: (identifier) @_require (#eq? @_require "require") arguments: (arguments . (string (string_fragment) @import.source)))) @import

@@ -1,3 +1,3 @@
 ; JavaScript only.
 
-(field_definition property: (property_identifier) @name) @definition.property
+(field_definition property: (_) @name) @definition.property
