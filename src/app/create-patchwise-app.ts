@@ -13,6 +13,8 @@ import type { Logger } from "../log.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
+import { answerQuestion } from "../pipeline/answer-question.js";
+import { createPullRequestConversation } from "../github/pull-request-conversation.js";
 import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
@@ -171,7 +173,7 @@ function createBotLoginCache(app: Probot): () => Promise<string> {
   };
 }
 
-// Null: a /review command that was refused (no access, or over its rate limit) before any review work.
+// Null: a command that was refused (no access, or over its rate limit) before any review work, or an /ask (not a review).
 async function runReview(
   app: Probot,
   job: PipelineJob,
@@ -198,6 +200,25 @@ async function runReview(
   }
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
+  const github = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  if (job.command?.name === "ask") {
+    // Its own pipeline, beside the review's: no check run, and the answer is the only thing posted.
+    await answerQuestion(job, {
+      ...github,
+      config,
+      conversation: createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs }),
+      model: options.model,
+      defaultModel: options.defaultModel,
+      lightModel: options.lightModel,
+      modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow },
+      templates: options.templates,
+      log,
+      signal,
+      repoReader: createGitHubRepoReader(octokit, ref),
+      ...(options.githubHost ? { githubHost: options.githubHost } : {}),
+    });
+    return null;
+  }
   // The queued run shown when the job was accepted (by this process or, with a shared queue, another).
   const progress = createCheckRunReporter(octokit, ref, {
     log,
@@ -207,7 +228,7 @@ async function runReview(
     externalId: job.deliveryId,
     retryDelayMs: options.writeRetryDelayMs,
   });
-  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  const { source, publisher } = github;
   return reviewPullRequest(job, {
     source,
     publisher,

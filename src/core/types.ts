@@ -114,6 +114,8 @@ export interface CommandRequest {
   full: boolean;
   /** What the commenter asked the review to focus on (at most 200 characters); untrusted text, sent to the model as data. */
   focus: string;
+  /** `/ask`: answer the question in the comment (read again from GitHub, so no question text travels in a job); absent for `/review`. */
+  name?: "ask";
 }
 
 export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";

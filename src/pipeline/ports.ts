@@ -114,3 +114,11 @@ export interface CommandAccessPort {
   /** Posts `body` unless a comment holding `marker` is already on the pull request; says which. */
   ensureRefusalReply(body: string, marker: string): Promise<"posted" | "already there">;
 }
+
+/** The conversation of one pull request, for the commands that answer in it (`/ask`). */
+export interface ConversationPort {
+  /** The body of one comment on the pull request (the command, read again), or null when it was deleted. */
+  readComment(commentId: number): Promise<string | null>;
+  /** Posts one comment; after a failed attempt, a comment carrying `marker` is taken as posted rather than sent again. */
+  postComment(body: string, marker: string): Promise<{ url: string }>;
+}

@@ -5,24 +5,28 @@ const SYSTEM_FILE = "review.system.md";
 const USER_FILE = "review.user.md";
 const VERIFY_SYSTEM_FILE = "verify.system.md";
 const VERIFY_USER_FILE = "verify.user.md";
+const ASK_SYSTEM_FILE = "ask.system.md";
+const ASK_USER_FILE = "ask.user.md";
 
-/** The review templates, and those of the optional verify pass (`verify: true`). */
+/** The review templates, those of the optional verify pass (`verify: true`) and those of `/ask`. */
 export interface PromptTemplates {
   system: string;
   user: string;
   verify?: { system: string; user: string };
+  /** Filled like the review's (the question in place of the review's focus); without them `/ask` is not answered. */
+  ask?: { system: string; user: string };
 }
 
 /**
  * Reads the prompt templates. They sit next to this module when it runs from src/; tsc does not
  * copy .md files into dist/, so from dist/prompts the package's src/prompts is used.
  */
-export async function loadPromptTemplates(): Promise<PromptTemplates & { verify: { system: string; user: string } }> {
+export async function loadPromptTemplates(): Promise<Required<PromptTemplates>> {
   const dir = await findTemplateDir();
-  const [system, user, verifySystem, verifyUser] = await Promise.all(
-    [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE].map((name) => readFile(new URL(name, dir), "utf8")),
+  const [system, user, verifySystem, verifyUser, askSystem, askUser] = await Promise.all(
+    [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE, ASK_SYSTEM_FILE, ASK_USER_FILE].map((name) => readFile(new URL(name, dir), "utf8")),
   );
-  return { system: system!, user: user!, verify: { system: verifySystem!, user: verifyUser! } };
+  return { system: system!, user: user!, verify: { system: verifySystem!, user: verifyUser! }, ask: { system: askSystem!, user: askUser! } };
 }
 
 async function findTemplateDir(): Promise<URL> {

@@ -12,6 +12,10 @@ describe("loadPromptTemplates", () => {
         system: await readFile("src/prompts/verify.system.md", "utf8"),
         user: await readFile("src/prompts/verify.user.md", "utf8"),
       },
+      ask: {
+        system: await readFile("src/prompts/ask.system.md", "utf8"),
+        user: await readFile("src/prompts/ask.user.md", "utf8"),
+      },
     });
     expect(templates.system).toContain("{{hunkFormat}}");
     expect(templates.user).toContain("{{diff}}");

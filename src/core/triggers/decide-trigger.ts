@@ -16,6 +16,7 @@ export type TriggerDecision =
 
 const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set<ReviewTrigger>(["opened", "reopened", "ready_for_review", "synchronize"]);
 const COMMAND = "/review";
+const ASK_COMMAND = "/ask";
 const MAX_FOCUS_LENGTH = 200;
 // The only words after `/review` that change what the command does; everything else is focus text,
 // handed to the model as data. No word sets a configuration key.
@@ -49,8 +50,9 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
   if (payload.action !== "created") return { skip: `issue_comment action "${payload.action}" does not trigger a review` };
   if (!payload.issue.pull_request) return { skip: "comment is on an issue, not a pull request" };
   if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
-  const parsed = parseReviewCommand(payload.comment.body ?? "");
-  if (parsed === null) return { skip: "comment is not a /review command" };
+  const body = payload.comment.body ?? "";
+  const parsed = parseReviewCommand(body) ?? parseAskCommand(body);
+  if (parsed === null) return { skip: "comment is not a /review or /ask command" };
   if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
   const command = {
     actorLogin: payload.comment.user.login,
@@ -68,14 +70,37 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
 
 /** `full` and the focus text after `/review` on the comment's first line, or null when it is not the command. */
 function parseReviewCommand(body: string): { full: boolean; focus: string } | null {
-  const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
-  if (!firstLine.startsWith(COMMAND)) return null;
-  const rest = firstLine.slice(COMMAND.length);
-  // `/reviewer` or `/review-all` is another word, not our command.
-  if (rest !== "" && !/^\s/.test(rest)) return null;
+  const rest = readCommandLine(body, COMMAND);
+  if (rest === null) return null;
   const words = rest.trim();
   const full = words === FULL_WORD || words.startsWith(`${FULL_WORD} `);
   return { full, focus: (full ? words.slice(FULL_WORD.length) : words).trim().slice(0, MAX_FOCUS_LENGTH) };
+}
+
+// The question is not copied into the job: the pipeline reads the comment again, so no text of
+// the pull request's conversation waits in a queue.
+function parseAskCommand(body: string): { full: false; focus: ""; name: "ask" } | null {
+  return readAskQuestion(body) !== null ? { full: false, focus: "", name: "ask" } : null;
+}
+
+/**
+ * The question of an `/ask` comment: everything after the command word (it may run over several
+ * lines), or null when the comment is not `/ask` or asks nothing.
+ */
+export function readAskQuestion(body: string): string | null {
+  const trimmed = body.trim();
+  if (readCommandLine(trimmed, ASK_COMMAND) === null) return null;
+  const question = trimmed.slice(ASK_COMMAND.length).trim();
+  return question === "" ? null : question;
+}
+
+/** What follows `command` on the comment's first line, or null when the line does not start with that word. */
+function readCommandLine(body: string, command: string): string | null {
+  const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
+  if (!firstLine.startsWith(command)) return null;
+  const rest = firstLine.slice(command.length);
+  // `/reviewer` or `/asking` is another word, not our command.
+  return rest !== "" && !/^\s/.test(rest) ? null : rest;
 }
 
 function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {
