@@ -14,6 +14,8 @@ import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
 import { answerQuestion } from "../pipeline/answer-question.js";
+import { answerThread } from "../pipeline/answer-thread.js";
+import { createReviewThreads } from "../github/review-threads.js";
 import { createPullRequestConversation } from "../github/pull-request-conversation.js";
 import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
@@ -133,9 +135,11 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
         if (accepted) checkRuns.accepted(accepted.job, accepted.result);
       } else if (event === "issue_comment.created") {
         await handleWebhookEvent("issue_comment", payload, id, ready, log);
+      } else if (event === "pull_request_review_comment.created") {
+        await handleWebhookEvent("pull_request_review_comment", payload, id, ready, log);
       }
     };
-    app.on([...PR_ACTIONS, "issue_comment.created"], (context) => receive({ id: context.id, name: context.name, payload: context.payload }));
+    app.on([...PR_ACTIONS, "issue_comment.created", "pull_request_review_comment.created"], (context) => receive({ id: context.id, name: context.name, payload: context.payload }));
     addHandler(healthHandler);
     addHandler(readinessHandler(() => ready.isReady?.() ?? true));
     if (options.metrics) addHandler(metricsHandler(options.metrics.registry));
@@ -191,6 +195,13 @@ async function runReview(
   const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
+  const threads = createReviewThreads(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  // A reply in someone else's thread is none of our business: not even the access check runs.
+  const thread = job.command?.name === "thread" ? await threads.readThread(job.command.commentId) : undefined;
+  if (thread === null) {
+    log.debug({ deliveryId: job.deliveryId, pullNumber: job.pullNumber }, "reply in a thread Patchwise did not start; ignored");
+    return null;
+  }
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
   // GitHub at once, and the permission API call may be slow.
   const admission = await admitCommand(job, { access: createCommandAccess(octokit, ref), config, limiter, log });
@@ -199,24 +210,29 @@ async function runReview(
     return null;
   }
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
-  if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
+  // A reply in a thread is answered in the thread: that answer is its acknowledgement.
+  if (job.command && !thread) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
   const github = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  // The answering commands are pipelines of their own beside the review's: no check run, and the answer is the only thing posted.
+  const answering = {
+    ...github,
+    config,
+    model: options.model,
+    defaultModel: options.defaultModel,
+    lightModel: options.lightModel,
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow },
+    templates: options.templates,
+    log,
+    signal,
+    repoReader: createGitHubRepoReader(octokit, ref),
+    ...(options.githubHost ? { githubHost: options.githubHost } : {}),
+  };
+  if (thread) {
+    await answerThread(job, thread, { ...answering, threads });
+    return null;
+  }
   if (job.command?.name === "ask") {
-    // Its own pipeline, beside the review's: no check run, and the answer is the only thing posted.
-    await answerQuestion(job, {
-      ...github,
-      config,
-      conversation: createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs }),
-      model: options.model,
-      defaultModel: options.defaultModel,
-      lightModel: options.lightModel,
-      modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow },
-      templates: options.templates,
-      log,
-      signal,
-      repoReader: createGitHubRepoReader(octokit, ref),
-      ...(options.githubHost ? { githubHost: options.githubHost } : {}),
-    });
+    await answerQuestion(job, { ...answering, conversation: createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs }) });
     return null;
   }
   // The queued run shown when the job was accepted (by this process or, with a shared queue, another).

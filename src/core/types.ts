@@ -114,8 +114,11 @@ export interface CommandRequest {
   full: boolean;
   /** What the commenter asked the review to focus on (at most 200 characters); untrusted text, sent to the model as data. */
   focus: string;
-  /** `/ask`: answer the question in the comment (read again from GitHub, so no question text travels in a job); absent for `/review`. */
-  name?: "ask";
+  /**
+   * `ask`: answer the `/ask` comment; `thread`: answer a reply in a review thread (the comment is a
+   * review comment). Both read the comment again from GitHub, so no text travels in a job. Absent for `/review`.
+   */
+  name?: "ask" | "thread";
 }
 
 export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";

@@ -122,3 +122,21 @@ export interface ConversationPort {
   /** Posts one comment; after a failed attempt, a comment carrying `marker` is taken as posted rather than sent again. */
   postComment(body: string, marker: string): Promise<{ url: string }>;
 }
+
+/** One of Patchwise's review threads, up to the reply being answered. */
+export interface ReviewThread {
+  /** The thread's first comment (Patchwise's finding): replies are posted to it. */
+  id: number;
+  path: string;
+  line: number | null;
+  /** Oldest first: Patchwise's finding, then the replies, the one being answered last. */
+  comments: Array<{ author: string; ours: boolean; body: string }>;
+}
+
+/** Patchwise's review threads on one pull request. */
+export interface ReviewThreadPort {
+  /** The thread the review comment `replyId` replies in, when it was started by Patchwise's finding; null for anyone else's thread. */
+  readThread(replyId: number): Promise<ReviewThread | null>;
+  /** Posts one reply in the thread; after a failed attempt, a reply carrying `marker` is taken as posted rather than sent again. */
+  reply(threadId: number, body: string, marker: string): Promise<{ url: string }>;
+}

@@ -7,14 +7,18 @@ const VERIFY_SYSTEM_FILE = "verify.system.md";
 const VERIFY_USER_FILE = "verify.user.md";
 const ASK_SYSTEM_FILE = "ask.system.md";
 const ASK_USER_FILE = "ask.user.md";
+const THREAD_SYSTEM_FILE = "thread.system.md";
+const THREAD_USER_FILE = "thread.user.md";
 
-/** The review templates, those of the optional verify pass (`verify: true`) and those of `/ask`. */
+/** The review templates, those of the optional verify pass (`verify: true`), of `/ask` and of thread answers. */
 export interface PromptTemplates {
   system: string;
   user: string;
   verify?: { system: string; user: string };
   /** Filled like the review's (the question in place of the review's focus); without them `/ask` is not answered. */
   ask?: { system: string; user: string };
+  /** Filled like the review's (the thread in place of the focus); without them replies in Patchwise's threads are not answered. */
+  thread?: { system: string; user: string };
 }
 
 /**
@@ -23,10 +27,15 @@ export interface PromptTemplates {
  */
 export async function loadPromptTemplates(): Promise<Required<PromptTemplates>> {
   const dir = await findTemplateDir();
-  const [system, user, verifySystem, verifyUser, askSystem, askUser] = await Promise.all(
-    [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE, ASK_SYSTEM_FILE, ASK_USER_FILE].map((name) => readFile(new URL(name, dir), "utf8")),
-  );
-  return { system: system!, user: user!, verify: { system: verifySystem!, user: verifyUser! }, ask: { system: askSystem!, user: askUser! } };
+  const files = [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE, ASK_SYSTEM_FILE, ASK_USER_FILE, THREAD_SYSTEM_FILE, THREAD_USER_FILE];
+  const [system, user, verifySystem, verifyUser, askSystem, askUser, threadSystem, threadUser] = await Promise.all(files.map((name) => readFile(new URL(name, dir), "utf8")));
+  return {
+    system: system!,
+    user: user!,
+    verify: { system: verifySystem!, user: verifyUser! },
+    ask: { system: askSystem!, user: askUser! },
+    thread: { system: threadSystem!, user: threadUser! },
+  };
 }
 
 async function findTemplateDir(): Promise<URL> {

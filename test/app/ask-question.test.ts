@@ -118,7 +118,7 @@ describe("/ask from someone with write access", () => {
 
     await app.deliver("issue_comment", askCommand("maintainer-1"));
 
-    expect(posted).toEqual([expect.stringContaining("Patchwise could not answer this question (asking the model): the model's answer did not match the answer schema (answer:")]);
+    expect(posted).toEqual([expect.stringContaining("Patchwise could not answer this (asking the model): the model's answer did not match the answer schema (answer:")]);
     expect(posted[0]).not.toContain("SECRET-LOOKING");
     expectExactlyTheListedCalls(app);
   });

@@ -16,6 +16,10 @@ describe("loadPromptTemplates", () => {
         system: await readFile("src/prompts/ask.system.md", "utf8"),
         user: await readFile("src/prompts/ask.user.md", "utf8"),
       },
+      thread: {
+        system: await readFile("src/prompts/thread.system.md", "utf8"),
+        user: await readFile("src/prompts/thread.user.md", "utf8"),
+      },
     });
     expect(templates.system).toContain("{{hunkFormat}}");
     expect(templates.user).toContain("{{diff}}");

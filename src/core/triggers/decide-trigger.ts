@@ -1,5 +1,5 @@
-import type { ReviewJob, ReviewTrigger } from "../types.js";
-import type { IssueCommentEvent, PullRequestEvent, TriggerEvent } from "./webhook-event-schema.js";
+import type { CommandRequest, ReviewJob, ReviewTrigger } from "../types.js";
+import type { IssueCommentEvent, PullRequestEvent, ReviewCommentEvent, TriggerEvent } from "./webhook-event-schema.js";
 
 export type { TriggerEvent } from "./webhook-event-schema.js";
 
@@ -27,9 +27,20 @@ export function decideTrigger(event: TriggerEvent): TriggerDecision {
   const { sender } = event.payload;
   // Bots include Patchwise itself: reacting to our own activity could loop.
   if (isBot(sender)) return { skip: "sender is a bot" };
-  return event.name === "pull_request"
-    ? decidePullRequest(event.payload, event.deliveryId)
-    : decideComment(event.payload, event.deliveryId);
+  if (event.name === "pull_request") return decidePullRequest(event.payload, event.deliveryId);
+  if (event.name === "pull_request_review_comment") return decideThreadReply(event.payload, event.deliveryId);
+  return decideComment(event.payload, event.deliveryId);
+}
+
+// Any reply in any review thread: whether the thread is Patchwise's is read from GitHub before
+// anything else is done (the payload names only the thread's first comment).
+function decideThreadReply(payload: ReviewCommentEvent, deliveryId: string): TriggerDecision {
+  if (payload.action !== "created") return { skip: `pull_request_review_comment action "${payload.action}" does not trigger an answer` };
+  if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
+  const threadId = payload.comment.in_reply_to_id;
+  if (threadId === undefined || threadId === null) return { skip: "review comment is not a reply in a thread" };
+  if (payload.pull_request.state === "closed") return { skip: "the pull request is closed" };
+  return commandJob(payload, payload.pull_request, deliveryId, { full: false, focus: "", name: "thread" });
 }
 
 function decidePullRequest(payload: PullRequestEvent, deliveryId: string): TriggerDecision {
@@ -54,18 +65,25 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
   const parsed = parseReviewCommand(body) ?? parseAskCommand(body);
   if (parsed === null) return { skip: "comment is not a /review or /ask command" };
   if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
-  const command = {
+  return commandJob(payload, payload.issue, deliveryId, parsed);
+}
+
+// The head sha is read by the pipeline. An explicit request reviews drafts too; the draft flag
+// only matters for automatic reviews.
+function commandJob(
+  payload: IssueCommentEvent | ReviewCommentEvent,
+  pullRequest: { number: number; user: { login: string } },
+  deliveryId: string,
+  parsed: Pick<CommandRequest, "full" | "focus" | "name">,
+): TriggerDecision {
+  const command: CommandRequest = {
     actorLogin: payload.comment.user.login,
-    pullRequestAuthorLogin: payload.issue.user.login,
+    pullRequestAuthorLogin: pullRequest.user.login,
     repositoryPrivate: payload.repository.private,
     commentId: payload.comment.id,
     ...parsed,
   };
-  return {
-    job: { ...jobBase(payload, payload.issue.number, deliveryId), headSha: null, trigger: "command", command },
-    // An explicit request reviews drafts too; the draft flag only matters for automatic reviews.
-    draft: false,
-  };
+  return { job: { ...jobBase(payload, pullRequest.number, deliveryId), headSha: null, trigger: "command", command }, draft: false };
 }
 
 /** `full` and the focus text after `/review` on the comment's first line, or null when it is not the command. */
@@ -103,7 +121,7 @@ function readCommandLine(body: string, command: string): string | null {
   return rest !== "" && !/^\s/.test(rest) ? null : rest;
 }
 
-function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {
+function jobBase(payload: PullRequestEvent | IssueCommentEvent | ReviewCommentEvent, pullNumber: number, deliveryId: string) {
   return {
     installationId: payload.installation?.id ?? null,
     owner: payload.repository.owner.login,
