@@ -15,6 +15,9 @@ import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
 import { answerQuestion } from "../pipeline/answer-question.js";
 import { answerThread } from "../pipeline/answer-thread.js";
+import { describePullRequest } from "../pipeline/describe-pull-request.js";
+import { readConfigOnce } from "../pipeline/read-config-once.js";
+import { createPullRequestDescription } from "../github/pull-request-description.js";
 import { createReviewThreads } from "../github/review-threads.js";
 import { createPullRequestConversation } from "../github/pull-request-conversation.js";
 import { admitCommand } from "./admit-command.js";
@@ -231,8 +234,14 @@ async function runReview(
     await answerThread(job, thread, { ...answering, threads });
     return null;
   }
+  const conversation = createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  const describing = { ...answering, conversation, description: createPullRequestDescription(octokit, ref) };
   if (job.command?.name === "ask") {
-    await answerQuestion(job, { ...answering, conversation: createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs }) });
+    await answerQuestion(job, { ...answering, conversation });
+    return null;
+  }
+  if (job.command?.name === "describe") {
+    await describePullRequest(job, describing);
     return null;
   }
   // The queued run shown when the job was accepted (by this process or, with a shared queue, another).
@@ -245,10 +254,12 @@ async function runReview(
     retryDelayMs: options.writeRetryDelayMs,
   });
   const { source, publisher } = github;
-  return reviewPullRequest(job, {
+  // A newly opened pull request may also get its description (`describe: auto`): both read the configuration once.
+  const opened = job.trigger === "opened" ? readConfigOnce(config) : null;
+  const outcome = await reviewPullRequest(job, {
     source,
     publisher,
-    config,
+    config: opened ?? config,
     model: options.model,
     defaultModel: options.defaultModel,
     lightModel: options.lightModel,
@@ -263,4 +274,6 @@ async function runReview(
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });
+  if (opened) await describePullRequest(job, { ...describing, config: opened });
+  return outcome;
 }

@@ -116,9 +116,10 @@ export interface CommandRequest {
   focus: string;
   /**
    * `ask`: answer the `/ask` comment; `thread`: answer a reply in a review thread (the comment is a
-   * review comment). Both read the comment again from GitHub, so no text travels in a job. Absent for `/review`.
+   * review comment); `describe`: write the description section. Answers read the comment again from
+   * GitHub, so no text travels in a job. Absent for `/review`.
    */
-  name?: "ask" | "thread";
+  name?: "ask" | "thread" | "describe";
 }
 
 export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";

@@ -2,8 +2,7 @@ import { fenceUntrusted } from "../core/prompt/fence-untrusted.js";
 import { askAnswerSchema, buildAskJsonSchema } from "../core/review/ask-schema.js";
 import { renderEarlierFindings } from "../core/review/render-earlier-findings.js";
 import { readAskQuestion } from "../core/triggers/decide-trigger.js";
-import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
-import type { ConversationPort, ModelClient, ReviewPublisher } from "./ports.js";
+import type { ConversationPort, ReviewPublisher } from "./ports.js";
 import { prepareAnswer, type AnswerDependencies } from "./prepare-answer.js";
 import { renderAnswer, requestAnswer } from "./request-answer.js";
 import type { PipelineJob } from "./review-outcome.js";
@@ -15,8 +14,6 @@ export interface AnswerQuestionDependencies extends AnswerDependencies {
   conversation: ConversationPort;
   /** Patchwise's earlier inline comments: the findings the answer can refer to. */
   publisher: Pick<ReviewPublisher, "listOwnComments">;
-  model: ModelClient;
-  templates: PromptTemplates;
 }
 
 /**
@@ -37,12 +34,8 @@ export function answerQuestion(job: PipelineJob, deps: AnswerQuestionDependencie
     const standing = renderEarlierFindings(await deps.publisher.listOwnComments());
 
     progress.stage = "asking the model";
-    deps.signal?.throwIfAborted();
-    const asked = await requestAnswer(deps.model, {
-      model: prepared.model,
-      system: prepared.prompt.system,
-      user: `${prepared.prompt.user}\n\nFindings of Patchwise's latest review that still stand:\n${fenceUntrusted("earlier-findings", standing)}`,
-      maxOutputTokens: prepared.maxOutputTokens,
+    const asked = await requestAnswer(deps.model, prepared, {
+      extraUser: `Findings of Patchwise's latest review that still stand:\n${fenceUntrusted("earlier-findings", standing)}`,
       schema: askAnswerSchema,
       jsonSchema: buildAskJsonSchema(),
       schemaName: "submit_answer",

@@ -1,8 +1,7 @@
 import { DISMISSED_MARKER } from "../core/review/render-question-answer.js";
 import { renderThreadText } from "../core/review/render-thread-text.js";
 import { buildThreadAnswerJsonSchema, threadAnswerSchema } from "../core/review/thread-answer-schema.js";
-import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
-import type { ModelClient, ReviewThread, ReviewThreadPort } from "./ports.js";
+import type { ReviewThread, ReviewThreadPort } from "./ports.js";
 import { prepareAnswer, type AnswerDependencies } from "./prepare-answer.js";
 import { renderAnswer, requestAnswer } from "./request-answer.js";
 import type { PipelineJob } from "./review-outcome.js";
@@ -10,8 +9,6 @@ import { runAnswer, type AnswerResult } from "./run-answer.js";
 
 export interface AnswerThreadDependencies extends AnswerDependencies {
   threads: Pick<ReviewThreadPort, "reply">;
-  model: ModelClient;
-  templates: PromptTemplates;
 }
 
 const DISMISSED_NOTE = "Patchwise will not raise this finding again on later pushes.";
@@ -32,12 +29,7 @@ export function answerThread(job: PipelineJob, thread: ReviewThread, deps: Answe
     const prepared = await prepareAnswer({ templates, text: `${location}\n\n${renderThreadText(thread.comments)}`, files: (file) => file.path === thread.path, ids }, deps);
 
     progress.stage = "asking the model";
-    deps.signal?.throwIfAborted();
-    const asked = await requestAnswer(deps.model, {
-      model: prepared.model,
-      system: prepared.prompt.system,
-      user: prepared.prompt.user,
-      maxOutputTokens: prepared.maxOutputTokens,
+    const asked = await requestAnswer(deps.model, prepared, {
       schema: threadAnswerSchema,
       jsonSchema: buildThreadAnswerJsonSchema(),
       schemaName: "submit_thread_answer",

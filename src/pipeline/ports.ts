@@ -140,3 +140,11 @@ export interface ReviewThreadPort {
   /** Posts one reply in the thread; after a failed attempt, a reply carrying `marker` is taken as posted rather than sent again. */
   reply(threadId: number, body: string, marker: string): Promise<{ url: string }>;
 }
+
+/** The pull request's description, which `/describe` writes its section into. */
+export interface DescriptionPort {
+  /** The description as it is now (read just before writing, so an edit made meanwhile is kept). */
+  read(): Promise<string>;
+  /** Replaces the description; nothing else of the pull request (title, state, base) is sent. */
+  write(body: string): Promise<{ url: string }>;
+}

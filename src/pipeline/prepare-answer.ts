@@ -1,6 +1,6 @@
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
-import type { RepoConfig } from "../core/config/repo-config-schema.js";
 import type { Redaction } from "../core/redact/build-redaction.js";
+import { authorText } from "../core/review/merge-description.js";
 import { prepareReview, type ReviewPrompt } from "../core/review/prepare-review.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
@@ -8,11 +8,14 @@ import type { ChangedFile } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
-import type { ConfigSource, PullRequestSource, RepoReader } from "./ports.js";
+import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
+import type { ConfigSource, ModelClient, PullRequestSource, RepoReader } from "./ports.js";
 
 /** What every answering command (`/ask`, thread answers) needs to build its one model request. */
 export interface AnswerDependencies {
   source: PullRequestSource;
+  model: ModelClient;
+  templates: PromptTemplates;
   config: ConfigSource;
   defaultModel: string;
   /** PATCHWISE_MODEL_LIGHT: answers are short, so they go to the light model when there is one. */
@@ -29,7 +32,6 @@ export interface PreparedAnswer {
   maxOutputTokens: number;
   prompt: ReviewPrompt;
   redaction: Pick<Redaction, "secrets" | "total">;
-  config: RepoConfig;
   /** Said under the answer when the model saw only part of the pull request. */
   notice?: string;
 }
@@ -70,7 +72,8 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
     : undefined;
   const prepared = await prepareReview({
     title: pr.title,
-    body: pr.body,
+    // Patchwise's own generated section is not the author's description.
+    body: authorText(pr.body),
     focus: input.text.slice(0, MAX_TEXT_LENGTH),
     files,
     config,
@@ -87,7 +90,6 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
     maxOutputTokens: sizing.limits.maxOutputTokens,
     prompt,
     redaction: prepared.redaction,
-    config,
     ...(partial ? { notice: `This answer saw ${prompt.paths.length} of the pull request's ${prepared.patches.length} changed files; the rest did not fit one request.` } : {}),
   };
 }

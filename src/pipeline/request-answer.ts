@@ -5,10 +5,8 @@ import type { ModelClient, ModelUsage } from "./ports.js";
 import { NotAnsweredError, type PreparedAnswer } from "./prepare-answer.js";
 
 export interface AnswerRequestOptions<T> {
-  model: string;
-  system: string;
-  user: string;
-  maxOutputTokens: number;
+  /** What the prompt adds after the prepared user message (the standing findings, for `/ask`). */
+  extraUser?: string;
   schema: z.ZodType<T>;
   jsonSchema: Record<string, unknown>;
   schemaName: string;
@@ -18,9 +16,11 @@ export interface AnswerRequestOptions<T> {
 const MAX_ERRORS = 5;
 
 /** Asks the model once and validates the answer; an answer outside the schema throws NotAnsweredError (paths only, no text). */
-export async function requestAnswer<T>(client: ModelClient, options: AnswerRequestOptions<T>): Promise<{ answer: T; usage: ModelUsage; model: string }> {
+export async function requestAnswer<T>(client: ModelClient, prepared: Pick<PreparedAnswer, "model" | "prompt" | "maxOutputTokens">, options: AnswerRequestOptions<T>): Promise<{ answer: T; usage: ModelUsage; model: string }> {
+  options.signal?.throwIfAborted();
+  const user = options.extraUser === undefined ? prepared.prompt.user : `${prepared.prompt.user}\n\n${options.extraUser}`;
   const response = await client.complete(
-    { model: options.model, system: options.system, user: options.user, schema: options.jsonSchema, schemaName: options.schemaName, maxOutputTokens: options.maxOutputTokens },
+    { model: prepared.model, system: prepared.prompt.system, user, schema: options.jsonSchema, schemaName: options.schemaName, maxOutputTokens: prepared.maxOutputTokens },
     options.signal,
   );
   const parsed = parseModelJson(options.schema, response.content, MAX_ERRORS);

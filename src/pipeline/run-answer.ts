@@ -17,6 +17,10 @@ export interface RunAnswerOptions {
   signal?: AbortSignal | undefined;
   /** Posts one comment where the answer belongs; after a failed attempt, one carrying `marker` counts as posted. */
   post(body: string, marker: string): Promise<{ url: string }>;
+  /** Where a failure is told (default: `post`; nowhere when null). */
+  postFailure?: ((body: string, marker: string) => Promise<unknown>) | null;
+  /** The id the answer's marker names (default: the command's comment). */
+  markerId?: number;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface RunAnswerOptions {
  */
 export async function runAnswer(job: PipelineJob, options: RunAnswerOptions, steps: (commentId: number, progress: AnswerProgress) => Promise<string | { skip: string }>): Promise<AnswerResult> {
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
-  const commentId = job.command?.commentId;
+  const commentId = options.markerId ?? job.command?.commentId;
   if (commentId === undefined) return skipped(options.log, ids, "the job names no comment");
   const marker = answerMarker(commentId);
   const progress: AnswerProgress = { stage: "reading the comment" };
@@ -43,8 +47,9 @@ export async function runAnswer(job: PipelineJob, options: RunAnswerOptions, ste
     const { stage } = progress;
     const reason = error instanceof NotAnsweredError ? error.message : describeFailure(error);
     options.log.warn({ ...ids, stage, reason }, "not answered");
+    const postFailure = options.postFailure === undefined ? options.post : options.postFailure;
     try {
-      await options.post(guardPostedText(`Patchwise could not answer this (${stage}): ${reason}\n${marker}`), marker);
+      await postFailure?.(guardPostedText(`Patchwise could not answer this (${stage}): ${reason}\n${marker}`), marker);
     } catch (postError) {
       options.log.error({ ...ids, error: describeFailure(postError) }, "could not post that the answer failed");
     }

@@ -9,8 +9,10 @@ const ASK_SYSTEM_FILE = "ask.system.md";
 const ASK_USER_FILE = "ask.user.md";
 const THREAD_SYSTEM_FILE = "thread.system.md";
 const THREAD_USER_FILE = "thread.user.md";
+const DESCRIBE_SYSTEM_FILE = "describe.system.md";
+const DESCRIBE_USER_FILE = "describe.user.md";
 
-/** The review templates, those of the optional verify pass (`verify: true`), of `/ask` and of thread answers. */
+/** The review templates, those of the optional verify pass (`verify: true`), of `/ask`, of thread answers and of `/describe`. */
 export interface PromptTemplates {
   system: string;
   user: string;
@@ -19,6 +21,8 @@ export interface PromptTemplates {
   ask?: { system: string; user: string };
   /** Filled like the review's (the thread in place of the focus); without them replies in Patchwise's threads are not answered. */
   thread?: { system: string; user: string };
+  /** Filled like the review's; without them `/describe` writes nothing. */
+  describe?: { system: string; user: string };
 }
 
 /**
@@ -27,14 +31,17 @@ export interface PromptTemplates {
  */
 export async function loadPromptTemplates(): Promise<Required<PromptTemplates>> {
   const dir = await findTemplateDir();
-  const files = [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE, ASK_SYSTEM_FILE, ASK_USER_FILE, THREAD_SYSTEM_FILE, THREAD_USER_FILE];
-  const [system, user, verifySystem, verifyUser, askSystem, askUser, threadSystem, threadUser] = await Promise.all(files.map((name) => readFile(new URL(name, dir), "utf8")));
+  const files = [SYSTEM_FILE, USER_FILE, VERIFY_SYSTEM_FILE, VERIFY_USER_FILE, ASK_SYSTEM_FILE, ASK_USER_FILE, THREAD_SYSTEM_FILE, THREAD_USER_FILE, DESCRIBE_SYSTEM_FILE, DESCRIBE_USER_FILE];
+  const [system, user, verifySystem, verifyUser, askSystem, askUser, threadSystem, threadUser, describeSystem, describeUser] = await Promise.all(
+    files.map((name) => readFile(new URL(name, dir), "utf8")),
+  );
   return {
     system: system!,
     user: user!,
     verify: { system: verifySystem!, user: verifyUser! },
     ask: { system: askSystem!, user: askUser! },
     thread: { system: threadSystem!, user: threadUser! },
+    describe: { system: describeSystem!, user: describeUser! },
   };
 }
 

@@ -11,7 +11,7 @@ const commandSchema = z.strictObject({
   commentId: z.number().int(),
   full: z.boolean(),
   focus: z.string().max(200),
-  name: z.enum(["ask", "thread"]).optional(),
+  name: z.enum(["ask", "thread", "describe"]).optional(),
 });
 
 const queuedJobSchema = z.strictObject({

@@ -218,7 +218,7 @@ describe("the GitHub Action", () => {
 
     const result = await run(actionEnv(comment, "issue_comment"));
 
-    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review or /ask command" } });
+    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review, /ask or /describe command" } });
     expect(nock.pendingMocks()).toEqual([]);
   });
 

@@ -20,6 +20,10 @@ describe("loadPromptTemplates", () => {
         system: await readFile("src/prompts/thread.system.md", "utf8"),
         user: await readFile("src/prompts/thread.user.md", "utf8"),
       },
+      describe: {
+        system: await readFile("src/prompts/describe.system.md", "utf8"),
+        user: await readFile("src/prompts/describe.user.md", "utf8"),
+      },
     });
     expect(templates.system).toContain("{{hunkFormat}}");
     expect(templates.user).toContain("{{diff}}");

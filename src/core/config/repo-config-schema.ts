@@ -44,6 +44,7 @@ export const repoConfigSchema = z
     verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
     modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
+    describe: z.enum(["off", "auto"]).default("off").describe("auto: write a description section into every newly opened pull request, as /describe does"),
     relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z
       .number()
@@ -98,6 +99,8 @@ export const ON_INVALID = {
   verify: "default",
   verifyThreshold: "default",
   instructions: "stop",
+  // Its default (off) asks the model nothing unasked.
+  describe: "default",
   relatedCodeLines: "stop",
   contextWindow: "stop",
   "limits.maxFiles": "stop",

@@ -17,6 +17,7 @@ export type TriggerDecision =
 const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set<ReviewTrigger>(["opened", "reopened", "ready_for_review", "synchronize"]);
 const COMMAND = "/review";
 const ASK_COMMAND = "/ask";
+const DESCRIBE_COMMAND = "/describe";
 const MAX_FOCUS_LENGTH = 200;
 // The only words after `/review` that change what the command does; everything else is focus text,
 // handed to the model as data. No word sets a configuration key.
@@ -62,8 +63,8 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
   if (!payload.issue.pull_request) return { skip: "comment is on an issue, not a pull request" };
   if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
   const body = payload.comment.body ?? "";
-  const parsed = parseReviewCommand(body) ?? parseAskCommand(body);
-  if (parsed === null) return { skip: "comment is not a /review or /ask command" };
+  const parsed = parseReviewCommand(body) ?? parseAskCommand(body) ?? parseDescribeCommand(body);
+  if (parsed === null) return { skip: "comment is not a /review, /ask or /describe command" };
   if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
   return commandJob(payload, payload.issue, deliveryId, parsed);
 }
@@ -99,6 +100,11 @@ function parseReviewCommand(body: string): { full: boolean; focus: string } | nu
 // the pull request's conversation waits in a queue.
 function parseAskCommand(body: string): { full: false; focus: ""; name: "ask" } | null {
   return readAskQuestion(body) !== null ? { full: false, focus: "", name: "ask" } : null;
+}
+
+// Words after `/describe` are ignored: the command takes no options.
+function parseDescribeCommand(body: string): { full: false; focus: ""; name: "describe" } | null {
+  return readCommandLine(body, DESCRIBE_COMMAND) === null ? null : { full: false, focus: "", name: "describe" };
 }
 
 /**

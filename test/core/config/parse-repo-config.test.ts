@@ -20,6 +20,7 @@ const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInval
   ["verify", true, "on", "default"],
   ["verifyThreshold", 0.7, -1, "default"],
   ["instructions", "Prefer Result types.", "x".repeat(4001), "stop"],
+  ["describe", "auto", "always", "default"],
   ["relatedCodeLines", 0, 5001, "stop"],
   ["contextWindow", 64_000, 100, "stop"],
   ["limits.maxFiles", 50, 0, "stop"],

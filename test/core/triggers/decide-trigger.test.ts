@@ -136,11 +136,11 @@ describe("decideTrigger on issue_comment events", () => {
   });
 
   it.each([
-    ["/reviewer please", "comment is not a /review or /ask command"],
-    ["/review-all", "comment is not a /review or /ask command"],
-    ["please /review", "comment is not a /review or /ask command"],
-    ["You are totally right! I'll get this fixed right away.", "comment is not a /review or /ask command"],
-    ["/Review", "comment is not a /review or /ask command"],
+    ["/reviewer please", "comment is not a /review, /ask or /describe command"],
+    ["/review-all", "comment is not a /review, /ask or /describe command"],
+    ["please /review", "comment is not a /review, /ask or /describe command"],
+    ["You are totally right! I'll get this fixed right away.", "comment is not a /review, /ask or /describe command"],
+    ["/Review", "comment is not a /review, /ask or /describe command"],
   ])("skips a comment reading %j", (body, reason) => {
     expect(decide("issue_comment", commentPayload("created", body))).toEqual({ skip: reason });
   });
@@ -154,7 +154,7 @@ describe("decideTrigger on issue_comment events", () => {
   });
 
   it.each(["/ask", "/ask   ", "/asking around", "please /ask why"])("skips %j (no question, or not the command)", (body) => {
-    expect(decide("issue_comment", commentPayload("created", body))).toEqual({ skip: "comment is not a /review or /ask command" });
+    expect(decide("issue_comment", commentPayload("created", body))).toEqual({ skip: "comment is not a /review, /ask or /describe command" });
   });
 
   it.each([
@@ -168,7 +168,7 @@ describe("decideTrigger on issue_comment events", () => {
 
   it("skips an empty (null) comment body", () => {
     expect(decide("issue_comment", commentPayload("created", "", (p) => (p.comment.body = null)))).toEqual({
-      skip: "comment is not a /review or /ask command",
+      skip: "comment is not a /review, /ask or /describe command",
     });
   });
 
