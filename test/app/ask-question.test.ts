@@ -28,10 +28,10 @@ function permissionOf(login: string, permission: string) {
 }
 
 /** The `/ask` comment read again, the PR, its files and tarball, and Patchwise's earlier inline comment. */
-function servesQuestion(github: GitHubMock, body = QUESTION): GitHubMock {
+function servesQuestion(github: GitHubMock, body = QUESTION, config: string | null = null): GitHubMock {
   nock(GITHUB_API).get(`${REPO_PATH}/issues/comments/${COMMENT_ID}`).reply(200, { id: COMMENT_ID, body, user: { login: "maintainer-1", type: "User" } });
   const finding = { id: 301, path: "src/greet.js", line: 2, body: "**major** · Crashes when name is undefined\n\n`name.trim()` throws.\n<!-- patchwise:fp:abc -->", user: { login: BOT_LOGIN, type: "Bot" }, reactions: { "+1": 0, "-1": 0 } };
-  return github.acceptsReaction(COMMENT_ID).readsConfig(null).servesPullRequest(HEAD_SHA).listsReviewComments([finding]);
+  return github.acceptsReaction(COMMENT_ID).readsConfig(config).servesPullRequest(HEAD_SHA).listsReviewComments([finding]);
 }
 
 /** Bodies of the comments posted on the pull request. */
@@ -120,6 +120,23 @@ describe("/ask from someone with write access", () => {
 
     expect(posted).toEqual([expect.stringContaining("Patchwise could not answer this (asking the model): the model's answer did not match the answer schema (answer:")]);
     expect(posted[0]).not.toContain("SECRET-LOOKING");
+    expectExactlyTheListedCalls(app);
+  });
+});
+
+describe("/ask in a repository with a language", () => {
+  it("asks for the answer in that language", async () => {
+    app = await startReviewApp("openai");
+    servesQuestion(mockGitHub(), QUESTION, "language: de\n");
+    permissionOf("maintainer-1", "write");
+    const model = mockModel("openai", [{ answer: { answer: "Weil Leerzeichen sonst im Gruß landen." } }]);
+    const posted = acceptsComments();
+
+    await app.deliver("issue_comment", askCommand("maintainer-1"));
+
+    const system = (model.requests[0]!.messages as Array<{ role: string; content: string }>).find((message) => message.role === "system")!.content;
+    expect(system).toContain('in the language with the BCP 47 tag "de". Do not translate code');
+    expect(posted).toEqual([expect.stringMatching(/^Weil Leerzeichen sonst im Gruß landen\./)]);
     expectExactlyTheListedCalls(app);
   });
 });

@@ -44,6 +44,12 @@ export const repoConfigSchema = z
     verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
     modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
     instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
+      .max(35)
+      .optional()
+      .describe("BCP 47 tag (de, pt-BR) of the language findings, summaries, answers and descriptions are written in; code is not translated"),
     describe: z.enum(["off", "auto"]).default("off").describe("auto: write a description section into every newly opened pull request, as /describe does"),
     relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z
@@ -99,6 +105,8 @@ export const ON_INVALID = {
   verify: "default",
   verifyThreshold: "default",
   instructions: "stop",
+  // Shapes only the words posted; unset writes English.
+  language: "default",
   // Its default (off) asks the model nothing unasked.
   describe: "default",
   relatedCodeLines: "stop",

@@ -10,6 +10,7 @@ import { applyReviewLimits } from "../files/apply-review-limits.js";
 import { filterFiles } from "../files/filter-files.js";
 import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.js";
 import type { RelatedCodeSelection, RelatedSnippet } from "../context/types.js";
+import { buildInstructions } from "../prompt/build-instructions.js";
 import { buildReviewPrompt, type PromptFile, type PromptSnippet } from "../prompt/build-review-prompt.js";
 import type { TokenCounter } from "../tokens/create-token-counter.js";
 import { computePromptBudget, type ModelLimits } from "../tokens/resolve-model-limits.js";
@@ -85,7 +86,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       focus,
       files,
       hunkFormat: HUNK_FORMAT_NOTE,
-      instructions: input.config.instructions,
+      instructions: buildInstructions(input.config),
       skipped,
       related,
     });

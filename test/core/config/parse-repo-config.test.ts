@@ -21,6 +21,7 @@ const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInval
   ["verifyThreshold", 0.7, -1, "default"],
   ["instructions", "Prefer Result types.", "x".repeat(4001), "stop"],
   ["describe", "auto", "always", "default"],
+  ["language", "pt-BR", "Portuguese please", "default"],
   ["relatedCodeLines", 0, 5001, "stop"],
   ["contextWindow", 64_000, 100, "stop"],
   ["limits.maxFiles", 50, 0, "stop"],
