@@ -98,7 +98,7 @@ describe("parseRepoConfig, key by key", () => {
     const { problems } = parseRepoConfig({ exclude: ["docs/**", 5, ""], instructions: { token: "sk-live-123" } });
     expect(problems.map((problem) => problem.message)).toEqual([
       "`exclude[1]`: Invalid input: expected string, received number; `exclude[2]`: Too small: expected string to have >=1 characters",
-      "`instructions`: Invalid input: expected string, received object",
+      "`instructions`: expected a text, or a list of {paths: [globs], text}",
     ]);
   });
 });
