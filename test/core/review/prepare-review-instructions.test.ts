@@ -13,7 +13,7 @@ beforeAll(async () => {
 // A file whose diff fills most of a 6,000-token window: two of them cannot share one request.
 const bigFile = (path: string) => ({
   path,
-  status: "modified",
+  status: "modified" as const,
   additions: 120,
   deletions: 0,
   patch: `@@ -1,1 +1,121 @@\n const base = 0;\n${Array.from({ length: 120 }, (_, i) => `+export const value${i} = computeSomething(base, ${i}, "padding text for tokens");`).join("\n")}`,
