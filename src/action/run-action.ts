@@ -6,6 +6,9 @@ import { parseWebhookEvent } from "../core/triggers/webhook-event-schema.js";
 import { readEnv } from "../env.js";
 import { createCommandAccess } from "../github/command-access.js";
 import { authorizeCommand } from "../pipeline/authorize-command.js";
+import { answerQuestion } from "../pipeline/answer-question.js";
+import type { AnswerResult } from "../pipeline/run-answer.js";
+import { createPullRequestConversation } from "../github/pull-request-conversation.js";
 import { createOctokitClass } from "../github/create-octokit-class.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -27,7 +30,7 @@ export interface ActionContext {
   createModel?: (settings: ModelClientSettings) => ModelClient;
 }
 
-export type ActionResult = { exitCode: 0 | 1; outcome: ReviewOutcome | { status: "ignored"; reason: string } };
+export type ActionResult = { exitCode: 0 | 1; outcome: ReviewOutcome | AnswerResult | { status: "ignored"; reason: string } };
 
 // Reviews posted with the workflow's GITHUB_TOKEN are authored by this account.
 const ACTIONS_BOT = "github-actions[bot]";
@@ -56,13 +59,31 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
   const access = await authorizeCommand(job, { access: createCommandAccess(octokit, ref), config, log });
   if (!access.allowed) return ignored(log, `/review refused: ${access.reason}`);
   if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, { runId: inputs.runId });
+  const defaultModel = env.model.model ?? DEFAULT_MODELS[env.model.provider];
+  if (job.command?.name === "ask") {
+    const answer = await answerQuestion(job, {
+      source,
+      publisher,
+      config,
+      conversation: createPullRequestConversation(octokit, ref, { botLogin: ACTIONS_BOT }),
+      githubHost: inputs.githubHost,
+      model,
+      defaultModel,
+      lightModel: env.model.modelLight,
+      modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow },
+      templates: context.templates,
+      log,
+      repoReader: createGitHubRepoReader(octokit, ref),
+    });
+    return { exitCode: answer.status === "failed" ? 1 : 0, outcome: answer };
+  }
   const outcome = await reviewPullRequest(job, {
     source,
     publisher,
     config,
     githubHost: inputs.githubHost,
     model,
-    defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
+    defaultModel,
     lightModel: env.model.modelLight,
     fallbackModels: env.model.fallbackModels,
     modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency },

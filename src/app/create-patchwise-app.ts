@@ -13,6 +13,13 @@ import type { Logger } from "../log.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
+import { answerQuestion } from "../pipeline/answer-question.js";
+import { answerThread } from "../pipeline/answer-thread.js";
+import { describePullRequest } from "../pipeline/describe-pull-request.js";
+import { readConfigOnce } from "../pipeline/read-config-once.js";
+import { createPullRequestDescription } from "../github/pull-request-description.js";
+import { createReviewThreads } from "../github/review-threads.js";
+import { createPullRequestConversation } from "../github/pull-request-conversation.js";
 import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
@@ -131,9 +138,11 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
         if (accepted) checkRuns.accepted(accepted.job, accepted.result);
       } else if (event === "issue_comment.created") {
         await handleWebhookEvent("issue_comment", payload, id, ready, log);
+      } else if (event === "pull_request_review_comment.created") {
+        await handleWebhookEvent("pull_request_review_comment", payload, id, ready, log);
       }
     };
-    app.on([...PR_ACTIONS, "issue_comment.created"], (context) => receive({ id: context.id, name: context.name, payload: context.payload }));
+    app.on([...PR_ACTIONS, "issue_comment.created", "pull_request_review_comment.created"], (context) => receive({ id: context.id, name: context.name, payload: context.payload }));
     addHandler(healthHandler);
     addHandler(readinessHandler(() => ready.isReady?.() ?? true));
     if (options.metrics) addHandler(metricsHandler(options.metrics.registry));
@@ -171,7 +180,7 @@ function createBotLoginCache(app: Probot): () => Promise<string> {
   };
 }
 
-// Null: a /review command that was refused (no access, or over its rate limit) before any review work.
+// Null: a command that was refused (no access, or over its rate limit) before any review work, or an /ask (not a review).
 async function runReview(
   app: Probot,
   job: PipelineJob,
@@ -189,6 +198,13 @@ async function runReview(
   const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
+  const threads = createReviewThreads(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  // A reply in someone else's thread is none of our business: not even the access check runs.
+  const thread = job.command?.name === "thread" ? await threads.readThread(job.command.commentId) : undefined;
+  if (thread === null) {
+    log.debug({ deliveryId: job.deliveryId, pullNumber: job.pullNumber }, "reply in a thread Patchwise did not start; ignored");
+    return null;
+  }
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
   // GitHub at once, and the permission API call may be slow.
   const admission = await admitCommand(job, { access: createCommandAccess(octokit, ref), config, limiter, log });
@@ -197,7 +213,37 @@ async function runReview(
     return null;
   }
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
-  if (job.command) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
+  // A reply in a thread is answered in the thread: that answer is its acknowledgement.
+  if (job.command && !thread) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
+  const github = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  // The answering commands are pipelines of their own beside the review's: no check run, and the answer is the only thing posted.
+  const answering = {
+    ...github,
+    config,
+    model: options.model,
+    defaultModel: options.defaultModel,
+    lightModel: options.lightModel,
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow },
+    templates: options.templates,
+    log,
+    signal,
+    repoReader: createGitHubRepoReader(octokit, ref),
+    ...(options.githubHost ? { githubHost: options.githubHost } : {}),
+  };
+  if (thread) {
+    await answerThread(job, thread, { ...answering, threads });
+    return null;
+  }
+  const conversation = createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
+  const describing = { ...answering, conversation, description: createPullRequestDescription(octokit, ref) };
+  if (job.command?.name === "ask") {
+    await answerQuestion(job, { ...answering, conversation });
+    return null;
+  }
+  if (job.command?.name === "describe") {
+    await describePullRequest(job, describing);
+    return null;
+  }
   // The queued run shown when the job was accepted (by this process or, with a shared queue, another).
   const progress = createCheckRunReporter(octokit, ref, {
     log,
@@ -207,11 +253,13 @@ async function runReview(
     externalId: job.deliveryId,
     retryDelayMs: options.writeRetryDelayMs,
   });
-  const { source, publisher } = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
-  return reviewPullRequest(job, {
+  const { source, publisher } = github;
+  // A newly opened pull request may also get its description (`describe: auto`): both read the configuration once.
+  const opened = job.trigger === "opened" ? readConfigOnce(config) : null;
+  const outcome = await reviewPullRequest(job, {
     source,
     publisher,
-    config,
+    config: opened ?? config,
     model: options.model,
     defaultModel: options.defaultModel,
     lightModel: options.lightModel,
@@ -226,4 +274,6 @@ async function runReview(
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });
+  if (opened) await describePullRequest(job, { ...describing, config: opened });
+  return outcome;
 }

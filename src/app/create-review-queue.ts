@@ -1,4 +1,5 @@
 import type { Logger } from "../log.js";
+import { commandJobKey } from "../core/triggers/command-job-key.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
 import { appStopped } from "../pipeline/review-stopped-error.js";
 
@@ -72,7 +73,7 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
   let closed = false;
 
   const prKey = (job: PipelineJob) => `${job.installationId}/${job.owner}/${job.repo}#${job.pullNumber}`;
-  const commitKey = (job: PipelineJob) => `${prKey(job)}@${job.headSha ?? "command"}`;
+  const commitKey = (job: PipelineJob) => `${prKey(job)}@${commandJobKey(job)}`;
 
   function rememberDelivery(id: string): boolean {
     if (seenDeliveries.has(id)) return false;

@@ -1,5 +1,5 @@
 import { decideTrigger } from "../core/triggers/decide-trigger.js";
-import { parseWebhookEvent } from "../core/triggers/webhook-event-schema.js";
+import { parseWebhookEvent, type TriggerEventName } from "../core/triggers/webhook-event-schema.js";
 import type { Logger } from "../log.js";
 import type { TriggeredJob } from "../core/triggers/decide-trigger.js";
 import type { EnqueueResult, ReviewQueue } from "./create-review-queue.js";
@@ -12,7 +12,7 @@ import { WebhookPayloadError } from "./webhook-payload-error.js";
  * Throws a WebhookPayloadError when a field it reads is missing or has the wrong type.
  */
 export async function handleWebhookEvent(
-  name: "pull_request" | "issue_comment",
+  name: TriggerEventName,
   payload: unknown,
   deliveryId: string,
   queue: ReviewQueue,

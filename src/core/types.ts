@@ -114,6 +114,12 @@ export interface CommandRequest {
   full: boolean;
   /** What the commenter asked the review to focus on (at most 200 characters); untrusted text, sent to the model as data. */
   focus: string;
+  /**
+   * `ask`: answer the `/ask` comment; `thread`: answer a reply in a review thread (the comment is a
+   * review comment); `describe`: write the description section. Answers read the comment again from
+   * GitHub, so no text travels in a job. Absent for `/review`.
+   */
+  name?: "ask" | "thread" | "describe";
 }
 
 export type ReviewTrigger = "opened" | "reopened" | "ready_for_review" | "synchronize" | "command";

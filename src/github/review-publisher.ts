@@ -6,6 +6,7 @@ import { renderRunMarker, REVIEW_MARKER_PREFIX } from "../core/review/build-revi
 import { SUMMARY_MARKER } from "../core/review/render-summary.js";
 import { FINGERPRINT_MARKER_PREFIX } from "../core/findings/fingerprint-finding.js";
 import { guardPostedText } from "../core/sanitize/guard-posted-text.js";
+import { DISMISSED_MARKER } from "../core/review/render-question-answer.js";
 import { writeOnce } from "./write-once.js";
 
 export interface ReviewPublisherOptions {
@@ -87,13 +88,15 @@ export function createReviewPublisher(octokit: GitHubClient, ref: PullRequestRef
       // The reviews were listed at the start of this review (one review of a PR runs at a time).
       if (hasOwnReview === false) return [];
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: PER_PAGE });
+      // Threads where our own answer concluded the finding does not hold: dismissed, as by a 👎.
+      const answeredAway = new Set(comments.filter((comment) => comment.in_reply_to_id !== undefined && isOurs(comment, DISMISSED_MARKER)).map((comment) => comment.in_reply_to_id));
       return comments
         .filter((comment) => isOurs(comment, FINGERPRINT_MARKER_PREFIX))
         .map((comment) => ({
           body: comment.body,
           path: comment.path,
           line: comment.line ?? comment.original_line ?? null,
-          dismissed: (comment.reactions?.["-1"] ?? 0) > 0,
+          dismissed: (comment.reactions?.["-1"] ?? 0) > 0 || answeredAway.has(comment.id),
           reactions: { up: comment.reactions?.["+1"] ?? 0, down: comment.reactions?.["-1"] ?? 0 },
         }));
     },

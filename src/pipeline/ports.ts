@@ -114,3 +114,37 @@ export interface CommandAccessPort {
   /** Posts `body` unless a comment holding `marker` is already on the pull request; says which. */
   ensureRefusalReply(body: string, marker: string): Promise<"posted" | "already there">;
 }
+
+/** The conversation of one pull request, for the commands that answer in it (`/ask`). */
+export interface ConversationPort {
+  /** The body of one comment on the pull request (the command, read again), or null when it was deleted. */
+  readComment(commentId: number): Promise<string | null>;
+  /** Posts one comment; after a failed attempt, a comment carrying `marker` is taken as posted rather than sent again. */
+  postComment(body: string, marker: string): Promise<{ url: string }>;
+}
+
+/** One of Patchwise's review threads, up to the reply being answered. */
+export interface ReviewThread {
+  /** The thread's first comment (Patchwise's finding): replies are posted to it. */
+  id: number;
+  path: string;
+  line: number | null;
+  /** Oldest first: Patchwise's finding, then the replies, the one being answered last. */
+  comments: Array<{ author: string; ours: boolean; body: string }>;
+}
+
+/** Patchwise's review threads on one pull request. */
+export interface ReviewThreadPort {
+  /** The thread the review comment `replyId` replies in, when it was started by Patchwise's finding; null for anyone else's thread. */
+  readThread(replyId: number): Promise<ReviewThread | null>;
+  /** Posts one reply in the thread; after a failed attempt, a reply carrying `marker` is taken as posted rather than sent again. */
+  reply(threadId: number, body: string, marker: string): Promise<{ url: string }>;
+}
+
+/** The pull request's description, which `/describe` writes its section into. */
+export interface DescriptionPort {
+  /** The description as it is now (read just before writing, so an edit made meanwhile is kept). */
+  read(): Promise<string>;
+  /** Replaces the description; nothing else of the pull request (title, state, base) is sent. */
+  write(body: string): Promise<{ url: string }>;
+}

@@ -1,6 +1,7 @@
+import { commandJobKey } from "../core/triggers/command-job-key.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
 
-type JobRef = Pick<PipelineJob, "installationId" | "owner" | "repo" | "pullNumber" | "headSha">;
+type JobRef = Pick<PipelineJob, "installationId" | "owner" | "repo" | "pullNumber" | "headSha" | "command">;
 
 /** One pull request of one installation (owner and repository names never contain "/" or "#"). */
 export function pullRequestKey(job: JobRef): string {
@@ -8,11 +9,11 @@ export function pullRequestKey(job: JobRef): string {
 }
 
 /**
- * The BullMQ job id: one job per pull request and head sha (and one waiting `/review` per PR),
- * so the same commit queued twice, by any receiver, is one job.
+ * The BullMQ job id: one job per pull request and head sha (and one waiting `/review` per PR,
+ * and one per `/ask` comment), so the same commit queued twice, by any receiver, is one job.
  */
 export function jobIdFor(job: JobRef): string {
-  return `${jobIdPrefix(job)}${job.headSha ?? "command"}`;
+  return `${jobIdPrefix(job)}${commandJobKey(job)}`;
 }
 
 /** What the job ids of one pull request start with (the head sha follows). */

@@ -11,6 +11,7 @@ const commandSchema = z.strictObject({
   commentId: z.number().int(),
   full: z.boolean(),
   focus: z.string().max(200),
+  name: z.enum(["ask", "thread", "describe"]).optional(),
 });
 
 const queuedJobSchema = z.strictObject({
@@ -39,8 +40,8 @@ export function toQueuedJob(job: PipelineJob): QueuedJob {
   const { installationId, owner, repo, pullNumber, headSha, trigger, deliveryId, command } = job;
   const queued: QueuedJob = { installationId, owner, repo, pullNumber, headSha, trigger, deliveryId };
   if (command) {
-    const { actorLogin, pullRequestAuthorLogin, repositoryPrivate, commentId, full, focus } = command;
-    queued.command = { actorLogin, pullRequestAuthorLogin, repositoryPrivate, commentId, full, focus };
+    const { actorLogin, pullRequestAuthorLogin, repositoryPrivate, commentId, full, focus, name } = command;
+    queued.command = { actorLogin, pullRequestAuthorLogin, repositoryPrivate, commentId, full, focus, ...(name ? { name } : {}) };
   }
   return queuedJobSchema.parse(queued);
 }

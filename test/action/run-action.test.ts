@@ -218,7 +218,55 @@ describe("the GitHub Action", () => {
 
     const result = await run(actionEnv(comment, "issue_comment"));
 
-    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review command" } });
+    expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "comment is not a /review, /ask or /describe command" } });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("answers /ask from a maintainer with one comment, from the light model, and no review or check run", async () => {
+    const comment = loadWebhookExample("issue_comment", (p) => p.action === "created");
+    comment.issue.pull_request = { url: `${API}${prPath}` };
+    comment.issue.number = number;
+    comment.comment.body = "/ask is the division intended?";
+    comment.comment.user = { ...comment.comment.user, login: "maintainer-1" };
+    const posted: string[] = [];
+    const asked: Array<Record<string, any>> = [];
+    nock(API)
+      .get(`/repos/${owner}/${repo}/collaborators/maintainer-1/permission`)
+      .reply(200, { permission: "write", role_name: "write" })
+      .post(`/repos/${owner}/${repo}/issues/comments/${comment.comment.id}/reactions`)
+      .reply(201, {})
+      .get(`/repos/${owner}/${repo}/issues/comments/${comment.comment.id}`)
+      .reply(200, { id: comment.comment.id, body: comment.comment.body })
+      .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+      .reply(404, { message: "Not Found" })
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, state: "open" })
+      .get(`${prPath}/files`)
+      .query(true)
+      .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
+      .get(`${prPath}/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
+      .reply(200, TARBALL, { "content-type": "application/x-gzip" })
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`, (body) => Boolean(posted.push(body.body)))
+      .reply(201, { id: 11, html_url: "https://github.com/r/11" });
+    nock(MODEL_API)
+      .post("/chat/completions", (body) => Boolean(asked.push(body)))
+      .reply(200, {
+        id: "c1",
+        object: "chat.completion",
+        created: 1,
+        model: "gpt-light",
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ answer: "No: `a / 0` is always Infinity." }), refusal: null } }],
+        usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+      });
+
+    const result = await run(actionEnv(comment, "issue_comment", { "INPUT_MODEL-LIGHT": "gpt-light" }));
+
+    expect(result).toEqual({ exitCode: 0, outcome: { status: "answered", url: "https://github.com/r/11" } });
+    expect(asked.map((body) => body.model)).toEqual(["gpt-light"]);
+    expect(posted).toEqual([expect.stringMatching(/^No: `a \/ 0` is always Infinity\.\n\n---\n<sub>Answered by Patchwise · model `gpt-light` via openai · 100 input \/ 20 output tokens<\/sub>/)]);
     expect(nock.pendingMocks()).toEqual([]);
   });
 

@@ -171,6 +171,16 @@ describe("createReviewQueue", () => {
     expect(aborted).not.toContain(shas[9]);
   });
 
+  it("takes two /ask comments on one pull request as two jobs, but one comment delivered twice as one", () => {
+    const queue = createReviewQueue({ concurrency: 0, limit: 10, log: createRecordingLogger(), run: async () => {} });
+    const ask = (deliveryId: string, commentId: number) =>
+      job({ deliveryId, trigger: "command", headSha: null, command: { actorLogin: "a", pullRequestAuthorLogin: "b", repositoryPrivate: false, commentId, full: false, focus: "", name: "ask" } });
+    expect(queue.enqueue(ask("q1", 1))).toBe("queued");
+    expect(queue.enqueue(ask("q2", 2))).toBe("queued");
+    expect(queue.enqueue(ask("q1-again", 1))).toBe("duplicate");
+    expect(queue.waiting).toBe(2);
+  });
+
   it("does not abort a running /review for a push, nor a review of the same commit", async () => {
     const signals: AbortSignal[] = [];
     const gate = deferred();

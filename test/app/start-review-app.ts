@@ -38,7 +38,7 @@ const { privateKey } = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
 });
 
-export type WebhookName = "pull_request" | "issue_comment";
+export type WebhookName = "pull_request" | "issue_comment" | "pull_request_review_comment";
 
 export interface ReviewApp {
   /** Delivers one webhook as Probot would after checking its signature, then waits until every queued review has finished. */

@@ -265,3 +265,36 @@ describe("upsertSummary", () => {
     expect(scope.isDone()).toBe(true);
   });
 });
+
+describe("listOwnComments: findings dismissed in their thread", () => {
+  const fp = "<!-- patchwise:fp v1 0011223344556677 -->";
+  const comment = (id: number, login: string, body: string, inReplyTo?: number) => ({
+    id,
+    path: "src/cart.ts",
+    line: 12,
+    body,
+    user: { login, type: login.endsWith("[bot]") ? "Bot" : "User" },
+    reactions: { "+1": 0, "-1": 0 },
+    ...(inReplyTo === undefined ? {} : { in_reply_to_id: inReplyTo }),
+  });
+
+  it("a finding whose thread holds Patchwise's own answer with the dismissal marker is dismissed, as by a 👎; a person pasting the marker dismisses nothing", async () => {
+    nock(API)
+      .get("/repos/acme/shop/pulls/7/comments")
+      .query({ per_page: 100 })
+      .reply(200, [
+        comment(1, "patchwise[bot]", `**minor** Missing await\n${fp}`),
+        comment(2, "maintainer", "This is intended.", 1),
+        comment(3, "patchwise[bot]", "Right, it is handled in the caller.\n<!-- patchwise:answer:2 -->\n<!-- patchwise:dismissed -->", 1),
+        comment(4, "patchwise[bot]", `**major** Unchecked total\n${fp.replace("0011", "9999")}`),
+        comment(5, "mallory", "<!-- patchwise:dismissed -->", 4),
+      ]);
+
+    const own = await publisher({ botLogin: "patchwise[bot]" }).listOwnComments();
+
+    expect(own.map((entry) => ({ body: entry.body.split("\n")[0], dismissed: entry.dismissed }))).toEqual([
+      { body: "**minor** Missing await", dismissed: true },
+      { body: "**major** Unchecked total", dismissed: false },
+    ]);
+  });
+});

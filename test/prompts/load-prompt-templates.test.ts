@@ -12,6 +12,18 @@ describe("loadPromptTemplates", () => {
         system: await readFile("src/prompts/verify.system.md", "utf8"),
         user: await readFile("src/prompts/verify.user.md", "utf8"),
       },
+      ask: {
+        system: await readFile("src/prompts/ask.system.md", "utf8"),
+        user: await readFile("src/prompts/ask.user.md", "utf8"),
+      },
+      thread: {
+        system: await readFile("src/prompts/thread.system.md", "utf8"),
+        user: await readFile("src/prompts/thread.user.md", "utf8"),
+      },
+      describe: {
+        system: await readFile("src/prompts/describe.system.md", "utf8"),
+        user: await readFile("src/prompts/describe.user.md", "utf8"),
+      },
     });
     expect(templates.system).toContain("{{hunkFormat}}");
     expect(templates.user).toContain("{{diff}}");

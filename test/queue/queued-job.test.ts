@@ -19,6 +19,12 @@ describe("toQueuedJob / readQueuedJob", () => {
     expect(() => toQueuedJob({ ...job, command: { ...command, focus: "x".repeat(201) } })).toThrow();
   });
 
+  it("keeps an /ask job's name and comment id, never a question", () => {
+    const job: PipelineJob = { ...push, headSha: null, trigger: "command", command: { ...command, name: "ask" } };
+    expect(readQueuedJob(toQueuedJob(job))).toEqual(job);
+    expect(() => readQueuedJob({ ...toQueuedJob(job), command: { ...command, name: "ask", question: "why?" } })).toThrow();
+  });
+
   it("refuses data in Redis that is not a job of this version: extra fields, a bad sha, an unknown trigger", () => {
     expect(() => readQueuedJob({ ...push, diff: "+code" })).toThrow();
     expect(() => readQueuedJob({ ...push, headSha: "main" })).toThrow();
@@ -31,6 +37,8 @@ describe("job ids", () => {
     expect(pullRequestKey(push)).toBe("9/acme/shop.js#12");
     expect(jobIdFor(push)).toBe(`9/acme/shop.js#12@${"c".repeat(40)}`);
     expect(jobIdFor({ ...push, headSha: null })).toBe("9/acme/shop.js#12@command");
+    // Each /ask comment is a job of its own: a second question does not wait behind, or vanish into, the first.
+    expect(jobIdFor({ ...push, headSha: null, command: { ...command, name: "ask", commentId: 77 } })).toBe("9/acme/shop.js#12@ask-77");
     // BullMQ refuses ids with ":" (its key separator).
     expect(jobIdFor(push)).not.toContain(":");
   });

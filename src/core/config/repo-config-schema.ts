@@ -43,7 +43,19 @@ export const repoConfigSchema = z
     verify: z.boolean().default(false).describe("A second, cheap model call scores each finding against the code it cites; low scores are dropped"),
     verifyThreshold: z.number().min(0).max(1).default(0.5).describe("Least verification score (0..1) a finding needs to be kept when verify is on"),
     modelLight: z.string().min(1).max(100).optional().describe("Model name for the verify pass (default: the operator's light model, else the review's); the provider stays the operator's"),
-    instructions: z.string().max(4000).default("").describe("Extra instructions for the reviewer"),
+    instructions: z
+      .union([z.string().max(4000), z.array(z.object({ paths: globListSchema, text: z.string().min(1).max(4000) }).strict()).max(20)], {
+        error: "expected a text, or a list of {paths: [globs], text}",
+      })
+      .default("")
+      .describe("Extra instructions for the reviewer: one text, or a list of {paths: [globs], text} each sent only with the files it matches"),
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
+      .max(35)
+      .optional()
+      .describe("BCP 47 tag (de, pt-BR) of the language findings, summaries, answers and descriptions are written in; code is not translated"),
+    describe: z.enum(["off", "auto"]).default("off").describe("auto: write a description section into every newly opened pull request, as /describe does"),
     relatedCodeLines: z.number().int().min(0).max(5000).default(800).describe("Lines of related code (callers, definitions, tests) sent with the diff; 0 turns it off"),
     contextWindow: z
       .number()
@@ -98,6 +110,10 @@ export const ON_INVALID = {
   verify: "default",
   verifyThreshold: "default",
   instructions: "stop",
+  // Shapes only the words posted; unset writes English.
+  language: "default",
+  // Its default (off) asks the model nothing unasked.
+  describe: "default",
   relatedCodeLines: "stop",
   contextWindow: "stop",
   "limits.maxFiles": "stop",

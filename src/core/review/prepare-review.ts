@@ -10,6 +10,7 @@ import { applyReviewLimits } from "../files/apply-review-limits.js";
 import { filterFiles } from "../files/filter-files.js";
 import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.js";
 import type { RelatedCodeSelection, RelatedSnippet } from "../context/types.js";
+import { buildInstructions } from "../prompt/build-instructions.js";
 import { buildReviewPrompt, type PromptFile, type PromptSnippet } from "../prompt/build-review-prompt.js";
 import type { TokenCounter } from "../tokens/create-token-counter.js";
 import { computePromptBudget, type ModelLimits } from "../tokens/resolve-model-limits.js";
@@ -77,7 +78,8 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
   const snippets: PromptSnippet[] = (selection?.snippets ?? []).map((snippet, index) => ({ ...snippet, text: redactedSnippets.texts[index]?.text ?? "" }));
   const owners = assignSnippetsToChanges(selection?.snippets ?? [], originalPatches.map((patch) => patch.path));
   const skippedBeforePlan = [...filtered.skipped, ...limited.skipped, ...unparsable];
-  const render = (files: PromptFile[], skipped: SkippedFile[], related: PromptSnippet[] = []) =>
+  // Path-scoped instructions go only with the files they name; the empty prompt that sizes the budget carries them all.
+  const render = (files: PromptFile[], skipped: SkippedFile[], related: PromptSnippet[] = [], paths: readonly string[] | "all" = files.map((file) => file.path)) =>
     buildReviewPrompt({
       templates: input.templates,
       title,
@@ -85,12 +87,12 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       focus,
       files,
       hunkFormat: HUNK_FORMAT_NOTE,
-      instructions: input.config.instructions,
+      instructions: buildInstructions(input.config, paths),
       skipped,
       related,
     });
 
-  const empty = render([], skippedBeforePlan);
+  const empty = render([], skippedBeforePlan, [], "all");
   const budget = computePromptBudget(input.limits, input.countTokens(empty.system) + input.countTokens(empty.user));
   const byPath = new Map(patches.map((patch) => [patch.path, patch]));
   const plan = planChunks({

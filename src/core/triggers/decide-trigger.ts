@@ -1,5 +1,5 @@
-import type { ReviewJob, ReviewTrigger } from "../types.js";
-import type { IssueCommentEvent, PullRequestEvent, TriggerEvent } from "./webhook-event-schema.js";
+import type { CommandRequest, ReviewJob, ReviewTrigger } from "../types.js";
+import type { IssueCommentEvent, PullRequestEvent, ReviewCommentEvent, TriggerEvent } from "./webhook-event-schema.js";
 
 export type { TriggerEvent } from "./webhook-event-schema.js";
 
@@ -16,6 +16,8 @@ export type TriggerDecision =
 
 const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set<ReviewTrigger>(["opened", "reopened", "ready_for_review", "synchronize"]);
 const COMMAND = "/review";
+const ASK_COMMAND = "/ask";
+const DESCRIBE_COMMAND = "/describe";
 const MAX_FOCUS_LENGTH = 200;
 // The only words after `/review` that change what the command does; everything else is focus text,
 // handed to the model as data. No word sets a configuration key.
@@ -26,9 +28,20 @@ export function decideTrigger(event: TriggerEvent): TriggerDecision {
   const { sender } = event.payload;
   // Bots include Patchwise itself: reacting to our own activity could loop.
   if (isBot(sender)) return { skip: "sender is a bot" };
-  return event.name === "pull_request"
-    ? decidePullRequest(event.payload, event.deliveryId)
-    : decideComment(event.payload, event.deliveryId);
+  if (event.name === "pull_request") return decidePullRequest(event.payload, event.deliveryId);
+  if (event.name === "pull_request_review_comment") return decideThreadReply(event.payload, event.deliveryId);
+  return decideComment(event.payload, event.deliveryId);
+}
+
+// Any reply in any review thread: whether the thread is Patchwise's is read from GitHub before
+// anything else is done (the payload names only the thread's first comment).
+function decideThreadReply(payload: ReviewCommentEvent, deliveryId: string): TriggerDecision {
+  if (payload.action !== "created") return { skip: `pull_request_review_comment action "${payload.action}" does not trigger an answer` };
+  if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
+  const threadId = payload.comment.in_reply_to_id;
+  if (threadId === undefined || threadId === null) return { skip: "review comment is not a reply in a thread" };
+  if (payload.pull_request.state === "closed") return { skip: "the pull request is closed" };
+  return commandJob(payload, payload.pull_request, deliveryId, { full: false, focus: "", name: "thread" });
 }
 
 function decidePullRequest(payload: PullRequestEvent, deliveryId: string): TriggerDecision {
@@ -49,36 +62,72 @@ function decideComment(payload: IssueCommentEvent, deliveryId: string): TriggerD
   if (payload.action !== "created") return { skip: `issue_comment action "${payload.action}" does not trigger a review` };
   if (!payload.issue.pull_request) return { skip: "comment is on an issue, not a pull request" };
   if (isBot(payload.comment.user)) return { skip: "comment author is a bot" };
-  const parsed = parseReviewCommand(payload.comment.body ?? "");
-  if (parsed === null) return { skip: "comment is not a /review command" };
+  const body = payload.comment.body ?? "";
+  const parsed = parseReviewCommand(body) ?? parseAskCommand(body) ?? parseDescribeCommand(body);
+  if (parsed === null) return { skip: "comment is not a /review, /ask or /describe command" };
   if (payload.issue.state === "closed") return { skip: "the pull request is closed" };
-  const command = {
+  return commandJob(payload, payload.issue, deliveryId, parsed);
+}
+
+// The head sha is read by the pipeline. An explicit request reviews drafts too; the draft flag
+// only matters for automatic reviews.
+function commandJob(
+  payload: IssueCommentEvent | ReviewCommentEvent,
+  pullRequest: { number: number; user: { login: string } },
+  deliveryId: string,
+  parsed: Pick<CommandRequest, "full" | "focus" | "name">,
+): TriggerDecision {
+  const command: CommandRequest = {
     actorLogin: payload.comment.user.login,
-    pullRequestAuthorLogin: payload.issue.user.login,
+    pullRequestAuthorLogin: pullRequest.user.login,
     repositoryPrivate: payload.repository.private,
     commentId: payload.comment.id,
     ...parsed,
   };
-  return {
-    job: { ...jobBase(payload, payload.issue.number, deliveryId), headSha: null, trigger: "command", command },
-    // An explicit request reviews drafts too; the draft flag only matters for automatic reviews.
-    draft: false,
-  };
+  return { job: { ...jobBase(payload, pullRequest.number, deliveryId), headSha: null, trigger: "command", command }, draft: false };
 }
 
 /** `full` and the focus text after `/review` on the comment's first line, or null when it is not the command. */
 function parseReviewCommand(body: string): { full: boolean; focus: string } | null {
-  const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
-  if (!firstLine.startsWith(COMMAND)) return null;
-  const rest = firstLine.slice(COMMAND.length);
-  // `/reviewer` or `/review-all` is another word, not our command.
-  if (rest !== "" && !/^\s/.test(rest)) return null;
+  const rest = readCommandLine(body, COMMAND);
+  if (rest === null) return null;
   const words = rest.trim();
   const full = words === FULL_WORD || words.startsWith(`${FULL_WORD} `);
   return { full, focus: (full ? words.slice(FULL_WORD.length) : words).trim().slice(0, MAX_FOCUS_LENGTH) };
 }
 
-function jobBase(payload: PullRequestEvent | IssueCommentEvent, pullNumber: number, deliveryId: string) {
+// The question is not copied into the job: the pipeline reads the comment again, so no text of
+// the pull request's conversation waits in a queue.
+function parseAskCommand(body: string): { full: false; focus: ""; name: "ask" } | null {
+  return readAskQuestion(body) !== null ? { full: false, focus: "", name: "ask" } : null;
+}
+
+// Words after `/describe` are ignored: the command takes no options.
+function parseDescribeCommand(body: string): { full: false; focus: ""; name: "describe" } | null {
+  return readCommandLine(body, DESCRIBE_COMMAND) === null ? null : { full: false, focus: "", name: "describe" };
+}
+
+/**
+ * The question of an `/ask` comment: everything after the command word (it may run over several
+ * lines), or null when the comment is not `/ask` or asks nothing.
+ */
+export function readAskQuestion(body: string): string | null {
+  const trimmed = body.trim();
+  if (readCommandLine(trimmed, ASK_COMMAND) === null) return null;
+  const question = trimmed.slice(ASK_COMMAND.length).trim();
+  return question === "" ? null : question;
+}
+
+/** What follows `command` on the comment's first line, or null when the line does not start with that word. */
+function readCommandLine(body: string, command: string): string | null {
+  const firstLine = body.trim().split(/\r?\n/, 1)[0] ?? "";
+  if (!firstLine.startsWith(command)) return null;
+  const rest = firstLine.slice(command.length);
+  // `/reviewer` or `/asking` is another word, not our command.
+  return rest !== "" && !/^\s/.test(rest) ? null : rest;
+}
+
+function jobBase(payload: PullRequestEvent | IssueCommentEvent | ReviewCommentEvent, pullNumber: number, deliveryId: string) {
   return {
     installationId: payload.installation?.id ?? null,
     owner: payload.repository.owner.login,

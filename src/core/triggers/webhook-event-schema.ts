@@ -48,23 +48,50 @@ export const issueCommentEventSchema = z.object({
   }),
 });
 
+// A new comment in a review thread: only a reply (`in_reply_to_id`) can answer Patchwise.
+export const reviewCommentEventSchema = z.object({
+  action: z.string(),
+  installation: installationSchema.optional(),
+  repository: repositorySchema.extend({ private: z.boolean() }),
+  sender: actorSchema,
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    state: z.enum(["open", "closed"]),
+    user: actorSchema,
+  }),
+  comment: z.object({
+    id: z.number().int(),
+    in_reply_to_id: z.number().int().nullish(),
+    user: actorSchema,
+  }),
+});
+
 // What the App reads of every delivery, before it knows whether the event concerns it.
 const deliverySchema = z.object({ action: z.string().optional() });
 
 export type PullRequestEvent = z.infer<typeof pullRequestEventSchema>;
 export type IssueCommentEvent = z.infer<typeof issueCommentEventSchema>;
+export type ReviewCommentEvent = z.infer<typeof reviewCommentEventSchema>;
+
+/** The webhook events that can start work: a push or opening, a command comment, a reply in a review thread. */
+export type TriggerEventName = "pull_request" | "issue_comment" | "pull_request_review_comment";
 
 /** A validated webhook delivery: the event name, GitHub's delivery id and the fields we read. */
 export type TriggerEvent =
   | { name: "pull_request"; deliveryId: string; payload: PullRequestEvent }
-  | { name: "issue_comment"; deliveryId: string; payload: IssueCommentEvent };
+  | { name: "issue_comment"; deliveryId: string; payload: IssueCommentEvent }
+  | { name: "pull_request_review_comment"; deliveryId: string; payload: ReviewCommentEvent };
 
 export type ParsedWebhookEvent = { ok: true; event: TriggerEvent } | { ok: false; error: string };
 
-/** Validates the fields we read of a `pull_request` or `issue_comment` payload. */
-export function parseWebhookEvent(name: "pull_request" | "issue_comment", payload: unknown, deliveryId: string): ParsedWebhookEvent {
+/** Validates the fields we read of a `pull_request`, `issue_comment` or `pull_request_review_comment` payload. */
+export function parseWebhookEvent(name: TriggerEventName, payload: unknown, deliveryId: string): ParsedWebhookEvent {
   if (name === "pull_request") {
     const result = pullRequestEventSchema.safeParse(payload);
+    return result.success ? { ok: true, event: { name, deliveryId, payload: result.data } } : { ok: false, error: describeIssues(name, result.error) };
+  }
+  if (name === "pull_request_review_comment") {
+    const result = reviewCommentEventSchema.safeParse(payload);
     return result.success ? { ok: true, event: { name, deliveryId, payload: result.data } } : { ok: false, error: describeIssues(name, result.error) };
   }
   const result = issueCommentEventSchema.safeParse(payload);

@@ -72,7 +72,7 @@ describe("the set-up server", () => {
     expect(`${action.origin}${action.pathname}`).toBe("https://github.com/organizations/acme/settings/apps/new");
     expect(manifest).toMatchObject({ name: "Patchwise acme", url: "https://github.com/acme", hook_attributes: { url: "https://smee.io/abc", active: true }, public: false });
     expect(manifest.default_permissions).toEqual({ pull_requests: "write", contents: "read", checks: "write", metadata: "read" });
-    expect(manifest.default_events).toEqual(["pull_request", "issue_comment"]);
+    expect(manifest.default_events).toEqual(["pull_request", "issue_comment", "pull_request_review_comment"]);
   });
 
   it("keeps the name the user typed, and registers under a personal account unless told otherwise", async () => {

@@ -20,6 +20,8 @@ const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInval
   ["verify", true, "on", "default"],
   ["verifyThreshold", 0.7, -1, "default"],
   ["instructions", "Prefer Result types.", "x".repeat(4001), "stop"],
+  ["describe", "auto", "always", "default"],
+  ["language", "pt-BR", "Portuguese please", "default"],
   ["relatedCodeLines", 0, 5001, "stop"],
   ["contextWindow", 64_000, 100, "stop"],
   ["limits.maxFiles", 50, 0, "stop"],
@@ -96,7 +98,7 @@ describe("parseRepoConfig, key by key", () => {
     const { problems } = parseRepoConfig({ exclude: ["docs/**", 5, ""], instructions: { token: "sk-live-123" } });
     expect(problems.map((problem) => problem.message)).toEqual([
       "`exclude[1]`: Invalid input: expected string, received number; `exclude[2]`: Too small: expected string to have >=1 characters",
-      "`instructions`: Invalid input: expected string, received object",
+      "`instructions`: expected a text, or a list of {paths: [globs], text}",
     ]);
   });
 });

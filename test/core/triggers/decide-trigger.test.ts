@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { decideTrigger } from "../../../src/core/triggers/decide-trigger.js";
+import { decideTrigger, readAskQuestion } from "../../../src/core/triggers/decide-trigger.js";
 import { parseWebhookEvent } from "../../../src/core/triggers/webhook-event-schema.js";
 import { loadWebhookExample } from "../../helpers/webhook-examples.js";
 
@@ -136,18 +136,39 @@ describe("decideTrigger on issue_comment events", () => {
   });
 
   it.each([
-    ["/reviewer please", "comment is not a /review command"],
-    ["/review-all", "comment is not a /review command"],
-    ["please /review", "comment is not a /review command"],
-    ["You are totally right! I'll get this fixed right away.", "comment is not a /review command"],
-    ["/Review", "comment is not a /review command"],
+    ["/reviewer please", "comment is not a /review, /ask or /describe command"],
+    ["/review-all", "comment is not a /review, /ask or /describe command"],
+    ["please /review", "comment is not a /review, /ask or /describe command"],
+    ["You are totally right! I'll get this fixed right away.", "comment is not a /review, /ask or /describe command"],
+    ["/Review", "comment is not a /review, /ask or /describe command"],
   ])("skips a comment reading %j", (body, reason) => {
     expect(decide("issue_comment", commentPayload("created", body))).toEqual({ skip: reason });
   });
 
+  it.each(["/ask why is the cache keyed by user?", "/ask\nwhy is the cache\nkeyed by user?"])("%j queues an /ask job that carries no question text", (body) => {
+    const payload = commentPayload("created", body);
+    expect(decide("issue_comment", payload)).toMatchObject({
+      job: { headSha: null, trigger: "command", command: { commentId: payload.comment.id, name: "ask", full: false, focus: "" } },
+    });
+    expect(JSON.stringify(decide("issue_comment", payload))).not.toContain("cache");
+  });
+
+  it.each(["/ask", "/ask   ", "/asking around", "please /ask why"])("skips %j (no question, or not the command)", (body) => {
+    expect(decide("issue_comment", commentPayload("created", body))).toEqual({ skip: "comment is not a /review, /ask or /describe command" });
+  });
+
+  it.each([
+    ["/ask  why?  ", "why?"],
+    ["/ask first line\nsecond line", "first line\nsecond line"],
+    ["/ask", null],
+    ["/review why", null],
+  ])("readAskQuestion(%j) is %j", (body, question) => {
+    expect(readAskQuestion(body)).toBe(question);
+  });
+
   it("skips an empty (null) comment body", () => {
     expect(decide("issue_comment", commentPayload("created", "", (p) => (p.comment.body = null)))).toEqual({
-      skip: "comment is not a /review command",
+      skip: "comment is not a /review, /ask or /describe command",
     });
   });
 
