@@ -274,6 +274,7 @@ async function runReview(
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });
-  if (opened) await describePullRequest(job, { ...describing, config: opened });
+  // A review that was stopped (its deadline, a newer commit, shutdown) takes its description with it.
+  if (opened && !signal.aborted) await describePullRequest(job, { ...describing, config: opened });
   return outcome;
 }
