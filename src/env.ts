@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_COMMAND_RATE_LIMIT_TEXT, type CommandRateLimits } from "./core/access/command-rate-limits.js";
 import { parseRateLimit, RATE_LIMIT_PATTERN } from "./core/access/parse-rate-limit.js";
+import { DEFAULT_REQUEST_TOKENS } from "./core/tokens/resolve-model-limits.js";
 
 // The only reader of the operator's environment. Everything else gets these values passed in.
 // Model keys and base URLs come from here and nowhere else: a repository's config cannot
@@ -21,6 +22,7 @@ const envSchema = z.object({
   PATCHWISE_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
   PATCHWISE_CONTEXT_WINDOW: z.coerce.number().int().min(4_000).optional(),
+  PATCHWISE_REQUEST_TOKENS: z.coerce.number().int().min(2_000).default(DEFAULT_REQUEST_TOKENS),
   PATCHWISE_MODEL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
@@ -53,6 +55,8 @@ export type PatchwiseEnv = {
     maxOutputTokens: number;
     /** Overrides the model table's context window (a local model served with a smaller one). */
     contextWindow: number | undefined;
+    /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS); a repository may lower it. */
+    requestTokens: number;
     /** Model requests of one review sent at once (a chunked review). */
     concurrency: number;
   };
@@ -108,6 +112,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
       maxRetries: e.PATCHWISE_MODEL_MAX_RETRIES,
       maxOutputTokens: e.PATCHWISE_MAX_OUTPUT_TOKENS,
       contextWindow: e.PATCHWISE_CONTEXT_WINDOW,
+      requestTokens: e.PATCHWISE_REQUEST_TOKENS,
       concurrency: e.PATCHWISE_MODEL_CONCURRENCY,
     },
     concurrency: e.PATCHWISE_CONCURRENCY,

@@ -52,6 +52,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     defaultModel,
     maxOutputTokens: env.model.maxOutputTokens,
     contextWindow: env.model.contextWindow,
+    requestTokens: env.model.requestTokens,
     modelConcurrency: env.model.concurrency,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,

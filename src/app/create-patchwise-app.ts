@@ -29,6 +29,8 @@ export interface PatchwiseAppOptions {
   maxOutputTokens: number;
   /** Overrides the model table's context window (PATCHWISE_CONTEXT_WINDOW). */
   contextWindow?: number | undefined;
+  /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS; default 32,000). */
+  requestTokens?: number | undefined;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
   /** The review templates and, for repositories with `verify: true`, the verify pass's. */
@@ -197,7 +199,7 @@ async function runReview(
     config,
     model: options.model,
     defaultModel: options.defaultModel,
-    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4 },
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens },
     templates: options.templates,
     log,
     signal,

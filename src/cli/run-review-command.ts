@@ -50,7 +50,13 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
 
   const sizing = sizeModelRequests(
     model,
-    { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens },
+    {
+      operatorContextWindow: env.model.contextWindow,
+      repoContextWindow: config.contextWindow,
+      maxOutputTokens: env.model.maxOutputTokens,
+      requestTokens: env.model.requestTokens,
+      repoRequestTokens: config.requestTokens,
+    },
     await loadBpeCount(describeModel(model).tokenizer.encoding),
   );
   // The working tree, read once for related code and the suggestion checks.

@@ -34,7 +34,7 @@ export interface ReviewDependencies {
   /** The operator's model name; a repository may override the name, never the provider. */
   defaultModel: string;
   /** The operator's model limits (environment); the repository may only lower the window. */
-  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number };
+  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number; requestTokens?: number | undefined };
   templates: PromptTemplates;
   log: Logger;
   signal?: AbortSignal;
@@ -146,6 +146,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       operatorContextWindow: deps.modelLimits.contextWindow,
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
+      requestTokens: deps.modelLimits.requestTokens,
+      repoRequestTokens: config.requestTokens,
     }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });

@@ -34,6 +34,13 @@ export const repoConfigSchema = z
       .max(10_000_000)
       .optional()
       .describe("Tokens of the model's context window to use; may lower the operator's value, never raise it"),
+    requestTokens: z
+      .number()
+      .int()
+      .min(2_000)
+      .max(10_000_000)
+      .optional()
+      .describe("Input tokens one model request aims at (a larger pull request is split into several); may lower the operator's PATCHWISE_REQUEST_TOKENS, never raise it"),
     limits: z
       .object({
         maxFiles: z.number().int().min(1).max(3000).default(DEFAULT_LIMITS.maxFiles).describe("Most files reviewed; the rest are listed as skipped"),

@@ -100,7 +100,8 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       hunkTokens: patch.hunks.map((hunk) => input.countTokens(numberHunks({ ...patch, hunks: [hunk] }))),
     })),
     snippets: snippets.map((snippet, index) => ({ id: String(index), file: owners[index] ?? snippet.path, tokens: input.countTokens(renderSnippetForCount(snippet)) })),
-    budget,
+    budget: budget.target,
+    limit: budget.limit,
   });
   const skippedFiles = [
     ...skippedBeforePlan,

@@ -1,18 +1,33 @@
 import type { ModelProfile } from "./describe-model.js";
 
+/**
+ * Input tokens one request aims at when the operator sets none (PATCHWISE_REQUEST_TOKENS): review
+ * answers get shallower as a prompt grows, the answer's budget is shared by every file in it, and
+ * smaller requests run side by side. PR-Agent uses 32k for the same reason; README has the figures.
+ */
+export const DEFAULT_REQUEST_TOKENS = 32_000;
+
 export interface LimitSettings {
   /** The operator's context window (environment), replacing the table's: it knows its deployment. */
   operatorContextWindow?: number | undefined;
   /** `contextWindow` in `.github/patchwise.yml`: may only lower the window, never raise it. */
   repoContextWindow?: number | undefined;
+  /** The window the server itself stated (a refusal) or reported (a probe): it wins over every other figure. */
+  serverContextWindow?: number | undefined;
   /** The operator's answer limit (`PATCHWISE_MAX_OUTPUT_TOKENS`). */
   maxOutputTokens: number;
+  /** The operator's request budget (`PATCHWISE_REQUEST_TOKENS`); `DEFAULT_REQUEST_TOKENS` when unset. */
+  requestTokens?: number | undefined;
+  /** `requestTokens` in `.github/patchwise.yml`: may only lower the operator's budget. */
+  repoRequestTokens?: number | undefined;
 }
 
 export interface ModelLimits {
   contextWindow: number;
   /** Tokens kept free for the answer, also sent as the request's output limit. */
   maxOutputTokens: number;
+  /** Input tokens one request aims at, for review quality; a single file or hunk larger than it still goes alone while it fits the window. */
+  requestTokens: number;
 }
 
 /**
@@ -22,15 +37,29 @@ export interface ModelLimits {
  */
 export function resolveModelLimits(profile: ModelProfile, settings: LimitSettings): ModelLimits {
   const window = settings.operatorContextWindow ?? profile.contextWindow;
-  const contextWindow = Math.min(window, settings.repoContextWindow ?? window);
+  const contextWindow = Math.min(window, settings.repoContextWindow ?? window, settings.serverContextWindow ?? window);
   const output = profile.known ? Math.min(settings.maxOutputTokens, profile.maxOutputTokens) : settings.maxOutputTokens;
-  return { contextWindow, maxOutputTokens: Math.min(output, Math.floor(contextWindow / 2)) };
+  const operatorBudget = settings.requestTokens ?? DEFAULT_REQUEST_TOKENS;
+  return {
+    contextWindow,
+    maxOutputTokens: Math.min(output, Math.floor(contextWindow / 2)),
+    requestTokens: Math.min(operatorBudget, settings.repoRequestTokens ?? operatorBudget),
+  };
 }
 
 // Role markers and message framing of a chat request, which the text's own count misses.
 const MESSAGE_OVERHEAD = 64;
 
-/** Tokens left for the files and related code of one request: window − answer − fixed prompt parts. */
-export function computePromptBudget(limits: ModelLimits, fixedPromptTokens: number): number {
-  return Math.max(0, limits.contextWindow - limits.maxOutputTokens - fixedPromptTokens - MESSAGE_OVERHEAD);
+/** Tokens one request may spend on files and related code: what it aims at, and the most the window holds. */
+export interface PromptBudget {
+  /** The request budget less the fixed prompt parts: requests are packed to this. */
+  target: number;
+  /** The window less the answer and the fixed prompt parts: nothing larger can be sent. */
+  limit: number;
+}
+
+/** The room for files and related code in one request: window − answer − fixed prompt parts, and the request budget's share. */
+export function computePromptBudget(limits: ModelLimits, fixedPromptTokens: number): PromptBudget {
+  const limit = Math.max(0, limits.contextWindow - limits.maxOutputTokens - fixedPromptTokens - MESSAGE_OVERHEAD);
+  return { target: Math.max(0, Math.min(limit, limits.requestTokens - fixedPromptTokens - MESSAGE_OVERHEAD)), limit };
 }
