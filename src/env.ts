@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_COMMAND_RATE_LIMIT_TEXT, type CommandRateLimits } from "./core/access/command-rate-limits.js";
 import { parseRateLimit, RATE_LIMIT_PATTERN } from "./core/access/parse-rate-limit.js";
-import { DEFAULT_REQUEST_TOKENS } from "./core/tokens/resolve-model-limits.js";
+import { DEFAULT_MAX_REVIEW_TOKENS, DEFAULT_REQUEST_TOKENS } from "./core/tokens/resolve-model-limits.js";
 
 // The only reader of the operator's environment. Everything else gets these values passed in.
 // Model keys and base URLs come from here and nowhere else: a repository's config cannot
@@ -23,6 +23,8 @@ const envSchema = z.object({
   PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
   PATCHWISE_CONTEXT_WINDOW: z.coerce.number().int().min(4_000).optional(),
   PATCHWISE_REQUEST_TOKENS: z.coerce.number().int().min(2_000).default(DEFAULT_REQUEST_TOKENS),
+  PATCHWISE_MAX_REVIEW_TOKENS: z.coerce.number().int().min(1_000).default(DEFAULT_MAX_REVIEW_TOKENS),
+  PATCHWISE_MAX_REVIEW_COST_USD: z.coerce.number().positive().optional(),
   PATCHWISE_MODEL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
@@ -57,6 +59,9 @@ export type PatchwiseEnv = {
     contextWindow: number | undefined;
     /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS); a repository may lower it. */
     requestTokens: number;
+    /** Most input tokens one review sends (PATCHWISE_MAX_REVIEW_TOKENS), and most US dollars it may cost where the price is known (PATCHWISE_MAX_REVIEW_COST_USD). */
+    maxReviewTokens: number;
+    maxReviewCostUsd: number | undefined;
     /** Model requests of one review sent at once (a chunked review). */
     concurrency: number;
   };
@@ -113,6 +118,8 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
       maxOutputTokens: e.PATCHWISE_MAX_OUTPUT_TOKENS,
       contextWindow: e.PATCHWISE_CONTEXT_WINDOW,
       requestTokens: e.PATCHWISE_REQUEST_TOKENS,
+      maxReviewTokens: e.PATCHWISE_MAX_REVIEW_TOKENS,
+      maxReviewCostUsd: e.PATCHWISE_MAX_REVIEW_COST_USD,
       concurrency: e.PATCHWISE_MODEL_CONCURRENCY,
     },
     concurrency: e.PATCHWISE_CONCURRENCY,

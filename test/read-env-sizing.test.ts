@@ -11,4 +11,10 @@ describe("readEnv: request and review budgets", () => {
     expect(readEnv({ PATCHWISE_REQUEST_TOKENS: "16000" }).model.requestTokens).toBe(16_000);
     expect(() => readEnv({ PATCHWISE_REQUEST_TOKENS: "500" })).toThrow(EnvError);
   });
+
+  it("lets one review send at most 1,000,000 input tokens by default, with no money limit unless set", () => {
+    expect(readEnv({}).model).toMatchObject({ maxReviewTokens: 1_000_000, maxReviewCostUsd: undefined });
+    expect(readEnv({ PATCHWISE_MAX_REVIEW_TOKENS: "200000", PATCHWISE_MAX_REVIEW_COST_USD: "0.50" }).model).toMatchObject({ maxReviewTokens: 200_000, maxReviewCostUsd: 0.5 });
+    expect(() => readEnv({ PATCHWISE_MAX_REVIEW_COST_USD: "-1" })).toThrow(/PATCHWISE_MAX_REVIEW_COST_USD/);
+  });
 });

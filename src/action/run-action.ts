@@ -63,7 +63,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     githubHost: inputs.githubHost,
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
-    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens },
+    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens, maxReviewTokens: env.model.maxReviewTokens, maxReviewCostUsd: env.model.maxReviewCostUsd },
     templates: context.templates,
     log,
     repoReader: createGitHubRepoReader(octokit, ref),

@@ -53,6 +53,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     maxOutputTokens: env.model.maxOutputTokens,
     contextWindow: env.model.contextWindow,
     requestTokens: env.model.requestTokens,
+    maxReviewTokens: env.model.maxReviewTokens,
+    maxReviewCostUsd: env.model.maxReviewCostUsd,
     modelConcurrency: env.model.concurrency,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,

@@ -31,6 +31,9 @@ export interface PatchwiseAppOptions {
   contextWindow?: number | undefined;
   /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS; default 32,000). */
   requestTokens?: number | undefined;
+  /** Most input tokens (PATCHWISE_MAX_REVIEW_TOKENS) and US dollars (PATCHWISE_MAX_REVIEW_COST_USD) one review may spend; no limit when unset. */
+  maxReviewTokens?: number | undefined;
+  maxReviewCostUsd?: number | undefined;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
   /** The review templates and, for repositories with `verify: true`, the verify pass's. */
@@ -199,7 +202,7 @@ async function runReview(
     config,
     model: options.model,
     defaultModel: options.defaultModel,
-    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens },
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens, maxReviewTokens: options.maxReviewTokens, maxReviewCostUsd: options.maxReviewCostUsd },
     templates: options.templates,
     log,
     signal,

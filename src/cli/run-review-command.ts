@@ -7,6 +7,7 @@ import { renderSarif } from "../core/report/render-sarif.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { reviewBudget } from "../core/files/review-budget-settings.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
@@ -62,7 +63,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   // The working tree, read once for related code and the suggestion checks.
   const reader = shareSnapshot(createWorkingTreeReader(changes.root));
   const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
-  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, relatedCode });
+  const budget = reviewBudget(env.model, config);
+  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, budget, relatedCode });
   progress(`related code: ${prepared.relatedCode.snippets.length} snippet(s)`);
   progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
 

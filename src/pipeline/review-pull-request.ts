@@ -4,6 +4,7 @@ import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { reviewBudget } from "../core/files/review-budget-settings.js";
 import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
@@ -34,7 +35,15 @@ export interface ReviewDependencies {
   /** The operator's model name; a repository may override the name, never the provider. */
   defaultModel: string;
   /** The operator's model limits (environment); the repository may only lower the window. */
-  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number; requestTokens?: number | undefined };
+  modelLimits: {
+    maxOutputTokens: number;
+    contextWindow?: number | undefined;
+    concurrency: number;
+    requestTokens?: number | undefined;
+    /** What one review may send and cost (the repository may lower both); no limit when unset. */
+    maxReviewTokens?: number | undefined;
+    maxReviewCostUsd?: number | undefined;
+  };
   templates: PromptTemplates;
   log: Logger;
   signal?: AbortSignal;
@@ -170,7 +179,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       ? gatherRelatedCode({ reader, ref: pr.headSha, budgetLines: config.relatedCodeLines, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
       : undefined;
     const focus = job.command?.focus ?? "";
-    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, ...(relatedCode ? { relatedCode } : {}) });
+    const budget = reviewBudget(deps.modelLimits, config);
+    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, budget, ...(relatedCode ? { relatedCode } : {}) });
     const unlisted = noteUnlistedFiles(pr.changedFiles, allFiles.length);
     const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
     const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);

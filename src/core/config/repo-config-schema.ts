@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEFAULT_MIN_CONFIDENCE } from "../findings/select-inline-findings.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
 
-const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300, maxChangedLines: 5_000 });
+const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300 });
 const DEFAULT_COMMANDS = Object.freeze({ allowAuthor: false, replyToRefused: "always" as const });
 
 // `.github/patchwise.yml`. It may choose a model *name* but never a provider, key or base URL:
@@ -44,7 +44,18 @@ export const repoConfigSchema = z
     limits: z
       .object({
         maxFiles: z.number().int().min(1).max(3000).default(DEFAULT_LIMITS.maxFiles).describe("Most files reviewed; the rest are listed as skipped"),
-        maxChangedLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxChangedLines).describe("Most changed lines (additions + deletions) reviewed"),
+        maxChangedLines: z.number().int().min(1).optional().describe("Most changed lines (additions + deletions) reviewed (unset: no line limit; the token and cost budgets apply)"),
+        maxReviewTokens: z
+          .number()
+          .int()
+          .min(1_000)
+          .optional()
+          .describe("Most input tokens one review sends to the model; may lower the operator's PATCHWISE_MAX_REVIEW_TOKENS, never raise it"),
+        maxReviewCostUsd: z
+          .number()
+          .positive()
+          .optional()
+          .describe("Most US dollars one review may cost, where the model catalog knows the model's price; may lower the operator's PATCHWISE_MAX_REVIEW_COST_USD, never raise it"),
       })
       .strict()
       .default(DEFAULT_LIMITS),

@@ -6,6 +6,7 @@ import { parsePatches } from "../diff/parse-patches.js";
 import { combineRedactions, type Redaction } from "../redact/build-redaction.js";
 import { redactPatches, type AddedLineSecret } from "../redact/redact-patches.js";
 import { redactSecrets } from "../redact/redact-secrets.js";
+import { applyReviewBudget, type BudgetSettings, type ModelPrice } from "../files/apply-review-budget.js";
 import { applyReviewLimits } from "../files/apply-review-limits.js";
 import { filterFiles } from "../files/filter-files.js";
 import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.js";
@@ -25,6 +26,10 @@ export interface PrepareReviewInput {
   templates: { system: string; user: string };
   countTokens: TokenCounter;
   limits: ModelLimits;
+  /** What the whole review may spend; without it, no limit. */
+  budget?: BudgetSettings;
+  /** The model's price (USD per million tokens), or null when the catalog does not know it. */
+  price?: ModelPrice | null;
   /** Gathers related code for the parsed changes (the shell reads the repository); none when absent. */
   relatedCode?: (patches: FilePatch[]) => Promise<RelatedCodeSelection | null>;
 }
@@ -50,6 +55,8 @@ export interface PreparedReview {
   committedSecrets: AddedLineSecret[];
   /** The related code sent, as `{path, startLine, endLine, reason}` (no text), and what the budget cut or left out. */
   relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number }; signaturesOnly: number };
+  /** Input tokens of every request, and what they cost at most (answers at their limit); null without a price. */
+  planned: { inputTokens: number; maxCostUsd: number | null };
 }
 
 export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason">;
@@ -91,7 +98,8 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     });
 
   const empty = render([], skippedBeforePlan);
-  const budget = computePromptBudget(input.limits, input.countTokens(empty.system) + input.countTokens(empty.user));
+  const fixedTokens = input.countTokens(empty.system) + input.countTokens(empty.user);
+  const budget = computePromptBudget(input.limits, fixedTokens);
   const byPath = new Map(patches.map((patch) => [patch.path, patch]));
   const plan = planChunks({
     files: patches.map((patch) => ({
@@ -103,12 +111,21 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     budget: budget.target,
     limit: budget.limit,
   });
+  // Each request costs about its files and snippets plus the fixed parts of the prompt.
+  const budgeted = applyReviewBudget({
+    requests: plan.chunks.map((chunk) => ({ chunk, paths: chunk.files.map((file) => file.path), inputTokens: chunk.tokens + fixedTokens })),
+    settings: input.budget ?? { operatorMaxTokens: Number.POSITIVE_INFINITY },
+    price: input.price ?? null,
+    maxOutputTokens: input.limits.maxOutputTokens,
+  });
+  const chunks = budgeted.kept.map((request) => request.chunk);
   const skippedFiles = [
     ...skippedBeforePlan,
     ...plan.skipped,
     ...plan.skippedHunks.map((entry) => ({ path: entry.path, reason: `${entry.hunks.length} hunk(s) not reviewed: ${entry.reason}` })),
+    ...budgeted.skipped,
   ];
-  const prompts = plan.chunks.map((chunk) => {
+  const prompts = chunks.map((chunk) => {
     const prompt = render(chunkFiles(chunk, byPath), skippedFiles, chunk.snippetIds.map((id) => snippets[Number(id)]!).filter(Boolean));
     return { ...prompt, paths: chunk.files.map((file) => file.path), inputTokens: input.countTokens(prompt.system) + input.countTokens(prompt.user) };
   });
@@ -120,10 +137,11 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     redaction: combineRedactions(redactedText, redactedPatches, redactedSnippets),
     committedSecrets: redactedPatches.addedLineSecrets,
     relatedCode: {
-      snippets: sentSnippets(plan.chunks, snippets),
+      snippets: sentSnippets(chunks, snippets),
       dropped: { count: (selection?.dropped.count ?? 0) + plan.droppedSnippetIds.length, lines: selection?.dropped.lines ?? 0 },
       signaturesOnly: selection?.signaturesOnly ?? 0,
     },
+    planned: budgeted.planned,
   };
 }
 

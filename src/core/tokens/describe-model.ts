@@ -1,3 +1,5 @@
+import type { ModelPrice } from "../files/apply-review-budget.js";
+
 /** How tokens of a model are counted: OpenAI's own encodings are exact, the rest are estimates. */
 export interface TokenizerChoice {
   encoding: "o200k_base" | "cl100k_base";
@@ -9,6 +11,8 @@ export interface TokenizerChoice {
 
 /** What the review needs to know about a model to size its requests. */
 export interface ModelProfile {
+  /** US dollars per million tokens, or null when the catalog does not know the price. */
+  price: ModelPrice | null;
   family: string;
   contextWindow: number;
   maxOutputTokens: number;
@@ -63,9 +67,9 @@ const UNKNOWN = { family: "unknown", contextWindow: 32_000, maxOutputTokens: 4_0
 export function describeModel(model: string): ModelProfile {
   const name = normalizeModelName(model);
   const row = MODELS.find(([pattern]) => pattern.test(name));
-  if (row === undefined) return { ...UNKNOWN, known: false };
+  if (row === undefined) return { ...UNKNOWN, price: null, known: false };
   const [, family, contextWindow, maxOutputTokens, tokenizer] = row;
-  return { family, contextWindow, maxOutputTokens, tokenizer, known: true };
+  return { family, contextWindow, maxOutputTokens, tokenizer, price: null, known: true };
 }
 
 function normalizeModelName(model: string): string {

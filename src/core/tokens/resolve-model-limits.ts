@@ -7,6 +7,12 @@ import type { ModelProfile } from "./describe-model.js";
  */
 export const DEFAULT_REQUEST_TOKENS = 32_000;
 
+/**
+ * Input tokens one review may send when the operator sets none (PATCHWISE_MAX_REVIEW_TOKENS):
+ * room for a whole 300-file, 30,000-line pull request with its related code, about 400k tokens.
+ */
+export const DEFAULT_MAX_REVIEW_TOKENS = 1_000_000;
+
 export interface LimitSettings {
   /** The operator's context window (environment), replacing the table's: it knows its deployment. */
   operatorContextWindow?: number | undefined;

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
 import { parseRepoConfig } from "../../../src/core/config/parse-repo-config.js";
 import { prepareReview } from "../../../src/core/review/prepare-review.js";
+import { reviewBudget } from "../../../src/core/files/review-budget-settings.js";
+import { DEFAULT_MAX_REVIEW_TOKENS } from "../../../src/core/tokens/resolve-model-limits.js";
 import { sizeModelRequests } from "../../../src/core/tokens/size-model-requests.js";
 import type { ChangedFile } from "../../../src/core/types.js";
 import { loadPromptTemplates } from "../../../src/prompts/load-prompt-templates.js";
@@ -20,7 +22,8 @@ function added(path: string, lines: number): ChangedFile {
 const files = Array.from({ length: 40 }, (_, i) => added(`src/module${String(i).padStart(2, "0")}.ts`, 100));
 
 async function prepare(config: unknown, requestTokens?: number) {
-  const { config: parsed } = parseRepoConfig(config);
+  const { config: parsed, errors } = parseRepoConfig(config);
+  expect(errors).toEqual([]);
   return prepareReview({
     title: "Limits",
     body: "",
@@ -28,6 +31,7 @@ async function prepare(config: unknown, requestTokens?: number) {
     config: parsed,
     templates,
     ...sizeModelRequests("gpt-4.1-mini", { maxOutputTokens: 8_000, requestTokens, repoRequestTokens: parsed.requestTokens }, countO200k),
+    budget: reviewBudget({ maxReviewTokens: DEFAULT_MAX_REVIEW_TOKENS }, parsed),
   });
 }
 
@@ -47,5 +51,34 @@ describe("prepareReview: the request budget", () => {
     expect(lowered.prompts.length).toBeGreaterThan(operator.prompts.length);
     for (const prompt of lowered.prompts) expect(prompt.inputTokens).toBeLessThanOrEqual(8_000);
     expect(raised.prompts.length).toBe(operator.prompts.length);
+  });
+});
+
+describe("prepareReview: the review budget", () => {
+  it("reviews a whole 300-file, 30,000-line pull request within the default budget", async () => {
+    const many = Array.from({ length: 300 }, (_, i) => added(`pkg${i % 12}/file${String(i).padStart(3, "0")}.ts`, 100));
+    const { config } = parseRepoConfig({});
+    const prepared = await prepareReview({
+      title: "Limits",
+      body: "",
+      files: many,
+      config,
+      templates,
+      ...sizeModelRequests("gpt-4.1-mini", { maxOutputTokens: 8_000 }, countO200k),
+      budget: { operatorMaxTokens: DEFAULT_MAX_REVIEW_TOKENS },
+    });
+    expect(prepared.skippedFiles).toEqual([]);
+    expect(new Set(prepared.prompts.flatMap((prompt) => prompt.paths)).size).toBe(300);
+    expect(prepared.planned.inputTokens).toBeLessThan(DEFAULT_MAX_REVIEW_TOKENS);
+    for (const prompt of prepared.prompts) expect(prompt.inputTokens).toBeLessThanOrEqual(32_000);
+  });
+
+  it("lists the files past a repository's lower token budget with the figure that stopped them", async () => {
+    const prepared = await prepare({ limits: { maxReviewTokens: 20_000 } }, 8_000);
+    expect(prepared.planned.inputTokens).toBeLessThanOrEqual(20_000);
+    expect(prepared.skippedFiles.length).toBeGreaterThan(0);
+    expect(prepared.skippedFiles[0]?.reason).toMatch(/would pass the review's budget of 20,000 tokens \(limits\.maxReviewTokens in \.github\/patchwise\.yml\)/);
+    const sent = prepared.prompts.flatMap((prompt) => prompt.paths);
+    expect([...sent, ...prepared.skippedFiles.map((file) => file.path)].sort()).toEqual(files.map((file) => file.path));
   });
 });

@@ -35,6 +35,7 @@ describe("describeModel", () => {
       contextWindow: 32_000,
       maxOutputTokens: 4_096,
       tokenizer: { encoding: "o200k_base", exact: false, margin: 1.15 },
+      price: null,
       known: false,
     });
   });
