@@ -12,7 +12,7 @@ import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { readEnv } from "../env.js";
-import { askForReviews } from "../pipeline/ask-for-reviews.js";
+import { askForReviews, listUnreviewedFiles } from "../pipeline/ask-for-reviews.js";
 import { gatherRelatedCode } from "../pipeline/gather-related-code.js";
 import { createWorkingTreeReader } from "../repo/read-working-tree.js";
 import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
@@ -85,7 +85,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
   const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
-  progress(`received ${asked.answers.length} answer(s)`);
+  progress(`received ${asked.answers.length} answer(s)${asked.failed.length > 0 ? `; ${asked.failed.length} request(s) failed, their files are listed as not reviewed` : ""}`);
   if (asked.answers.length === 0) {
     context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
     return EXIT.failed;
@@ -110,8 +110,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
   const answers = verified?.answers ?? asked.answers;
   const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: "HEAD", patches: prepared.patches, log: progressLog(progress), ids: {} });
-  const unusable = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
-  const skippedFiles = [...prepared.skippedFiles, ...unusable];
+  const skippedFiles = [...prepared.skippedFiles, ...listUnreviewedFiles(asked)];
   const concluded = concludeReview({
     headSha: "",
     answers,

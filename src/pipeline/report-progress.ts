@@ -1,4 +1,4 @@
-import { concludeCheckRun, type CheckOutcome } from "../core/progress/conclude-check-run.js";
+import { concludeCheckRun, type CheckOutcome, type PartialReview } from "../core/progress/conclude-check-run.js";
 import { describeReviewProgress } from "../core/progress/describe-review-progress.js";
 import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
@@ -21,12 +21,15 @@ export interface ProgressTracker {
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
-  concluded(found: { reported: Severity[]; worstOpen: Severity | null }): void;
+  concluded(found: Found): void;
   /** The review is on the pull request: its result can be shown before the summary comment is written. */
   reviewPosted(reviewUrl: string): void;
   /** Shows how the review ended, unless the posted review already did; resolves when the reporter is done (it never throws). */
   finish(result: ProgressResult): Promise<void>;
 }
+
+/** What a review found, and whether files went unreviewed because their model requests failed. */
+type Found = { reported: Severity[]; worstOpen: Severity | null; partial?: PartialReview };
 
 export interface ProgressOptions {
   /** Least time between two progress updates of one review, so that they do not eat GitHub's write budget. */
@@ -50,7 +53,7 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
   let progress = { files: 0, requestsDone: 0, requestsTotal: 0 };
   let lastShown = -Infinity;
   let alreadyReviewed = false;
-  let found: { reported: Severity[]; worstOpen: Severity | null } | null = null;
+  let found: Found | null = null;
   let shownResult: Promise<void> | undefined;
   const conclude = (result: ProgressResult) => {
     if (!reporter || headSha === null) return Promise.resolve();

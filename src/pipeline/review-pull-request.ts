@@ -11,7 +11,7 @@ import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
-import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
+import { askForReviews, listUnreviewedFiles, type ReviewAnswers } from "./ask-for-reviews.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
@@ -205,7 +205,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
     const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
-    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length }, "model answered");
+    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length, failed: asked.failed.length }, "model answered");
     if (asked.answers.length === 0) {
       const errors = asked.unusable.flatMap((entry) => entry.errors);
       const reason = `the model's answer did not match the review schema twice (${errors.slice(0, 3).join("; ")}); nothing was posted`;
@@ -240,7 +240,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
 
     stage = "posting the review";
-    const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
+    // Requests that failed or answered unusably cost only their own files: the rest is posted, and the review says it is partial.
+    const unreviewedFiles = listUnreviewedFiles(asked);
+    const partial = unreviewedFiles.length > 0 ? { requests: asked.failed.length + asked.unusable.length, of: prepared.prompts.length, files: new Set(unreviewedFiles.map((file) => file.path)).size } : undefined;
     const existingComments = await deps.publisher.listOwnComments();
     facts.feedback = countFeedback(existingComments);
     const concluded = concludeReview({
@@ -259,14 +261,15 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         feedback: facts.feedback,
         ...(verified ? { verification: verified.summary } : {}),
         tokens,
-        skippedFiles: [...skippedFiles, ...unusableFiles],
+        skippedFiles: [...skippedFiles, ...unreviewedFiles],
+        ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,
         ...(unlisted ? { notice: unlisted } : {}),
       },
     });
     const { inline, overLimit, outsideDiff } = concluded.anchored;
     const worstOpen = concluded.state?.worstOpen ?? null;
-    progress.concluded({ reported: [...inline, ...outsideDiff, ...concluded.anchored.belowThreshold, ...overLimit].map((finding) => finding.severity), worstOpen });
+    progress.concluded({ reported: [...inline, ...outsideDiff, ...concluded.anchored.belowThreshold, ...overLimit].map((finding) => finding.severity), worstOpen, ...(partial ? { partial } : {}) });
     const review = await deps.publisher.postReview(concluded.review);
     // The check's result goes out now, in the pause GitHub's pacing leaves before the summary comment.
     progress.reviewPosted(review.url);
@@ -276,7 +279,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     log.info({ ...ids, inline: inlineComments, findings: concluded.findingCount }, "review posted");
     const severities = [...inline, ...overLimit, ...outsideDiff].map((finding) => finding.severity);
     const failing = reachesSeverity(worstOpen === null ? [] : [worstOpen], failOn);
-    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing };
+    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing, ...(partial ? { partial } : {}) };
   } catch (error) {
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     const reason = describeFailure(error);
@@ -293,7 +296,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
 function nothingToReview(): ReviewAnswers {
   const answer = { summary: "No changed file of this pull request could be reviewed; the files and reasons are listed below.", walkthrough: [], findings: [] };
-  return { answers: [answer], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
+  return { answers: [answer], unusable: [], failed: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
 }
 
 function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors" | "githubHost" | "reviewState"> {

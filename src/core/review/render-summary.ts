@@ -2,6 +2,7 @@ import { capPostedLength } from "../sanitize/cap-posted-length.js";
 import { GITHUB_COMMENT_MAX_LENGTH } from "../sanitize/sanitize-posted-text.js";
 import { SEVERITIES, type Finding, type Severity, type SkippedFile } from "../types.js";
 import type { FeedbackCounts } from "../findings/count-feedback.js";
+import type { PartialReview } from "../progress/conclude-check-run.js";
 import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
@@ -45,6 +46,8 @@ export interface SummaryInput {
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
   notice?: string;
+  /** Model requests that failed for good (of all), and how many files they held: the review is partial. */
+  partial?: PartialReview;
   /** Findings an earlier Patchwise review already posted (or a person resolved or dismissed), not repeated. */
   notRepeated?: number;
   /** Findings folded into another comment because they are the same problem at another place. */
@@ -76,6 +79,7 @@ export function renderSummary(input: SummaryInput): string {
     `${SUMMARY_MARKER}\n## Patchwise review`,
     input.configErrors.length > 0 ? renderConfigErrors(input.configErrors, rules) : "",
     input.failure ? renderFailure(input.failure, rules) : "",
+    input.partial ? renderPartial(input.partial) : "",
     input.notice ? `ℹ️ ${input.notice}` : "",
     input.reviewRange ? renderReviewRange(input.reviewRange.range, input.reviewRange.earlier) : "",
     input.committedSecretTypes?.length ? renderCommittedSecrets(input.committedSecretTypes) : "",
@@ -112,6 +116,14 @@ function renderFailure(failure: { stage: string; message: string }, rules: Poste
     `> **⚠️ Review failed at ${oneLine(failure.stage)}:** ${postedLine(failure.message, rules, PROBLEM_CHARS)}`,
     ">",
     "> This run did not finish its review. Once the cause is fixed, comment `/review` on this pull request to try again.",
+  ].join("\n");
+}
+
+function renderPartial(partial: PartialReview): string {
+  const files = `${partial.files} file${partial.files === 1 ? "" : "s"}`;
+  return [
+    "> [!WARNING]",
+    `> **Partial review:** ${partial.requests} of ${partial.of} model request${partial.of === 1 ? "" : "s"} failed for good, so ${files} ${partial.files === 1 ? "was" : "were"} not reviewed (listed below with the reason). The findings of every request that answered are posted. Comment \`/review full\` to try again.`,
   ].join("\n");
 }
 
