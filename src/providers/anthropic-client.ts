@@ -1,7 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Message, Tool } from "@anthropic-ai/sdk/resources/messages";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
-import { ModelError, toModelError } from "./model-error.js";
+import { contextLengthError, ModelError, toModelError } from "./model-error.js";
 
 export interface AnthropicClientOptions {
   apiKey: string;
@@ -64,9 +64,7 @@ function readMessage(message: Message, request: ModelRequest): ModelResponse {
       `the answer was cut off at max tokens (anthropic, ${request.maxOutputTokens}): raise PATCHWISE_MAX_OUTPUT_TOKENS or review a smaller pull request`,
     );
   }
-  if (message.stop_reason === "model_context_window_exceeded") {
-    throw fail("the prompt does not fit the model's context window (anthropic): choose a model with a larger context in PATCHWISE_MODEL");
-  }
+  if (message.stop_reason === "model_context_window_exceeded") throw contextLengthError("anthropic", { window: null }, "stop_reason model_context_window_exceeded");
   if (message.stop_reason === "refusal") {
     throw fail("the model refused to answer (anthropic): try another PATCHWISE_MODEL or /review again");
   }

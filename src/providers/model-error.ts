@@ -1,5 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
+import { readContextLengthRefusal, type ContextLengthRefusal } from "./read-context-length-refusal.js";
 
 // SDK errors carry the request options, the response body and headers, and an APIError's
 // `message` quotes the response body (which can echo the prompt, i.e. code). A ModelError is
@@ -23,6 +24,8 @@ export interface ModelErrorInit {
   message: string;
   retryable: boolean;
   status?: number;
+  /** The server refused the prompt as longer than its context window (and stated this window, where it did). */
+  contextLength?: ContextLengthRefusal;
 }
 
 /** A model provider failure whose message is safe to log and to post: no body, headers or code. */
@@ -31,12 +34,15 @@ export class ModelError extends Error {
   readonly retryable: boolean;
   readonly status?: number;
   readonly provider: string;
+  /** Set when the server refused the prompt as too long: the request can be split and sent again. */
+  readonly contextLength?: ContextLengthRefusal;
 
   constructor(init: ModelErrorInit) {
     super(init.message);
     this.provider = init.provider;
     this.retryable = init.retryable;
     if (init.status !== undefined) this.status = init.status;
+    if (init.contextLength !== undefined) this.contextLength = init.contextLength;
   }
 }
 
@@ -59,6 +65,8 @@ export function toModelError(provider: ModelProviderName, err: unknown, baseUrl?
   }
   if ((err instanceof OpenAI.APIError || err instanceof Anthropic.APIError) && typeof err.status === "number") {
     const code = err instanceof OpenAI.APIError ? err.code : err.errorCode;
+    const refusal = readContextLengthRefusal({ type: err.type ?? undefined, code: typeof code === "string" ? code : undefined, text: bodyMessage(err.error), nCtx: field(err.error, "n_ctx") });
+    if (refusal) return contextLengthError(provider, refusal, `HTTP ${err.status}`, err.status);
     return describeStatus(provider, err.status, safeIdentifier(err.type), safeIdentifier(code), baseUrl, make);
   }
   const name = err instanceof Error ? err.name : typeof err;
@@ -78,9 +86,6 @@ function describeStatus(
   const env = ENV_NAMES[provider];
   const facts = [provider, `HTTP ${status}`, ...[type, code].filter((v): v is string => v !== undefined)].join(", ");
   const say = (what: string, todo: string, retryable: boolean) => make(`${what} (${facts}): ${todo}`, retryable, status);
-  if (code === "context_length_exceeded") {
-    return say("the prompt does not fit the model's context window", "choose a model with a larger context in PATCHWISE_MODEL", false);
-  }
   if (status === 401) return say("the model provider rejected the API key", `check ${env.apiKey}`, false);
   if (status === 402) return say("the model provider reports a billing problem", "check the account's billing", false);
   if (status === 403) {
@@ -107,6 +112,35 @@ function describeStatus(
     "check that PATCHWISE_MODEL exists and supports structured output with a JSON schema",
     false,
   );
+}
+
+/**
+ * The error of a context-length refusal: it carries the window the server stated (a number, never
+ * the server's words) so that the request can be split to fit and sent again.
+ */
+export function contextLengthError(provider: string, refusal: ContextLengthRefusal, what: string, status?: number): ModelError {
+  const stated = refusal.window === null ? "" : `; the server allows ${refusal.window.toLocaleString("en-US")} tokens`;
+  return new ModelError({
+    provider,
+    message: `the prompt does not fit the model's context window (${provider}, ${what}${stated}): set PATCHWISE_CONTEXT_WINDOW to the server's window or lower PATCHWISE_REQUEST_TOKENS`,
+    retryable: false,
+    ...(status === undefined ? {} : { status }),
+    contextLength: refusal,
+  });
+}
+
+// The provider's message, read only to recognise a refusal (OpenAI: the body's `error`, which LM
+// Studio sends as a plain string; Anthropic: the whole body).
+function bodyMessage(error: unknown): string | undefined {
+  if (typeof error === "string") return error;
+  const direct = field(error, "message");
+  if (typeof direct === "string") return direct;
+  const nested = field(field(error, "error"), "message");
+  return typeof nested === "string" ? nested : undefined;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 function isAbort(err: unknown): boolean {

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
+import { keepBareErrorBodies } from "./keep-bare-error-bodies.js";
 import { ModelError, toModelError } from "./model-error.js";
 
 export interface OpenAIClientOptions {
@@ -27,7 +28,8 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
     logLevel: "off",
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Looked up per call, so that a fetch replaced after start (a test's interceptor) is the one used.
+    fetch: keepBareErrorBodies(options.fetch ?? ((input, init) => fetch(input, init))),
   });
   const useCompletionTokens = acceptsOnlyMaxCompletionTokens(baseURL);
   return {
