@@ -7,6 +7,7 @@ import { readRuntimeFacts } from "./telemetry/read-runtime-facts.js";
 import { createLogger, type Logger } from "../log.js";
 import type { CommandRateLimits } from "../core/access/command-rate-limits.js";
 import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
+import { createKnownWindows } from "../pipeline/known-windows.js";
 import { createModelClient } from "../providers/create-model-client.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { createMetrics, type PatchwiseMetrics } from "./create-metrics.js";
@@ -55,6 +56,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     requestTokens: env.model.requestTokens,
     maxReviewTokens: env.model.maxReviewTokens,
     maxReviewCostUsd: env.model.maxReviewCostUsd,
+    // One process talks to one model endpoint: what its server says of its window holds for every review here.
+    knownWindows: createKnownWindows(),
     modelConcurrency: env.model.concurrency,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,

@@ -1,3 +1,4 @@
+import type { KnownWindows } from "../pipeline/known-windows.js";
 import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
@@ -34,6 +35,8 @@ export interface PatchwiseAppOptions {
   /** Most input tokens (PATCHWISE_MAX_REVIEW_TOKENS) and US dollars (PATCHWISE_MAX_REVIEW_COST_USD) one review may spend; no limit when unset. */
   maxReviewTokens?: number | undefined;
   maxReviewCostUsd?: number | undefined;
+  /** Context windows the model server stated or reported, kept for the process (see createKnownWindows). */
+  knownWindows?: KnownWindows;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
   /** The review templates and, for repositories with `verify: true`, the verify pass's. */
@@ -206,6 +209,7 @@ async function runReview(
     templates: options.templates,
     log,
     signal,
+    ...(options.knownWindows ? { knownWindows: options.knownWindows } : {}),
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
     ...(options.audit ? { audit: options.audit } : {}),

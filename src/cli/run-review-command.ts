@@ -84,7 +84,12 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
 
   const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
-  const asked = await askForReviews(client, prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
+  const asked = await askForReviews(client, prepared.prompts, {
+    model,
+    concurrency: env.model.concurrency,
+    split: prepared.splitPrompt,
+    onSplit: ({ request, of, parts, window }) => progress(`request ${request} of ${of} split in ${parts} after ${window === null ? "the server refused it as too long" : `the server's ${window.toLocaleString("en-US")}-token limit`}`),
+  });
   progress(`received ${asked.answers.length} answer(s)${asked.failed.length > 0 ? `; ${asked.failed.length} request(s) failed, their files are listed as not reviewed` : ""}`);
   if (asked.answers.length === 0) {
     context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
@@ -110,7 +115,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
   const answers = verified?.answers ?? asked.answers;
   const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: "HEAD", patches: prepared.patches, log: progressLog(progress), ids: {} });
-  const skippedFiles = [...prepared.skippedFiles, ...listUnreviewedFiles(asked)];
+  const skippedFiles = [...prepared.skippedFiles, ...asked.unfit, ...listUnreviewedFiles(asked)];
   const concluded = concludeReview({
     headSha: "",
     answers,

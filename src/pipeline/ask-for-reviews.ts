@@ -1,8 +1,10 @@
-import type { ReviewPrompt } from "../core/review/prepare-review.js";
+import type { ReviewPrompt, SplitPrompt } from "../core/review/prepare-review.js";
 import type { ReviewAnswer } from "../core/review/review-schema.js";
+import type { SkippedFile } from "../core/types.js";
+import { ModelError } from "../providers/model-error.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ModelClient, ModelUsage } from "./ports.js";
-import { requestReviewAnswer } from "./request-review-answer.js";
+import { requestReviewAnswer, type ReviewAnswerResult } from "./request-review-answer.js";
 import { runWithConcurrency } from "./run-with-concurrency.js";
 
 export interface ReviewAnswers {
@@ -11,60 +13,108 @@ export interface ReviewAnswers {
   unusable: Array<{ paths: string[]; errors: string[] }>;
   /** Files of requests that still failed after the provider's retries, with the failure (safe to post); they were not reviewed. */
   failed: Array<{ paths: string[]; reason: string }>;
+  /** Files (or hunks) too large for the window a server stated, even alone: not reviewed, with the reason. */
+  unfit: SkippedFile[];
+  /** Requests split after a server refused them as too long. */
+  splits: number;
   usage: ModelUsage;
   requests: number;
 }
 
+/** A request split in `parts` after the server refused it as too long (stating `window` tokens, or not). */
+export interface SplitEvent {
+  /** Which planned request (1-based) of `of` the refused one came from. */
+  request: number;
+  of: number;
+  parts: number;
+  window: number | null;
+}
+
 export interface AskOptions {
   model: string;
-  maxOutputTokens: number;
   /** Requests in flight at once; a chunked review takes about as long as its slowest request. */
   concurrency: number;
   signal?: AbortSignal | undefined;
   /** Called as each request gets its answer (valid or not) or fails for good, for progress reports. */
   onAnswer?: () => void;
+  /** Splits a request the server refused as too long; without it such a refusal fails the request. */
+  split?: (prompt: ReviewPrompt, window: number | null) => SplitPrompt;
+  /** The window a server stated in a refusal (to remember for later reviews). */
+  onContextWindow?: (window: number) => void;
+  onSplit?: (event: SplitEvent) => void;
 }
 
+type Outcome = { paths: string[]; result: ReviewAnswerResult } | { paths: string[]; error: unknown };
+
 /**
- * Sends every prompt (with bounded concurrency) and keeps the valid answers. A request that still
- * fails after the provider's retries costs only its own files (listed in `failed`); only when
- * every request fails is the first failure thrown, as the review cannot post anything.
+ * Sends every prompt (with bounded concurrency) and keeps the valid answers. A request the server
+ * refuses as longer than its context window is split (by files, then hunks) and its parts sent,
+ * one after another in its place; once a server stated its window, later requests larger than it
+ * are split before they go. A request that still fails costs only its own files (`failed`); only
+ * when every request fails is the first failure thrown, as the review cannot post anything.
  */
 export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[], options: AskOptions): Promise<ReviewAnswers> {
-  const results = await runWithConcurrency(
-    prompts,
-    options.concurrency,
-    async (prompt) => {
-      try {
-        return await requestReviewAnswer(client, { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: options.maxOutputTokens }, options.signal);
-      } catch (error) {
-        // A cancelled review stops at once; any other failure is this request's alone.
-        if (options.signal?.aborted) throw error;
-        return { error };
-      } finally {
-        options.onAnswer?.();
+  let statedWindow: number | null = null;
+  const unfit: SkippedFile[] = [];
+  let splits = 0;
+  const split = (prompt: ReviewPrompt, index: number, window: number | null): ReviewPrompt[] => {
+    const parts = options.split!(prompt, window);
+    splits += 1;
+    unfit.push(...parts.unfit);
+    options.onSplit?.({ request: index + 1, of: prompts.length, parts: parts.prompts.length, window });
+    return parts.prompts;
+  };
+  const ask = async (prompt: ReviewPrompt, index: number): Promise<Outcome[]> => {
+    if (options.split && statedWindow !== null && prompt.inputTokens + prompt.maxOutputTokens > statedWindow) return askAll(split(prompt, index, statedWindow), index);
+    try {
+      const request = { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: prompt.maxOutputTokens };
+      const result = await requestReviewAnswer(client, request, options.signal);
+      options.onAnswer?.();
+      return [{ paths: prompt.paths, result }];
+    } catch (error) {
+      // A cancelled review stops at once; any other failure is this request's alone.
+      if (options.signal?.aborted) throw error;
+      const refusal = error instanceof ModelError ? error.contextLength : undefined;
+      if (refusal && options.split) {
+        if (refusal.window !== null) {
+          statedWindow = Math.min(statedWindow ?? refusal.window, refusal.window);
+          options.onContextWindow?.(refusal.window);
+        }
+        return [{ paths: [], result: REFUSED }, ...(await askAll(split(prompt, index, refusal.window), index))];
       }
-    },
-    options.signal,
-  );
-  const merged: ReviewAnswers = { answers: [], unusable: [], failed: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
-  results.forEach((result, index) => {
-    const paths = prompts[index]?.paths ?? [];
-    if ("error" in result) {
-      merged.requests += 1;
-      merged.failed.push({ paths, reason: describeFailure(result.error) });
-      return;
+      options.onAnswer?.();
+      return [{ paths: prompt.paths, error }];
     }
+  };
+  const askAll = async (parts: ReviewPrompt[], index: number): Promise<Outcome[]> => {
+    const outcomes: Outcome[] = [];
+    for (const part of parts) outcomes.push(...(await ask(part, index)));
+    return outcomes;
+  };
+  const outcomes = (await runWithConcurrency(prompts, options.concurrency, ask, options.signal)).flat();
+
+  const merged: ReviewAnswers = { answers: [], unusable: [], failed: [], unfit, splits, usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
+  for (const outcome of outcomes) {
+    if ("error" in outcome) {
+      merged.requests += 1;
+      merged.failed.push({ paths: outcome.paths, reason: describeFailure(outcome.error) });
+      continue;
+    }
+    const { result } = outcome;
     merged.usage.inputTokens += result.usage.inputTokens;
     merged.usage.outputTokens += result.usage.outputTokens;
     merged.requests += result.requests;
+    if (result === REFUSED) continue;
     if (result.answer) merged.answers.push(result.answer);
-    else merged.unusable.push({ paths, errors: result.errors });
-  });
-  const firstFailure = results.find((result) => "error" in result);
-  if (firstFailure && merged.answers.length === 0 && merged.unusable.length === 0) throw firstFailure.error;
+    else merged.unusable.push({ paths: outcome.paths, errors: result.errors });
+  }
+  const firstFailure = outcomes.find((outcome) => "error" in outcome);
+  if (firstFailure && "error" in firstFailure && merged.answers.length === 0 && merged.unusable.length === 0) throw firstFailure.error;
   return merged;
 }
+
+// A request the server refused as too long and that was split: it counts as a request, with no answer of its own.
+const REFUSED: ReviewAnswerResult = { answer: null, errors: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 1 };
 
 /** The files of requests that failed or answered unusably, each with the reason, for the summary. */
 export function listUnreviewedFiles(asked: Pick<ReviewAnswers, "unusable" | "failed">): Array<{ path: string; reason: string }> {

@@ -4,6 +4,7 @@ import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
 import type { ReviewState } from "../core/review/review-state.js";
 import type { Severity } from "../core/types.js";
+import type { SplitEvent } from "./ask-for-reviews.js";
 import type { ProgressReporter } from "./ports.js";
 
 /** The ending of a review, as `reviewPullRequest` returns it (the part the progress needs). */
@@ -18,6 +19,8 @@ export interface ProgressTracker {
   /** The files are read and the requests planned: the review is in progress. */
   filesRead(files: number, requests: number): void;
   requestDone(): void;
+  /** A request the server refused as too long was split: shown at once, with the parts counted in. */
+  requestSplit(event: SplitEvent): void;
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
@@ -50,7 +53,7 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
   let failOn: Severity | undefined;
   let range: ReviewRange | null = null;
   let earlier: ReviewState | null = null;
-  let progress = { files: 0, requestsDone: 0, requestsTotal: 0 };
+  let progress: { files: number; requestsDone: number; requestsTotal: number; events?: string[] } = { files: 0, requestsDone: 0, requestsTotal: 0 };
   let lastShown = -Infinity;
   let alreadyReviewed = false;
   let found: Found | null = null;
@@ -81,6 +84,13 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
       progress.requestsDone += 1;
       // The last request is followed by the conclusion at once.
       if (progress.requestsDone < progress.requestsTotal && now() - lastShown >= minInterval) show();
+    },
+    requestSplit({ request, of, parts, window }) {
+      // The refused request becomes `parts` requests still to answer.
+      progress.requestsTotal += parts - 1;
+      const limit = window === null ? "after the server refused it as too long" : `after the server's ${window.toLocaleString("en-US")}-token limit`;
+      progress.events = [...(progress.events ?? []), `request ${request} of ${of} split in ${parts === 2 ? "two" : parts} ${limit}`];
+      if (now() - lastShown >= minInterval) show();
     },
     alreadyReviewed: () => void (alreadyReviewed = true),
     concluded: (result) => void (found = result),

@@ -12,6 +12,7 @@ import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, listUnreviewedFiles, type ReviewAnswers } from "./ask-for-reviews.js";
+import type { KnownWindows } from "./known-windows.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
@@ -53,6 +54,8 @@ export interface ReviewDependencies {
   audit?: (event: AuditEvent) => void | Promise<void>;
   /** The GitHub web host (`github.com` when not given): posted text may link nowhere else. */
   githubHost?: string;
+  /** Windows the model server stated or reported earlier in this process (one per endpoint); without it each review learns anew. */
+  knownWindows?: KnownWindows;
   /** Shows the review's progress and outcome (the App and the Action: a check run on the head commit). */
   progress?: ProgressReporter;
   /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
@@ -157,6 +160,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
       requestTokens: deps.modelLimits.requestTokens,
       repoRequestTokens: config.requestTokens,
+      serverContextWindow: deps.knownWindows?.get(model),
     }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
@@ -197,20 +201,25 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     // Nothing left to send (every file filtered or over a limit): no model call, and the summary says why.
     const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(deps.model, prepared.prompts, {
       model,
-      maxOutputTokens: sizing.limits.maxOutputTokens,
       concurrency: deps.modelLimits.concurrency,
       signal: deps.signal,
       onAnswer: () => progress.requestDone(),
+      split: prepared.splitPrompt,
+      onContextWindow: (window) => {
+        deps.knownWindows?.remember(model, window);
+        log.info({ ...ids, contextWindow: window }, "the model server stated its context window; requests are split to fit");
+      },
+      onSplit: (event) => progress.requestSplit(event),
     });
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
     const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
-    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length, failed: asked.failed.length }, "model answered");
+    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length, failed: asked.failed.length, splits: asked.splits }, "model answered");
     if (asked.answers.length === 0) {
       const errors = asked.unusable.flatMap((entry) => entry.errors);
       const reason = `the model's answer did not match the review schema twice (${errors.slice(0, 3).join("; ")}); nothing was posted`;
       await deps.publisher.upsertSummary(
-        renderSummary({ ...summaryBase, ...emptyResult(), tokens, skippedFiles, failure: { stage: "validating the model's answer", message: reason } }),
+        renderSummary({ ...summaryBase, ...emptyResult(), tokens, skippedFiles: [...skippedFiles, ...asked.unfit], failure: { stage: "validating the model's answer", message: reason } }),
       );
       return failed(log, ids, "validating the model's answer", reason);
     }
@@ -261,7 +270,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         feedback: facts.feedback,
         ...(verified ? { verification: verified.summary } : {}),
         tokens,
-        skippedFiles: [...skippedFiles, ...unreviewedFiles],
+        skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
         ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,
         ...(unlisted ? { notice: unlisted } : {}),
@@ -296,7 +305,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
 function nothingToReview(): ReviewAnswers {
   const answer = { summary: "No changed file of this pull request could be reviewed; the files and reasons are listed below.", walkthrough: [], findings: [] };
-  return { answers: [answer], unusable: [], failed: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
+  return { answers: [answer], unusable: [], failed: [], unfit: [], splits: 0, usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
 }
 
 function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors" | "githubHost" | "reviewState"> {

@@ -31,6 +31,13 @@ export interface FakeModelOptions {
   latencyMs?: number;
   /** An HTTP error status to answer with instead (for failure paths), or undefined for a normal answer. */
   failWith?: (request: ChatRequest) => number | undefined;
+  /** An error answer of the test's own (a server's words for "too long"), or undefined for a normal answer. */
+  refuse?: (request: ChatRequest, promptTokens: number) => { status: number; body: unknown } | undefined;
+}
+
+/** Prompt tokens as the fake counts them (a character count, not a tokenizer): what its `usage` reports. */
+export function fakePromptTokens(request: ChatRequest): number {
+  return Math.ceil(JSON.stringify(request.messages).length / 4);
 }
 
 /** Starts the fake model; `baseUrl` is what OPENAI_BASE_URL should be set to. */
@@ -49,6 +56,8 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
         // The error body echoes the prompt, as some servers do: it must not reach a log either.
         return void res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `overloaded: ${JSON.stringify(request.messages)}` } }));
       }
+      const refusal = options.refuse?.(request, fakePromptTokens(request));
+      if (refusal !== undefined) return void res.writeHead(refusal.status, { "content-type": "application/json" }).end(JSON.stringify(refusal.body));
       const answer = options.answer(request);
       const content = typeof answer === "string" ? answer : JSON.stringify(answer);
       const reply = {
@@ -57,7 +66,7 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
         created: Math.floor(Date.now() / 1000),
         model: request.model,
         choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content, refusal: null } }],
-        usage: { prompt_tokens: Math.ceil(JSON.stringify(request.messages).length / 4), completion_tokens: Math.ceil(content.length / 4), total_tokens: 0 },
+        usage: { prompt_tokens: fakePromptTokens(request), completion_tokens: Math.ceil(content.length / 4), total_tokens: 0 },
       };
       res.once("finish", () => exchanges.push({ usage: reply.usage, receivedAt, answeredAt: performance.now() }));
       setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply)), options.latencyMs ?? 0);

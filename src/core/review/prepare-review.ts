@@ -1,4 +1,5 @@
-import { planChunks, type Chunk } from "../chunk/plan-chunks.js";
+import { planChunks, type Chunk, type ChunkFileInput } from "../chunk/plan-chunks.js";
+import { splitChunk } from "../chunk/split-chunk.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import { buildLineMap } from "../diff/build-line-map.js";
 import { HUNK_FORMAT_NOTE, numberHunks } from "../diff/number-hunks.js";
@@ -13,7 +14,7 @@ import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.j
 import type { RelatedCodeSelection, RelatedSnippet } from "../context/types.js";
 import { buildReviewPrompt, type PromptFile, type PromptSnippet } from "../prompt/build-review-prompt.js";
 import type { TokenCounter } from "../tokens/create-token-counter.js";
-import { computePromptBudget, type ModelLimits } from "../tokens/resolve-model-limits.js";
+import { computePromptBudget, narrowToWindow, type ModelLimits } from "../tokens/resolve-model-limits.js";
 import type { ChangedFile, FilePatch, LineMap, SkippedFile } from "../types.js";
 
 export interface PrepareReviewInput {
@@ -41,6 +42,16 @@ export interface ReviewPrompt {
   paths: string[];
   /** Prompt tokens as the model's tokenizer counts them (an estimate for models without a public one). */
   inputTokens: number;
+  /** The answer limit of this request (smaller once a server stated a small window). */
+  maxOutputTokens: number;
+  /** The files, hunks and related code it holds, so that it can be split. */
+  chunk: Chunk;
+}
+
+/** A request split after the server refused it as too long: its parts, and what fits in none even alone. */
+export interface SplitPrompt {
+  prompts: ReviewPrompt[];
+  unfit: SkippedFile[];
 }
 
 /** Everything a review sends and needs afterwards; the dry run prints `prompts` as they are. */
@@ -57,6 +68,11 @@ export interface PreparedReview {
   relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number }; signaturesOnly: number };
   /** Input tokens of every request, and what they cost at most (answers at their limit); null without a price. */
   planned: { inputTokens: number; maxCostUsd: number | null };
+  /**
+   * Splits a request the server refused as longer than its context window (`window`, the tokens it
+   * stated, or null when it did not say) into parts that fit it, each at most half the refused one.
+   */
+  splitPrompt(prompt: ReviewPrompt, window: number | null): SplitPrompt;
 }
 
 export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason">;
@@ -101,16 +117,18 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
   const fixedTokens = input.countTokens(empty.system) + input.countTokens(empty.user);
   const budget = computePromptBudget(input.limits, fixedTokens);
   const byPath = new Map(patches.map((patch) => [patch.path, patch]));
-  const plan = planChunks({
-    files: patches.map((patch) => ({
-      path: patch.path,
-      tokens: input.countTokens(promptFile(patch).numberedHunks) + FILE_HEADER_TOKENS,
-      hunkTokens: patch.hunks.map((hunk) => input.countTokens(numberHunks({ ...patch, hunks: [hunk] }))),
-    })),
-    snippets: snippets.map((snippet, index) => ({ id: String(index), file: owners[index] ?? snippet.path, tokens: input.countTokens(renderSnippetForCount(snippet)) })),
-    budget: budget.target,
-    limit: budget.limit,
-  });
+  const fileInputs = new Map<string, ChunkFileInput>(
+    patches.map((patch) => [
+      patch.path,
+      {
+        path: patch.path,
+        tokens: input.countTokens(promptFile(patch).numberedHunks) + FILE_HEADER_TOKENS,
+        hunkTokens: patch.hunks.map((hunk) => input.countTokens(numberHunks({ ...patch, hunks: [hunk] }))),
+      },
+    ]),
+  );
+  const snippetInputs = snippets.map((snippet, index) => ({ id: String(index), file: owners[index] ?? snippet.path, tokens: input.countTokens(renderSnippetForCount(snippet)) }));
+  const plan = planChunks({ files: [...fileInputs.values()], snippets: snippetInputs, budget: budget.target, limit: budget.limit });
   // Each request costs about its files and snippets plus the fixed parts of the prompt.
   const budgeted = applyReviewBudget({
     requests: plan.chunks.map((chunk) => ({ chunk, paths: chunk.files.map((file) => file.path), inputTokens: chunk.tokens + fixedTokens })),
@@ -125,10 +143,25 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
     ...plan.skippedHunks.map((entry) => ({ path: entry.path, reason: `${entry.hunks.length} hunk(s) not reviewed: ${entry.reason}` })),
     ...budgeted.skipped,
   ];
-  const prompts = chunks.map((chunk) => {
+  const toPrompt = (chunk: Chunk, maxOutputTokens: number): ReviewPrompt => {
     const prompt = render(chunkFiles(chunk, byPath), skippedFiles, chunk.snippetIds.map((id) => snippets[Number(id)]!).filter(Boolean));
-    return { ...prompt, paths: chunk.files.map((file) => file.path), inputTokens: input.countTokens(prompt.system) + input.countTokens(prompt.user) };
-  });
+    return { ...prompt, paths: chunk.files.map((file) => file.path), inputTokens: input.countTokens(prompt.system) + input.countTokens(prompt.user), maxOutputTokens, chunk };
+  };
+  const prompts = chunks.map((chunk) => toPrompt(chunk, input.limits.maxOutputTokens));
+  const splitPrompt = (prompt: ReviewPrompt, window: number | null): SplitPrompt => {
+    const limits = window === null ? input.limits : narrowToWindow(input.limits, window);
+    // At most half the refused request, so that every refusal makes progress even where our count of its tokens was low.
+    const room = Math.min(computePromptBudget(limits, fixedTokens).limit, Math.floor(prompt.chunk.tokens / 2));
+    const split = splitChunk({ chunk: prompt.chunk, files: fileInputs, snippets: snippetInputs, budget: room });
+    const server = window === null ? "the server's context window" : `the server's ${window.toLocaleString("en-US")}-token context window`;
+    return {
+      prompts: split.chunks.map((chunk) => toPrompt(chunk, limits.maxOutputTokens)),
+      unfit: split.unfit.map(({ path, hunks }) => ({
+        path,
+        reason: hunks === null ? `not even one hunk of it fits ${server} with the rest of the prompt` : `hunk${hunks.length === 1 ? "" : "s"} ${hunks.map((hunk) => hunk + 1).join(", ")} not reviewed: too large for ${server} even alone; the rest of the file is reviewed`,
+      })),
+    };
+  };
   return {
     patches,
     lineMap: buildLineMap(originalPatches),
@@ -142,6 +175,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       signaturesOnly: selection?.signaturesOnly ?? 0,
     },
     planned: budgeted.planned,
+    splitPrompt,
   };
 }
 

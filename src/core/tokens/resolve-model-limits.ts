@@ -38,19 +38,22 @@ export interface ModelLimits {
 
 /**
  * The window and answer reserve one review uses. A known model's own output maximum caps the
- * operator's (a provider refuses a larger `max_tokens`), and the answer never takes more than
- * half the window, so a small local model still has room for the diff.
+ * operator's (a provider refuses a larger `max_tokens`), and the answer never takes more than a
+ * quarter of the window, so a small local model still has room for the prompt (about 1,200 tokens
+ * of instructions) and a file: a 4,096-token window keeps 1,024 for the answer.
  */
 export function resolveModelLimits(profile: ModelProfile, settings: LimitSettings): ModelLimits {
   const window = settings.operatorContextWindow ?? profile.contextWindow;
-  const contextWindow = Math.min(window, settings.repoContextWindow ?? window, settings.serverContextWindow ?? window);
   const output = profile.known ? Math.min(settings.maxOutputTokens, profile.maxOutputTokens) : settings.maxOutputTokens;
   const operatorBudget = settings.requestTokens ?? DEFAULT_REQUEST_TOKENS;
-  return {
-    contextWindow,
-    maxOutputTokens: Math.min(output, Math.floor(contextWindow / 2)),
-    requestTokens: Math.min(operatorBudget, settings.repoRequestTokens ?? operatorBudget),
-  };
+  const limits = { contextWindow: window, maxOutputTokens: output, requestTokens: Math.min(operatorBudget, settings.repoRequestTokens ?? operatorBudget) };
+  return narrowToWindow(limits, Math.min(window, settings.repoContextWindow ?? window, settings.serverContextWindow ?? window));
+}
+
+/** The limits within a smaller window (a repository's, or one the server stated): the answer keeps at most a quarter of it. */
+export function narrowToWindow(limits: ModelLimits, window: number): ModelLimits {
+  const contextWindow = Math.min(limits.contextWindow, window);
+  return { ...limits, contextWindow, maxOutputTokens: Math.min(limits.maxOutputTokens, Math.floor(contextWindow / 4)) };
 }
 
 // Role markers and message framing of a chat request, which the text's own count misses.
