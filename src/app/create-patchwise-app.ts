@@ -1,4 +1,5 @@
 import type { KnownWindows } from "../pipeline/known-windows.js";
+import { withWindowProbe, type ProbeWindow } from "../providers/create-window-probe.js";
 import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
@@ -37,6 +38,8 @@ export interface PatchwiseAppOptions {
   maxReviewCostUsd?: number | undefined;
   /** Context windows the model server stated or reported, kept for the process (see createKnownWindows). */
   knownWindows?: KnownWindows;
+  /** Asks a self-hosted model server for its window, once per model and process (see createWindowProbe). */
+  probeWindow?: ProbeWindow;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
   /** The review templates and, for repositories with `verify: true`, the verify pass's. */
@@ -210,6 +213,7 @@ async function runReview(
     log,
     signal,
     ...(options.knownWindows ? { knownWindows: options.knownWindows } : {}),
+    ...withWindowProbe(options.probeWindow),
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
     ...(options.audit ? { audit: options.audit } : {}),

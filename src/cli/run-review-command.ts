@@ -21,6 +21,7 @@ import { verifyFindings } from "../pipeline/verify-findings.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
+import { createWindowProbe, describeTruncation } from "../providers/create-window-probe.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { createProgress } from "./create-progress.js";
 import { UsageError, type CliOptions } from "./parse-cli-args.js";
@@ -49,9 +50,13 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
+  // A self-hosted server is asked for the window it runs the model with; without an answer the figures below apply.
+  const probed = (await createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log: progressLog(progress) })?.(model)) ?? null;
+  if (probed) progress(probed.truncatesSilently ? describeTruncation(probed) : `${probed.server} runs ${model} with a ${probed.window.toLocaleString("en-US")}-token window; requests are sized to it`);
   const sizing = sizeModelRequests(
     model,
     {
+      serverContextWindow: probed?.window,
       operatorContextWindow: env.model.contextWindow,
       repoContextWindow: config.contextWindow,
       maxOutputTokens: env.model.maxOutputTokens,

@@ -13,6 +13,7 @@ import type { Severity } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { askForReviews, listUnreviewedFiles, type ReviewAnswers } from "./ask-for-reviews.js";
 import type { KnownWindows } from "./known-windows.js";
+import { describeTruncation, type ProbeWindow } from "../providers/create-window-probe.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
@@ -56,6 +57,8 @@ export interface ReviewDependencies {
   githubHost?: string;
   /** Windows the model server stated or reported earlier in this process (one per endpoint); without it each review learns anew. */
   knownWindows?: KnownWindows;
+  /** Asks a self-hosted model server for the model's window (once per process); absent for hosted APIs. */
+  probeWindow?: ProbeWindow;
   /** Shows the review's progress and outcome (the App and the Action: a check run on the head commit). */
   progress?: ProgressReporter;
   /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
@@ -154,13 +157,17 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
     if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
     stage = "reading the changed files";
+    // The window the server reported (probed once per process) or stated in an earlier refusal: it wins.
+    const probed = (await deps.probeWindow?.(model)) ?? null;
+    const serverWindows = [deps.knownWindows?.get(model), probed?.window].filter((window): window is number => window !== undefined);
+    const truncation = probed?.truncatesSilently ? describeTruncation(probed) : undefined;
     const sizing = sizeModelRequests(model, {
       operatorContextWindow: deps.modelLimits.contextWindow,
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
       requestTokens: deps.modelLimits.requestTokens,
       repoRequestTokens: config.requestTokens,
-      serverContextWindow: deps.knownWindows?.get(model),
+      serverContextWindow: serverWindows.length > 0 ? Math.min(...serverWindows) : undefined,
     }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
@@ -273,7 +280,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
         ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,
-        ...(unlisted ? { notice: unlisted } : {}),
+        ...(unlisted || truncation ? { notice: [unlisted, truncation && `${truncation}.`].filter(Boolean).join(" ") } : {}),
       },
     });
     const { inline, overLimit, outsideDiff } = concluded.anchored;

@@ -45,6 +45,8 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
   const requests: ChatRequest[] = [];
   const exchanges: FakeExchange[] = [];
   const server: Server = createServer((req, res) => {
+    // Only chat completions: a window probe (GET /v1/models, /props...) finds no such server here.
+    if (!req.url?.endsWith("/chat/completions")) return void req.resume().on("end", () => res.writeHead(404).end());
     const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

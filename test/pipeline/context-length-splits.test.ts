@@ -67,3 +67,20 @@ describe("a local server whose window is smaller than believed", () => {
     expect(run.summary).toContain("| `src/a/file1.ts` |");
   });
 });
+
+describe("a server that reported its window to the probe", () => {
+  it("Ollama: requests are sized to the context it runs with from the start, and the summary says it drops the rest silently", async () => {
+    // Ollama's OpenAI endpoint would truncate rather than refuse; the fake refuses, so a request too large would show.
+    const client = await localServer("openai");
+    const run = await runPipeline(FILES, client, {
+      limits: { contextWindow: 32_000 },
+      deps: { defaultModel: "qwen2.5-coder:14b", probeWindow: async () => ({ window: WINDOW, server: "Ollama", truncatesSilently: true, defaulted: true }) },
+    });
+
+    expect(run.outcome).toMatchObject({ status: "posted" });
+    expect(model!.requests.length).toBe(model!.exchanges.length);
+    expect(run.summary).toContain(
+      "ℹ️ Ollama runs this model with its default context of 4,096 tokens and silently drops what passes it, so requests are sized to fit it; for larger requests raise it (OLLAMA_CONTEXT_LENGTH, or num_ctx in the model's Modelfile).",
+    );
+  });
+});
