@@ -17,4 +17,10 @@ describe("readEnv: request and review budgets", () => {
     expect(readEnv({ PATCHWISE_MAX_REVIEW_TOKENS: "200000", PATCHWISE_MAX_REVIEW_COST_USD: "0.50" }).model).toMatchObject({ maxReviewTokens: 200_000, maxReviewCostUsd: 0.5 });
     expect(() => readEnv({ PATCHWISE_MAX_REVIEW_COST_USD: "-1" })).toThrow(/PATCHWISE_MAX_REVIEW_COST_USD/);
   });
+
+  it("reads the operator's price of the model, input/output US dollars per million tokens", () => {
+    expect(readEnv({ PATCHWISE_MODEL_PRICE: "0.4/1.6" }).model.price).toEqual({ inputPerMillion: 0.4, outputPerMillion: 1.6 });
+    expect(readEnv({}).model.price).toBeUndefined();
+    expect(() => readEnv({ PATCHWISE_MODEL_PRICE: "$2 in, $8 out" })).toThrow(/PATCHWISE_MODEL_PRICE: expected INPUT\/OUTPUT/);
+  });
 });

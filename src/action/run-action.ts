@@ -64,7 +64,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     githubHost: inputs.githubHost,
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
-    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens, maxReviewTokens: env.model.maxReviewTokens, maxReviewCostUsd: env.model.maxReviewCostUsd },
+    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens, maxReviewTokens: env.model.maxReviewTokens, maxReviewCostUsd: env.model.maxReviewCostUsd, price: env.model.price },
     templates: context.templates,
     log,
     ...withWindowProbe(createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log })),

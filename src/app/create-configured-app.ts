@@ -57,6 +57,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     requestTokens: env.model.requestTokens,
     maxReviewTokens: env.model.maxReviewTokens,
     maxReviewCostUsd: env.model.maxReviewCostUsd,
+    modelPrice: env.model.price,
     // One process talks to one model endpoint: what its server says of its window holds for every review here.
     knownWindows: createKnownWindows(),
     ...withWindowProbe(createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log })),

@@ -36,6 +36,8 @@ export interface PatchwiseAppOptions {
   /** Most input tokens (PATCHWISE_MAX_REVIEW_TOKENS) and US dollars (PATCHWISE_MAX_REVIEW_COST_USD) one review may spend; no limit when unset. */
   maxReviewTokens?: number | undefined;
   maxReviewCostUsd?: number | undefined;
+  /** The operator's price of the model (PATCHWISE_MODEL_PRICE), replacing the catalog's. */
+  modelPrice?: { inputPerMillion: number; outputPerMillion: number } | undefined;
   /** Context windows the model server stated or reported, kept for the process (see createKnownWindows). */
   knownWindows?: KnownWindows;
   /** Asks a self-hosted model server for its window, once per model and process (see createWindowProbe). */
@@ -208,7 +210,7 @@ async function runReview(
     config,
     model: options.model,
     defaultModel: options.defaultModel,
-    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens, maxReviewTokens: options.maxReviewTokens, maxReviewCostUsd: options.maxReviewCostUsd },
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens, maxReviewTokens: options.maxReviewTokens, maxReviewCostUsd: options.maxReviewCostUsd, price: options.modelPrice },
     templates: options.templates,
     log,
     signal,

@@ -8,6 +8,7 @@ import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { reviewBudget } from "../core/files/review-budget-settings.js";
+import { costOf } from "../core/files/apply-review-budget.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
@@ -62,6 +63,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       maxOutputTokens: env.model.maxOutputTokens,
       requestTokens: env.model.requestTokens,
       repoRequestTokens: config.requestTokens,
+      operatorPrice: env.model.price,
     },
     await loadBpeCount(describeModel(model).tokenizer.encoding),
   );
@@ -79,7 +81,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       provider: env.model.provider,
       model,
       prepared,
-      inputPricePerMillion: null,
+      price: sizing.price,
       relatedCode: prepared.relatedCode.snippets,
       redactions: { count: prepared.redaction.total, types: prepared.redaction.counts },
     });
@@ -101,6 +103,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     return EXIT.failed;
   }
   const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
+  if (sizing.price) progress(`${tokens.input} input / ${tokens.output} output tokens, about $${costOf(tokens.input, tokens.output, sizing.price).toFixed(4)}`);
   const verified = config.verify
     ? await verifyFindings(client, asked.answers, {
         model,

@@ -5,6 +5,7 @@ import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
 import { reviewBudget } from "../core/files/review-budget-settings.js";
+import { costOf, type ModelPrice } from "../core/files/apply-review-budget.js";
 import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
@@ -45,6 +46,8 @@ export interface ReviewDependencies {
     /** What one review may send and cost (the repository may lower both); no limit when unset. */
     maxReviewTokens?: number | undefined;
     maxReviewCostUsd?: number | undefined;
+    /** The operator's price of the model (PATCHWISE_MODEL_PRICE), replacing the catalog's. */
+    price?: ModelPrice | undefined;
   };
   templates: PromptTemplates;
   log: Logger;
@@ -168,6 +171,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       requestTokens: deps.modelLimits.requestTokens,
       repoRequestTokens: config.requestTokens,
       serverContextWindow: serverWindows.length > 0 ? Math.min(...serverWindows) : undefined,
+      operatorPrice: deps.modelLimits.price,
     }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
@@ -277,6 +281,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         feedback: facts.feedback,
         ...(verified ? { verification: verified.summary } : {}),
         tokens,
+        costUsd: sizing.price === null ? null : costOf(tokens.input, tokens.output, sizing.price),
         skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
         ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,

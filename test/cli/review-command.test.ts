@@ -160,6 +160,15 @@ describe("patchwise review (CLI)", () => {
     expect(report.totalInputTokens).toBe(report.requests[0]!.inputTokens);
   });
 
+  it("--dry-run shows the estimated cost at the catalog's price, or the operator's", async () => {
+    const catalog = dryRunReportSchema.parse(JSON.parse((await runCli(["review", "--base", "main", "--dry-run", "--format", "json"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", PATCHWISE_MODEL: "gpt-4.1-mini" })).stdout));
+    // gpt-4.1-mini: $0.40 per million input tokens.
+    expect(catalog.estimatedCostUsd).toBe(Math.round(catalog.totalInputTokens * 0.4 * 10_000 / 1_000_000) / 10_000);
+    expect(catalog.maxCostUsd).toBeGreaterThan(catalog.estimatedCostUsd!);
+    const operator = await runCli(["review", "--base", "main", "--dry-run"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", PATCHWISE_MODEL_PRICE: "100/400" });
+    expect(operator.stdout).toMatch(/input tokens, about \$0\.\d{4} of input \(at most \$\d+\.\d{4} with every answer at its limit\)/);
+  });
+
   it("reviews staged changes with --staged", async () => {
     repo.write({ "src/math.ts": "export function ratio(a: number, b: number): number {\n  return b === 0 ? 0 : a / b;\n}\n" });
     repo.git("add", "src/math.ts");

@@ -29,6 +29,8 @@ export interface SummaryInput {
   model: string;
   provider: string;
   tokens: { input: number; output: number };
+  /** What the tokens cost at the model's price (catalog or operator); null or absent when the price is unknown. */
+  costUsd?: number | null;
   /** The model's overview, or null when no valid answer came back. */
   answer: { summary: string; walkthrough: Array<{ path: string; change: string }> } | null;
   /** Inline comments posted in the review. */
@@ -200,7 +202,8 @@ function renderSkipped(skipped: SkippedFile[]): string {
 
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
-  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
+  const cost = input.costUsd === undefined || input.costUsd === null ? "" : ` (about $${input.costUsd.toFixed(input.costUsd < 1 ? 4 : 2)})`;
+  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens${cost}`;
   return `<sub>Model ${renderCodeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
 }
 

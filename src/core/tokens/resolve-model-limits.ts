@@ -1,3 +1,4 @@
+import type { ModelPrice } from "../files/apply-review-budget.js";
 import type { ModelProfile } from "./describe-model.js";
 
 /**
@@ -26,6 +27,8 @@ export interface LimitSettings {
   requestTokens?: number | undefined;
   /** `requestTokens` in `.github/patchwise.yml`: may only lower the operator's budget. */
   repoRequestTokens?: number | undefined;
+  /** The operator's price (`PATCHWISE_MODEL_PRICE`), replacing the catalog's (a private deployment, a local model). */
+  operatorPrice?: ModelPrice | undefined;
 }
 
 export interface ModelLimits {

@@ -10,5 +10,5 @@ import { resolveModelLimits, type LimitSettings, type ModelLimits } from "./reso
  */
 export function sizeModelRequests(model: string, settings: LimitSettings, count: BpeCount): { countTokens: TokenCounter; limits: ModelLimits; price: ModelPrice | null } {
   const profile = describeModel(model);
-  return { countTokens: createTokenCounter(profile.tokenizer, count), limits: resolveModelLimits(profile, settings), price: profile.price };
+  return { countTokens: createTokenCounter(profile.tokenizer, count), limits: resolveModelLimits(profile, settings), price: settings.operatorPrice ?? profile.price };
 }
