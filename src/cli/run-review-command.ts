@@ -96,6 +96,10 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     concurrency: env.model.concurrency,
     split: prepared.splitPrompt,
     onSplit: ({ request, of, parts, window }) => progress(`request ${request} of ${of} split in ${parts} after ${window === null ? "the server refused it as too long" : `the server's ${window.toLocaleString("en-US")}-token limit`}`),
+    // Said even when stderr is not a terminal (a CI log): a long wait should say why.
+    onRetry: ({ request, of, attempt, attempts, reason }) => {
+      if (!options.quiet) context.stderr.write(`patchwise: request ${request} of ${of}: ${reason}; sending it again (attempt ${attempt} of ${attempts})\n`);
+    },
   });
   progress(`received ${asked.answers.length} answer(s)${asked.failed.length > 0 ? `; ${asked.failed.length} request(s) failed, their files are listed as not reviewed` : ""}`);
   if (asked.answers.length === 0) {

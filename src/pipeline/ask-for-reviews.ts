@@ -3,7 +3,7 @@ import type { ReviewAnswer } from "../core/review/review-schema.js";
 import type { SkippedFile } from "../core/types.js";
 import { ModelError } from "../providers/model-error.js";
 import { describeFailure } from "./describe-failure.js";
-import type { ModelClient, ModelUsage } from "./ports.js";
+import type { ModelClient, ModelUsage, RetryNotice } from "./ports.js";
 import { requestReviewAnswer, type ReviewAnswerResult } from "./request-review-answer.js";
 import { runWithConcurrency } from "./run-with-concurrency.js";
 
@@ -42,6 +42,17 @@ export interface AskOptions {
   /** The window a server stated in a refusal (to remember for later reviews). */
   onContextWindow?: (window: number) => void;
   onSplit?: (event: SplitEvent) => void;
+  /** A request is being sent again after a failure its client retries (which planned request, and why). */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** Planned request `request` of `of` is being sent again: attempt `attempt` of `attempts` at most, and why. */
+export interface RetryEvent {
+  request: number;
+  of: number;
+  attempt: number;
+  attempts: number;
+  reason: string;
 }
 
 type Outcome = { paths: string[]; result: ReviewAnswerResult } | { paths: string[]; error: unknown };
@@ -67,7 +78,14 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
   const ask = async (prompt: ReviewPrompt, index: number): Promise<Outcome[]> => {
     if (options.split && statedWindow !== null && prompt.inputTokens + prompt.maxOutputTokens > statedWindow) return askAll(split(prompt, index, statedWindow), index);
     try {
-      const request = { model: options.model, system: prompt.system, user: prompt.user, maxOutputTokens: prompt.maxOutputTokens };
+      const onRetry = options.onRetry;
+      const request = {
+        model: options.model,
+        system: prompt.system,
+        user: prompt.user,
+        maxOutputTokens: prompt.maxOutputTokens,
+        ...(onRetry ? { onRetry: (notice: RetryNotice) => onRetry({ request: index + 1, of: prompts.length, attempt: notice.attempt, attempts: notice.of, reason: notice.reason }) } : {}),
+      };
       const result = await requestReviewAnswer(client, request, options.signal);
       options.onAnswer?.();
       return [{ paths: prompt.paths, result }];

@@ -4,7 +4,7 @@ import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
 import type { ReviewState } from "../core/review/review-state.js";
 import type { Severity } from "../core/types.js";
-import type { SplitEvent } from "./ask-for-reviews.js";
+import type { RetryEvent, SplitEvent } from "./ask-for-reviews.js";
 import type { ProgressReporter } from "./ports.js";
 
 /** The ending of a review, as `reviewPullRequest` returns it (the part the progress needs). */
@@ -21,6 +21,8 @@ export interface ProgressTracker {
   requestDone(): void;
   /** A request the server refused as too long was split: shown at once, with the parts counted in. */
   requestSplit(event: SplitEvent): void;
+  /** A request is being sent again after a failure: shown within the update interval. */
+  requestRetried(event: RetryEvent): void;
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
@@ -63,6 +65,12 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
     return reporter.report(headSha, concludeCheckRun(toOutcome(result), failOn));
   };
 
+  // Splits and retries are told in the progress text, at most once per interval like the rest.
+  const note = (event: string) => {
+    progress.events = [...(progress.events ?? []), event];
+    if (now() - lastShown >= minInterval) show();
+  };
+
   const show = () => {
     if (!reporter || headSha === null) return;
     lastShown = now();
@@ -89,8 +97,10 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
       // The refused request becomes `parts` requests still to answer.
       progress.requestsTotal += parts - 1;
       const limit = window === null ? "after the server refused it as too long" : `after the server's ${window.toLocaleString("en-US")}-token limit`;
-      progress.events = [...(progress.events ?? []), `request ${request} of ${of} split in ${parts === 2 ? "two" : parts} ${limit}`];
-      if (now() - lastShown >= minInterval) show();
+      note(`request ${request} of ${of} split in ${parts === 2 ? "two" : parts} ${limit}`);
+    },
+    requestRetried({ request, of, attempt, attempts, reason }) {
+      note(`request ${request} of ${of}: ${reason}; sending it again (attempt ${attempt} of ${attempts})`);
     },
     alreadyReviewed: () => void (alreadyReviewed = true),
     concluded: (result) => void (found = result),

@@ -221,6 +221,10 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         log.info({ ...ids, contextWindow: window }, "the model server stated its context window; requests are split to fit");
       },
       onSplit: (event) => progress.requestSplit(event),
+      onRetry: (event) => {
+        progress.requestRetried(event);
+        log.info({ ...ids, request: event.request, attempt: event.attempt, reason: event.reason }, "model request sent again");
+      },
     });
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });

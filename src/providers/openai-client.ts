@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
 import { keepBareErrorBodies } from "./keep-bare-error-bodies.js";
+import { createRetryListeners, observeRetries } from "./observe-retries.js";
 import { ModelError, toModelError } from "./model-error.js";
 
 export interface OpenAIClientOptions {
@@ -20,6 +21,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
   const baseURL = options.baseURL ?? OPENAI_BASE_URL;
   // Everything the SDK would otherwise read from process.env is pinned here: the environment is
   // read by readEnv alone, and OPENAI_LOG=debug would log request bodies (code).
+  const retries = createRetryListeners();
   const sdk = new OpenAI({
     apiKey: options.apiKey,
     baseURL,
@@ -29,7 +31,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
     maxRetries: options.maxRetries,
     logLevel: "off",
     // Looked up per call, so that a fetch replaced after start (a test's interceptor) is the one used.
-    fetch: keepBareErrorBodies(options.fetch ?? ((input, init) => fetch(input, init))),
+    fetch: observeRetries(keepBareErrorBodies(options.fetch ?? ((input, init) => fetch(input, init))), options.maxRetries, retries),
   });
   const useCompletionTokens = acceptsOnlyMaxCompletionTokens(baseURL);
   return {
@@ -37,7 +39,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
     async complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelResponse> {
       let completion: ChatCompletion;
       try {
-        completion = await sdk.chat.completions.create(
+        completion = await retries.run({ onRetry: request.onRetry ?? (() => undefined), signal }, () => sdk.chat.completions.create(
           {
             model: request.model,
             messages: [
@@ -53,7 +55,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
               : { max_tokens: request.maxOutputTokens }),
           },
           { signal },
-        );
+        ));
       } catch (err) {
         throw toModelError("openai", err, options.baseURL);
       }

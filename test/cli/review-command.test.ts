@@ -160,6 +160,19 @@ describe("patchwise review (CLI)", () => {
     expect(report.totalInputTokens).toBe(report.requests[0]!.inputTokens);
   });
 
+  it("says on stderr when a request is sent again, and why, even when stderr is not a terminal", async () => {
+    let calls = 0;
+    const flaky = await startFakeModel({ answer: answerFor, failWith: () => (calls++ === 0 ? 503 : undefined) });
+    try {
+      const { code, stderr } = await runCli(["review", "--base", "main"], { OPENAI_BASE_URL: flaky.baseUrl });
+      expect(code).toBe(0);
+      expect(stderr).toContain("patchwise: request 1 of 1: HTTP 503, a server error; sending it again (attempt 2 of 4)\n");
+      expect(stderr).not.toContain("overloaded:");
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it("--dry-run shows the estimated cost at the catalog's price, or the operator's", async () => {
     const catalog = dryRunReportSchema.parse(JSON.parse((await runCli(["review", "--base", "main", "--dry-run", "--format", "json"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", PATCHWISE_MODEL: "gpt-4.1-mini" })).stdout));
     // gpt-4.1-mini: $0.40 per million input tokens.

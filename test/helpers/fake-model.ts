@@ -56,7 +56,8 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
       const failure = options.failWith?.(request);
       if (failure !== undefined) {
         // The error body echoes the prompt, as some servers do: it must not reach a log either.
-        return void res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `overloaded: ${JSON.stringify(request.messages)}` } }));
+        // `retry-after-ms: 0` lets the SDKs retry at once, so a test of retries does not wait for their backoff.
+        return void res.writeHead(failure, { "content-type": "application/json", "retry-after-ms": "0" }).end(JSON.stringify({ error: { message: `overloaded: ${JSON.stringify(request.messages)}` } }));
       }
       const refusal = options.refuse?.(request, fakePromptTokens(request));
       if (refusal !== undefined) return void res.writeHead(refusal.status, { "content-type": "application/json" }).end(JSON.stringify(refusal.body));

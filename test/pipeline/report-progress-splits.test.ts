@@ -28,4 +28,16 @@ describe("trackProgress: requests split after a server's refusal", () => {
       "Files read: 40. Model requests done: 1 of 11.\n\n- request 3 of 8 split in two after the server's 8,192-token limit\n- request 5 of 8 split in 3 after the server refused it as too long",
     );
   });
+
+  it("says when a request is sent again and why", () => {
+    const shown: CheckRunUpdate[] = [];
+    let clock = 0;
+    const progress = trackProgress({ report: async (_sha, update) => void shown.push(update) }, { minIntervalMs: 10_000, now: () => clock });
+    progress.setHead(SHA);
+    progress.filesRead(3, 2);
+    clock = 10_000;
+    progress.requestRetried({ request: 2, of: 2, attempt: 2, attempts: 4, reason: "no answer in time, or the connection failed" });
+
+    expect(shown.at(-1)?.summary).toBe("Files read: 3. Model requests done: 0 of 2.\n\n- request 2 of 2: no answer in time, or the connection failed; sending it again (attempt 2 of 4)");
+  });
 });
