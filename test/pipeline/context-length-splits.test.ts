@@ -4,7 +4,7 @@ import { createKnownWindows } from "../../src/pipeline/known-windows.js";
 import { createOpenAIClient } from "../../src/providers/openai-client.js";
 import { fakePromptTokens, startFakeModel, type FakeModel } from "../helpers/fake-model.js";
 import { refuseOver, type ServerKind } from "../helpers/server-refusals.js";
-import { addedFile, pathsIn, runPipeline } from "./review-pipeline-kit.js";
+import { addedFile, pathsIn, runPipeline } from "../helpers/run-review-pipeline.js";
 
 // A server with a window smaller than Patchwise believed refuses in its own words; the request is
 // split to fit and sent again, the window is remembered, and nothing is lost but a hunk too large

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { answerReview } from "../../bench/pipeline/answer-review.js";
 import { createOpenAIClient } from "../../src/providers/openai-client.js";
 import { startFakeModel, type ChatRequest, type FakeModel } from "../helpers/fake-model.js";
-import { addedFile, pathsIn, runPipeline } from "./review-pipeline-kit.js";
+import { addedFile, pathsIn, runPipeline } from "../helpers/run-review-pipeline.js";
 
 // One request of a chunked review that keeps failing costs only its own files: the findings of
 // the others are posted, the summary and the check run say the review is partial, and the audit counts it.

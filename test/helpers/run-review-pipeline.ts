@@ -5,7 +5,7 @@ import type { ChangedFile } from "../../src/core/types.js";
 import type { ModelClient } from "../../src/pipeline/ports.js";
 import { reviewPullRequest, type ReviewDependencies } from "../../src/pipeline/review-pull-request.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
-import { createRecordingLogger } from "../helpers/silent-logger.js";
+import { createRecordingLogger } from "./silent-logger.js";
 
 // The review pipeline with in-memory ports: what it posted, summarised, showed in the check run
 // and audited, for tests of how the model's answers (and failures) become one review.
