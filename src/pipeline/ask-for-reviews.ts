@@ -5,7 +5,7 @@ import { ModelError } from "../providers/model-error.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ModelClient, ModelUsage, RetryNotice } from "./ports.js";
 import { requestReviewAnswer, type ReviewAnswerResult } from "./request-review-answer.js";
-import { runWithConcurrency } from "./run-with-concurrency.js";
+import { drainWorkQueue } from "./drain-work-queue.js";
 
 export interface ReviewAnswers {
   answers: ReviewAnswer[];
@@ -57,26 +57,38 @@ export interface RetryEvent {
 
 type Outcome = { paths: string[]; result: ReviewAnswerResult } | { paths: string[]; error: unknown };
 
+// A request to send: its prompt, which planned request it comes from, and where it sorts (a split
+// request's parts sort where it did, so that answers keep the planned order whatever ends first).
+interface Queued {
+  prompt: ReviewPrompt;
+  index: number;
+  order: number[];
+}
+
 /**
  * Sends every prompt (with bounded concurrency) and keeps the valid answers. A request the server
- * refuses as longer than its context window is split (by files, then hunks) and its parts sent,
- * one after another in its place; once a server stated its window, later requests larger than it
- * are split before they go. A request that still fails costs only its own files (`failed`); only
- * when every request fails is the first failure thrown, as the review cannot post anything.
+ * refuses as longer than its context window is split (by files, then hunks) and its parts queued
+ * first, to run as concurrently as the rest; once a server stated its window, later requests
+ * larger than it are split before they go. A request that still fails costs only its own files
+ * (`failed`); only when every request fails is the first failure thrown, as the review cannot
+ * post anything.
  */
 export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[], options: AskOptions): Promise<ReviewAnswers> {
   let statedWindow: number | null = null;
   const unfit: SkippedFile[] = [];
+  const outcomes: Array<{ order: number[]; outcome: Outcome }> = [];
   let splits = 0;
-  const split = (prompt: ReviewPrompt, index: number, window: number | null): ReviewPrompt[] => {
+  const split = ({ prompt, index, order }: Queued, window: number | null): Queued[] => {
     const parts = options.split!(prompt, window);
     splits += 1;
     unfit.push(...parts.unfit);
     options.onSplit?.({ request: index + 1, of: prompts.length, parts: parts.prompts.length, window });
-    return parts.prompts;
+    return parts.prompts.map((part, position) => ({ prompt: part, index, order: [...order, position] }));
   };
-  const ask = async (prompt: ReviewPrompt, index: number): Promise<Outcome[]> => {
-    if (options.split && statedWindow !== null && prompt.inputTokens + prompt.maxOutputTokens > statedWindow) return askAll(split(prompt, index, statedWindow), index);
+  const ask = async (queued: Queued, enqueue: (...more: Queued[]) => void): Promise<void> => {
+    const { prompt, index, order } = queued;
+    const record = (outcome: Outcome) => outcomes.push({ order, outcome });
+    if (options.split && statedWindow !== null && prompt.inputTokens + prompt.maxOutputTokens > statedWindow) return enqueue(...split(queued, statedWindow));
     try {
       const onRetry = options.onRetry;
       const request = {
@@ -86,9 +98,8 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
         maxOutputTokens: prompt.maxOutputTokens,
         ...(onRetry ? { onRetry: (notice: RetryNotice) => onRetry({ request: index + 1, of: prompts.length, attempt: notice.attempt, attempts: notice.of, reason: notice.reason }) } : {}),
       };
-      const result = await requestReviewAnswer(client, request, options.signal);
+      record({ paths: prompt.paths, result: await requestReviewAnswer(client, request, options.signal) });
       options.onAnswer?.();
-      return [{ paths: prompt.paths, result }];
     } catch (error) {
       // A cancelled review stops at once; any other failure is this request's alone.
       if (options.signal?.aborted) throw error;
@@ -98,21 +109,18 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
           statedWindow = Math.min(statedWindow ?? refusal.window, refusal.window);
           options.onContextWindow?.(refusal.window);
         }
-        return [{ paths: [], result: REFUSED }, ...(await askAll(split(prompt, index, refusal.window), index))];
+        record({ paths: [], result: REFUSED });
+        return enqueue(...split(queued, refusal.window));
       }
+      record({ paths: prompt.paths, error });
       options.onAnswer?.();
-      return [{ paths: prompt.paths, error }];
     }
   };
-  const askAll = async (parts: ReviewPrompt[], index: number): Promise<Outcome[]> => {
-    const outcomes: Outcome[] = [];
-    for (const part of parts) outcomes.push(...(await ask(part, index)));
-    return outcomes;
-  };
-  const outcomes = (await runWithConcurrency(prompts, options.concurrency, ask, options.signal)).flat();
+  await drainWorkQueue(prompts.map((prompt, index) => ({ prompt, index, order: [index] })), options.concurrency, ask, options.signal);
+  const inOrder = outcomes.sort((a, b) => compareOrder(a.order, b.order)).map((entry) => entry.outcome);
 
   const merged: ReviewAnswers = { answers: [], unusable: [], failed: [], unfit, splits, usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
-  for (const outcome of outcomes) {
+  for (const outcome of inOrder) {
     if ("error" in outcome) {
       merged.requests += 1;
       merged.failed.push({ paths: outcome.paths, reason: describeFailure(outcome.error) });
@@ -126,9 +134,14 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
     if (result.answer) merged.answers.push(result.answer);
     else merged.unusable.push({ paths: outcome.paths, errors: result.errors });
   }
-  const firstFailure = outcomes.find((outcome) => "error" in outcome);
+  const firstFailure = inOrder.find((outcome) => "error" in outcome);
   if (firstFailure && "error" in firstFailure && merged.answers.length === 0 && merged.unusable.length === 0) throw firstFailure.error;
   return merged;
+}
+
+function compareOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
 }
 
 // A request the server refused as too long and that was split: it counts as a request, with no answer of its own.
