@@ -91,10 +91,11 @@ export function renderSummary(input: SummaryInput): string {
     input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough, rules) : "",
     input.skippedFiles.length > 0 ? renderSkipped(input.skippedFiles) : "",
     renderFeedback(input.feedback),
-    renderFooter(input),
-    input.reviewState ? renderReviewStateMarker(input.reviewState) : "",
   ];
-  return capPostedLength(sections.filter((section) => section !== "").join("\n\n"), GITHUB_COMMENT_MAX_LENGTH);
+  // The footer (model, tokens, cost) and the state marker are kept whole: a cut falls in the body.
+  const tail = [renderFooter(input), input.reviewState ? renderReviewStateMarker(input.reviewState) : ""].filter((part) => part !== "").join("\n\n");
+  const body = capPostedLength(sections.filter((section) => section !== "").join("\n\n"), GITHUB_COMMENT_MAX_LENGTH - tail.length - 2);
+  return `${body}\n\n${tail}`;
 }
 
 // Config errors quote keys of the repository's YAML: the pull request author can write those.
