@@ -20,3 +20,25 @@ describe("readEnv: /review rate limits and the GitHub host", () => {
     expect(() => readEnv({ PATCHWISE_RATE_LIMIT_PER_PR: "5 per hour" })).toThrow(/PATCHWISE_RATE_LIMIT_PER_PR: expected N\/second/);
   });
 });
+
+describe("readEnv: the review's deadline", () => {
+  it("gives a review 15 minutes unless PATCHWISE_REVIEW_TIMEOUT_MS says otherwise, and refuses one under 10 s", () => {
+    expect(readEnv({}).reviewTimeoutMs).toBe(900_000);
+    expect(readEnv({ PATCHWISE_REVIEW_TIMEOUT_MS: "300000" }).reviewTimeoutMs).toBe(300_000);
+    expect(() => readEnv({ PATCHWISE_REVIEW_TIMEOUT_MS: "500" })).toThrow(/PATCHWISE_REVIEW_TIMEOUT_MS/);
+  });
+});
+
+describe("readEnv: fallback models and the light model", () => {
+  it("reads PATCHWISE_FALLBACK_MODELS as names in order and PATCHWISE_MODEL_LIGHT as a name; unset, none and the review's model", () => {
+    expect(readEnv({}).model).toMatchObject({ fallbackModels: [], modelLight: undefined });
+    expect(readEnv({ PATCHWISE_FALLBACK_MODELS: " gpt-4.1, gpt-4o-mini ", PATCHWISE_MODEL_LIGHT: "gpt-4.1-nano" }).model).toMatchObject({
+      fallbackModels: ["gpt-4.1", "gpt-4o-mini"],
+      modelLight: "gpt-4.1-nano",
+    });
+  });
+
+  it.each(["gpt-4.1,,gpt-4o", "gpt-4.1,", "gpt 4.1"])("names a fallback list it cannot read (%s)", (value) => {
+    expect(() => readEnv({ PATCHWISE_FALLBACK_MODELS: value })).toThrow(/PATCHWISE_FALLBACK_MODELS: expected model names separated by commas/);
+  });
+});

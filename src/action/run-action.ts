@@ -47,7 +47,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
 
   const env = readEnv(inputs.modelEnv);
   const model = (context.createModel ?? createModelClient)({ ...env.model });
-  const OctokitClass = createOctokitClass();
+  const OctokitClass = createOctokitClass(undefined, { log });
   const octokit = new OctokitClass({ auth: { token: inputs.token }, baseUrl: inputs.apiUrl }) as unknown as GitHubClient;
   const { job } = decision;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
@@ -64,6 +64,8 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     githubHost: inputs.githubHost,
     model,
     defaultModel: env.model.model ?? DEFAULT_MODELS[env.model.provider],
+    lightModel: env.model.modelLight,
+    fallbackModels: env.model.fallbackModels,
     modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens, maxReviewTokens: env.model.maxReviewTokens, maxReviewCostUsd: env.model.maxReviewCostUsd, price: env.model.price },
     templates: context.templates,
     log,

@@ -31,13 +31,9 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   const privateKey = getPrivateKey({ env: rawEnv });
   if (!privateKey) throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must hold the App's private key (PEM)");
   const model = createModelClient({
-    provider: env.model.provider,
-    openaiApiKey: env.model.openaiApiKey,
-    openaiBaseUrl: env.model.openaiBaseUrl,
-    anthropicApiKey: env.model.anthropicApiKey,
-    anthropicBaseUrl: env.model.anthropicBaseUrl,
-    timeoutMs: env.model.timeoutMs,
-    maxRetries: env.model.maxRetries,
+    ...env.model,
+    onRetryWait: ({ status, seconds, taken }) =>
+      log.warn({ provider: env.model.provider, status, waitSeconds: seconds }, taken ? "model provider asked to wait: retrying after the wait" : "model provider asked to wait too long: the request fails"),
   });
   const defaultModel = env.model.model ?? DEFAULT_MODELS[env.model.provider];
   const auditSink = createAuditSink({ log, ...(env.auditLogPath ? { filePath: env.auditLogPath } : {}) });
@@ -52,6 +48,8 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
   app = createPatchwiseApp({
     model,
     defaultModel,
+    lightModel: env.model.modelLight,
+    fallbackModels: env.model.fallbackModels,
     maxOutputTokens: env.model.maxOutputTokens,
     contextWindow: env.model.contextWindow,
     requestTokens: env.model.requestTokens,
@@ -65,6 +63,7 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,
     queueLimit: env.queueLimit,
+    reviewTimeoutMs: env.reviewTimeoutMs,
     metrics,
     commandRateLimits: env.commandRateLimits,
     audit: async (event) => {

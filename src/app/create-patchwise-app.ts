@@ -4,6 +4,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
 import { DEFAULT_COMMAND_RATE_LIMITS, type CommandRateLimits } from "../core/access/command-rate-limits.js";
+import { parseWebhookAction } from "../core/triggers/webhook-event-schema.js";
 import { createCommandAccess } from "../github/command-access.js";
 import { createGitHubPorts } from "../github/create-github-ports.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -18,16 +19,24 @@ import { admitCommand } from "./admit-command.js";
 import { createCommandRateLimiter, type CommandRateLimiter } from "./create-command-rate-limiter.js";
 import { createReviewQueue, type QueueOptions, type ReviewQueue } from "./create-review-queue.js";
 import { handleWebhookEvent } from "./handle-webhook-event.js";
+import { WebhookPayloadError } from "./webhook-payload-error.js";
 import { createQueuedCheckRuns, type QueuedCheckRuns } from "./queued-check-runs.js";
 import { NO_OTHER_PROCESS, type CheckRunClaims } from "./check-run-claims.js";
 import { acknowledgeCommand } from "../github/acknowledge-command.js";
 import { createCheckRunReporter } from "../github/check-run-reporter.js";
 import type { PatchwiseMetrics, QueueStats } from "./create-metrics.js";
 import { healthHandler, metricsHandler, readinessHandler } from "./health-handler.js";
+import type { RateLimitWaitEvents } from "../github/bound-rate-limit-waits.js";
+import { cancelReadsOnAbort } from "../github/cancel-reads-on-abort.js";
+import { runWithDeadline } from "./run-with-deadline.js";
 
 export interface PatchwiseAppOptions {
   model: ModelClient;
   defaultModel: string;
+  /** The verify pass's model (PATCHWISE_MODEL_LIGHT); the review's model when unset. */
+  lightModel?: string | undefined;
+  /** Asked in order when a request's model is down or unavailable (PATCHWISE_FALLBACK_MODELS). */
+  fallbackModels?: readonly string[];
   maxOutputTokens: number;
   /** Overrides the model table's context window (PATCHWISE_CONTEXT_WINDOW). */
   contextWindow?: number | undefined;
@@ -48,6 +57,8 @@ export interface PatchwiseAppOptions {
   templates: PromptTemplates;
   concurrency: number;
   queueLimit: number;
+  /** The most one review may take (PATCHWISE_REVIEW_TIMEOUT_MS); past it the review is stopped and says so. */
+  reviewTimeoutMs: number;
   /** Prometheus metrics; `/metrics` is served when given. */
   metrics?: PatchwiseMetrics;
   /** Limits on `/review` commands per pull request and per repository (default 5/hour and 30/hour). */
@@ -81,7 +92,8 @@ export interface PatchwiseApp {
   appFn: ApplicationFunction;
   /**
    * Handles a verified delivery: a review job enqueued, or nothing. Quick (no GitHub call), so the
-   * webhook can be answered once it resolves; the App's Probot handlers call it too. Needs `appFn` loaded.
+   * webhook can be answered once it resolves; the App's Probot handlers call it too. Needs `appFn`
+   * loaded. Throws a WebhookPayloadError when a field it reads is missing or has the wrong type.
    */
   receive(delivery: WebhookDelivery): Promise<void>;
   /** Resolves when every queued review has finished (tests, benchmarks, shutdown). */
@@ -115,15 +127,17 @@ export function createPatchwiseApp(options: PatchwiseAppOptions): PatchwiseApp {
       limit: options.queueLimit,
       log,
       run: async (job, signal) => {
-        const outcome = await runReview(app, job, options, limiter, log, signal, botLogin, checkRuns);
+        const outcome = await runWithDeadline(options.reviewTimeoutMs, signal, (reviewSignal) => runReview(app, job, options, limiter, log, reviewSignal, botLogin, checkRuns));
         if (outcome !== null) options.metrics?.recordOutcome(outcome);
       },
       onReplaced: (older) => checkRuns.superseded(older),
+      onDropped: (job) => checkRuns.dropped(job),
     });
     const ready = queue;
     receive = async ({ id, name, payload }) => {
-      const action = (payload as { action?: unknown } | null)?.action;
-      const event = `${name}.${String(action)}`;
+      const delivery = parseWebhookAction(name, payload);
+      if (!delivery.ok) throw new WebhookPayloadError(delivery.error);
+      const event = `${name}.${delivery.action}`;
       if (name === "pull_request" && (PR_ACTIONS as readonly string[]).includes(event)) {
         const accepted = await handleWebhookEvent("pull_request", payload, id, ready, log);
         // A queued check run on the commit, shown in the background: the webhook's answer does not wait for it.
@@ -183,6 +197,9 @@ async function runReview(
 ) {
   // Jobs without an installation are refused when the webhook arrives.
   const octokit = await app.auth(job.installationId ?? undefined);
+  cancelReadsOnAbort(octokit, signal);
+  // Our Octokit class tells each client's rate-limit waits, for the progress text.
+  const waits = (octokit as Partial<RateLimitWaitEvents>).rateLimitWaits;
   const ref = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const config = createProbotConfigSource(octokit, ref);
   // The access check runs here, in the queue, not in the webhook handler: the handler must answer
@@ -210,6 +227,8 @@ async function runReview(
     config,
     model: options.model,
     defaultModel: options.defaultModel,
+    lightModel: options.lightModel,
+    fallbackModels: options.fallbackModels ?? [],
     modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens, maxReviewTokens: options.maxReviewTokens, maxReviewCostUsd: options.maxReviewCostUsd, price: options.modelPrice },
     templates: options.templates,
     log,
@@ -218,6 +237,7 @@ async function runReview(
     ...withWindowProbe(options.probeWindow),
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
+    ...(waits ? { rateLimitWaits: waits } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   });

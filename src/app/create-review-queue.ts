@@ -1,5 +1,6 @@
 import type { Logger } from "../log.js";
 import type { PipelineJob } from "../pipeline/review-pull-request.js";
+import { appStopped } from "../pipeline/review-stopped-error.js";
 
 export type EnqueueResult = "queued" | "duplicate" | "replaced" | "full" | "closed";
 
@@ -10,7 +11,12 @@ export interface ReviewQueue {
   close(): void;
   /** Resolves when nothing is waiting or running (a shared queue: nothing of this process runs). */
   onIdle(): Promise<void>;
-  /** A shared queue: after the grace period, hands unfinished reviews back to the queue and disconnects. */
+  /**
+   * After the grace period: stops the reviews still running and resolves once they have closed, or
+   * after a short bound. The shared queue hands them back to the queue and disconnects; the
+   * in-process one ends each with a summary and a check run saying the app was stopped, and drops
+   * the jobs still waiting.
+   */
   release?(): Promise<void>;
   /** A shared queue: whether its backend answers (GET /readyz). */
   isReady?(): Promise<boolean>;
@@ -30,10 +36,15 @@ export interface QueueOptions {
   run: (job: PipelineJob, signal: AbortSignal) => Promise<void>;
   /** A newer commit's job took the place of `older` while it waited: `older` will never run. */
   onReplaced?: (older: PipelineJob) => void;
+  /** Shutdown dropped `job` while it waited: it will never run; resolves once what it showed is closed. */
+  onDropped?: (job: PipelineJob) => Promise<void>;
   log: Logger;
 }
 
 const REMEMBERED_DELIVERIES = 5_000;
+// Long enough for a stopped review to write its summary and check run (a few paced writes), short
+// enough not to hold up a shutdown.
+const RELEASE_TIMEOUT_MS = 10_000;
 
 /** A waiting job and the keys it is found by; a newer commit's job takes over its slot (and its age). */
 interface Slot {
@@ -94,6 +105,11 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
       });
   }
 
+  function onIdle(): Promise<void> {
+    if (waiting.length === 0 && running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => idleWaiters.push(resolve));
+  }
+
   function pump(): void {
     while (running.size < options.concurrency && waiting.length > 0) {
       const index = waiting.findIndex((slot) => !running.has(slot.prKey));
@@ -140,10 +156,24 @@ export function createReviewQueue(options: QueueOptions): ReviewQueue {
     close() {
       closed = true;
     },
-    onIdle() {
-      if (waiting.length === 0 && running.size === 0) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
+    async release() {
+      closed = true;
+      // Dropped: this process ends, and nothing else would run them; what they showed is closed.
+      const dropped = waiting.splice(0);
+      for (const { job, controller } of running.values()) {
+        options.log.warn({ deliveryId: job.deliveryId }, "shutting down: stopping the running review");
+        controller.abort(appStopped());
+      }
+      // Tells a drain still waiting for idle that nothing waits any more.
+      pump();
+      const settled = Promise.all([onIdle(), ...dropped.map((slot) => options.onDropped?.(slot.job))]);
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), RELEASE_TIMEOUT_MS)));
+      const result = await Promise.race([settled.then(() => "closed" as const), bound]);
+      clearTimeout(timer);
+      if (result === "timeout") options.log.warn({ running: running.size }, "shutting down: stopped reviews did not close in time");
     },
+    onIdle,
     get waiting() {
       return waiting.length;
     },

@@ -15,6 +15,8 @@ export interface QueuedCheckRuns {
   superseded(older: PipelineJob): void;
   /** The review of `job` starts: the queued run shown for it (null: none, the review shows its own). */
   take(job: PipelineJob): Promise<AcceptedCheckRun>;
+  /** Shutdown dropped `job` while it waited: its queued run, if shown, is closed as not reviewed. */
+  dropped(job: PipelineJob): Promise<void>;
 }
 
 export interface QueuedCheckRunsOptions {
@@ -39,6 +41,7 @@ const MAX_POSTING = 2;
 // Jobs whose run waits to be posted; beyond it the oldest is shown no queued run (its review shows one).
 const MAX_WAITING = 10_000;
 const SUPERSEDED = "superseded by a newer commit of the pull request";
+const STOPPED = "the app was stopped before this commit's review started; a new push or `/review` will review the pull request";
 
 const DEFAULT_DELAY_MS = 1_000;
 
@@ -121,13 +124,22 @@ export function createQueuedCheckRuns(options: QueuedCheckRunsOptions): QueuedCh
       next();
     },
     superseded(older) {
-      void release(older).then(async (run) => {
-        if (run === null || !("id" in run) || older.installationId === null) return;
-        const octokit = await options.auth(older.installationId);
-        const reporter = createCheckRunReporter(octokit, older, { log, ids: ids(older), accepted: Promise.resolve(run) });
-        await reporter.report(older.headSha!, concludeCheckRun({ status: "skipped", reason: SUPERSEDED, alreadyReviewed: false }, undefined));
-      }).catch((error: unknown) => log.warn({ ...ids(older), errorType: (error as Error)?.name }, "superseded check run not closed"));
+      void closeAsNotReviewed(older, SUPERSEDED);
     },
     take: (job) => (job.trigger === "command" ? Promise.resolve(null) : release(job)),
+    dropped: (job) => closeAsNotReviewed(job, STOPPED),
   };
+
+  // A job that will never be reviewed here: the queued run it showed would otherwise stay queued for good.
+  async function closeAsNotReviewed(job: PipelineJob, reason: string): Promise<void> {
+    try {
+      const run = await release(job);
+      if (run === null || !("id" in run) || job.installationId === null) return;
+      const octokit = await options.auth(job.installationId);
+      const reporter = createCheckRunReporter(octokit, job, { log, ids: ids(job), accepted: Promise.resolve(run) });
+      await reporter.report(job.headSha!, concludeCheckRun({ status: "skipped", reason, alreadyReviewed: false }, undefined));
+    } catch (error) {
+      log.warn({ ...ids(job), errorType: (error as Error)?.name }, "queued check run of a job that will not run here not closed");
+    }
+  }
 }

@@ -29,7 +29,7 @@ export async function startServer(rawEnv: Record<string, string | undefined>, en
     secret: env.webhookSecret,
     baseUrl: env.githubApiUrl,
     log,
-    Octokit: createOctokitClass(metrics.observeGitHubCall) as unknown as typeof ProbotOctokit,
+    Octokit: createOctokitClass(metrics.observeGitHubCall, { log }) as unknown as typeof ProbotOctokit,
   });
   const handlers: RequestHandler[] = [createWebhookEndpoint({ secret: env.webhookSecret, maxBytes: GITHUB_MAX_WEBHOOK_BYTES, receive: app.receive, onAnswered: metrics.recordWebhookAnswer, log })];
   await probot.load(app.appFn, { cwd: process.cwd(), addHandler: (handler) => void handlers.push(handler) });

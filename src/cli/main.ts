@@ -12,8 +12,10 @@ const version = (JSON.parse(readFileSync(new URL("../../package.json", import.me
 
 try {
   const options = parseCliArgs(process.argv.slice(2));
-  if (options === null) {
+  if (options === "help") {
     process.stdout.write(HELP_TEXT);
+  } else if (options === "version") {
+    process.stdout.write(`${version}\n`);
   } else {
     process.exitCode = await runReviewCommand(options, {
       cwd: process.cwd(),

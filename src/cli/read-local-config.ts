@@ -24,7 +24,7 @@ export async function readLocalConfig(root: string, configPath: string | undefin
   } catch (error) {
     throw error instanceof ConfigReadError ? new UsageError(error.detail) : error;
   }
-  const { config, errors } = parseRepoConfig(raw);
-  if (errors.length > 0) throw new UsageError(`${configPath ?? REPO_CONFIG_PATH} is not valid:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
+  const { config, problems } = parseRepoConfig(raw);
+  if (problems.length > 0) throw new UsageError(`${configPath ?? REPO_CONFIG_PATH} is not valid:\n${problems.map((problem) => `  - ${problem.message}`).join("\n")}`);
   return config;
 }

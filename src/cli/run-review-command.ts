@@ -19,11 +19,14 @@ import { createWorkingTreeReader } from "../repo/read-working-tree.js";
 import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
 import { shareSnapshot } from "../pipeline/share-snapshot.js";
 import { verifyFindings } from "../pipeline/verify-findings.js";
+import { answerWithFallbacks } from "../pipeline/answer-with-fallbacks.js";
+import type { ModelAnswerCount, ReviewPart } from "../core/review/count-model-answers.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
 import { createWindowProbe, describeTruncation } from "../providers/create-window-probe.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
+import { describeModelEndpoint } from "../providers/describe-model-endpoint.js";
 import { createProgress } from "./create-progress.js";
 import { UsageError, type CliOptions } from "./parse-cli-args.js";
 import { readLocalChanges } from "./read-local-changes.js";
@@ -49,6 +52,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const config = await readLocalConfig(changes.root, options.config);
   const env = readEnv(context.env);
   const model = config.model ?? env.model.model ?? DEFAULT_MODELS[env.model.provider];
+  const lightModel = config.modelLight ?? env.model.modelLight ?? model;
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
   // A self-hosted server is asked for the window it runs the model with; without an answer the figures below apply.
@@ -80,6 +84,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       range: changes.range,
       provider: env.model.provider,
       model,
+      endpoint: describeModelEndpoint(env.model),
       prepared,
       price: sizing.price,
       relatedCode: prepared.relatedCode.snippets,
@@ -90,8 +95,10 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
 
   const client = (context.createModel ?? createModelClient)({ ...env.model, provider: env.model.provider });
+  const answeredBy: ModelAnswerCount[] = [];
+  const answering = (part: ReviewPart) => answerWithFallbacks(client, part, { fallbacks: env.model.fallbackModels, answeredBy, log: progressLog(progress), ids: {} });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
-  const asked = await askForReviews(client, prepared.prompts, {
+  const asked = await askForReviews(answering("review"), prepared.prompts, {
     model,
     concurrency: env.model.concurrency,
     split: prepared.splitPrompt,
@@ -109,8 +116,8 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
   if (sizing.price) progress(`${tokens.input} input / ${tokens.output} output tokens, about $${costOf(tokens.input, tokens.output, sizing.price).toFixed(4)}`);
   const verified = config.verify
-    ? await verifyFindings(client, asked.answers, {
-        model,
+    ? await verifyFindings(answering("verify"), asked.answers, {
+        model: lightModel,
         templates: context.templates.verify,
         threshold: config.verifyThreshold,
         patches: prepared.patches,
@@ -138,7 +145,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     patches: prepared.patches,
     existingComments: [],
     ...checks,
-    summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [] },
+    summary: { headSha: "", model, provider: client.provider, tokens, skippedFiles, configErrors: [], lightModel, answeredBy },
   });
   const report = buildLocalReport({
     range: changes.range,

@@ -1,56 +1,90 @@
-import type { API as ConfigPluginApi } from "@probot/octokit-plugin-config";
+import type { Octokit } from "@octokit/core";
 import type { ConfigSource } from "../pipeline/ports.js";
 import { ConfigReadError } from "./config-read-error.js";
 import type { PullRequestRef } from "./github-client.js";
+import { parseConfigYaml } from "./parse-config-yaml.js";
 import { REPO_CONFIG_PATH } from "./repo-config-source.js";
 
-const PLUGIN_PREFIX = "[@probot/octokit-plugin-config]";
+const ORG_CONFIG_REPO = ".github";
+/** Most files an `_extends` chain may add after the first. */
+const MAX_EXTENDS = 5;
+// `_extends: [owner/]repo[:path.yml]`, as Probot's config plugin reads it.
+const EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
+
+interface ConfigFile {
+  owner: string;
+  repo: string;
+  path: string;
+}
+
+type Ref = Pick<PullRequestRef, "owner" | "repo">;
 
 /**
- * Reads `.github/patchwise.yml` the way Probot's `context.config("patchwise.yml")` does, with the
- * `config` plugin of Probot's Octokit: default branch only, the org's `.github` repository as a
- * fallback, and `_extends`. It takes the client instead of a webhook context because the review
- * runs from the queue, after the handler has returned.
+ * Reads `.github/patchwise.yml` the way Probot's `context.config("patchwise.yml")` does: default
+ * branch only, the org's `.github` repository as a fallback, and `_extends`, each file's keys
+ * replacing the base's whole values (so a repository's `exclude` replaces its organisation's
+ * instead of being concatenated with it). Probot's config plugin parses without bounds, so each
+ * file goes through `parseConfigYaml` instead. It takes the client instead of a webhook context
+ * because the review runs from the queue, after the handler has returned.
  */
-export function createProbotConfigSource(octokit: ConfigPluginApi, ref: Pick<PullRequestRef, "owner" | "repo">): ConfigSource {
+export function createProbotConfigSource(octokit: Pick<Octokit, "request">, ref: Ref): ConfigSource {
   return {
     async loadRepoConfig() {
-      try {
-        // No `defaults`: the plugin then merges the files shallowly, so a repository's `exclude`
-        // replaces its organisation's instead of being silently concatenated with it.
-        const { config, files } = await octokit.config.get({ owner: ref.owner, repo: ref.repo, path: REPO_CONFIG_PATH });
-        return files.some((file) => file.config !== null) ? config : null;
-      } catch (error) {
-        throw toConfigReadError(error, ref);
+      let file: ConfigFile = { owner: ref.owner, repo: ref.repo, path: REPO_CONFIG_PATH };
+      let config = await readConfigFile(octokit, file, ref);
+      if (config === null && ref.repo !== ORG_CONFIG_REPO) {
+        file = { ...file, repo: ORG_CONFIG_REPO };
+        config = await readConfigFile(octokit, file, ref);
       }
+      if (config === null) return null;
+      const layers = [config];
+      const read = [file];
+      let base = takeExtends(config, file, ref);
+      while (base !== null) {
+        const wanted = base;
+        if (read.some((earlier) => earlier.owner === wanted.owner && earlier.repo === wanted.repo && earlier.path === wanted.path)) {
+          throw new ConfigReadError({ path: nameOf(read.at(-1)!, ref), problem: "its `_extends` chain loops" });
+        }
+        if (read.length > MAX_EXTENDS) throw new ConfigReadError({ path: nameOf(file, ref), problem: `its \`_extends\` chain is longer than ${MAX_EXTENDS} files` });
+        const next = await readConfigFile(octokit, wanted, ref);
+        read.push(wanted);
+        if (next === null) break;
+        layers.push(next);
+        base = takeExtends(next, wanted, ref);
+      }
+      return Object.assign({}, ...layers.reverse()) as Record<string, unknown>;
     },
   };
 }
 
-// The plugin's messages carry the file's URL and sometimes an `_extends` value; the YAML parser's
-// (its `cause`) quotes the file. Only the file's name, the line and a short problem are kept.
-function toConfigReadError(error: unknown, ref: Pick<PullRequestRef, "owner" | "repo">): unknown {
-  if (!(error instanceof Error) || !error.message.startsWith(PLUGIN_PREFIX)) return error;
-  const path = fileNamed(error.message, ref);
-  const message = error.message;
-  if (message.includes("(invalid YAML)")) {
-    const cause = error.cause as { code?: unknown; linePos?: Array<{ line: number }> } | undefined;
-    const code = typeof cause?.code === "string" ? ` (${cause.code})` : "";
-    const line = cause?.linePos?.[0]?.line;
-    return new ConfigReadError({ path, ...(line === undefined ? {} : { line }), problem: `not valid YAML${code}` });
-  }
-  if (message.includes("YAML is not an object")) return new ConfigReadError({ path, problem: "not a mapping of settings" });
-  if (message.includes("directory or a submodule")) return new ConfigReadError({ path, problem: "not a regular file" });
-  if (message.includes("Recursion detected")) return new ConfigReadError({ path, problem: "its `_extends` chain loops" });
-  if (message.includes("for _extends")) return new ConfigReadError({ path, problem: "has an invalid `_extends` value" });
-  return new ConfigReadError({ path, problem: "could not be read as configuration" });
+async function readConfigFile(octokit: Pick<Octokit, "request">, file: ConfigFile, ref: Ref): Promise<Record<string, unknown> | null> {
+  // No `ref`: GitHub then reads the default branch. The raw media type answers a file with its
+  // text, and a directory or submodule with its JSON listing.
+  const response = await octokit
+    .request("GET /repos/{owner}/{repo}/contents/{path}", { ...file, mediaType: { format: "raw" } })
+    .catch((error: unknown) => {
+      if ((error as { status?: unknown }).status === 404) return null;
+      throw error;
+    });
+  if (response === null) return null;
+  // Octokit gives the text when the answer names its charset, the bytes when it does not.
+  const data: unknown = response.data;
+  const text = typeof data === "string" ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : null;
+  if (text === null) throw new ConfigReadError({ path: nameOf(file, ref), problem: "not a regular file" });
+  return parseConfigYaml(text, nameOf(file, ref));
 }
 
-/** The file the plugin's message names: `owner/repo:path` when it is not the repository's own file. */
-function fileNamed(message: string, ref: Pick<PullRequestRef, "owner" | "repo">): string {
-  const match = message.match(/\/repos\/([^/\s]+)\/([^/\s]+)\/contents\/([^\s?]+)/);
-  if (!match) return REPO_CONFIG_PATH;
-  const [, owner, repo, path] = match as unknown as [string, string, string, string];
-  const file = decodeURIComponent(path);
-  return owner === ref.owner && repo === ref.repo ? file : `${owner}/${repo}:${file}`;
+/** The file `_extends` names, removed from the config it was in (it is not a setting). */
+function takeExtends(config: Record<string, unknown>, file: ConfigFile, ref: Ref): ConfigFile | null {
+  const value = config._extends;
+  delete config._extends;
+  if (value === undefined) return null;
+  const match = typeof value === "string" ? value.match(EXTENDS) : null;
+  if (!match) throw new ConfigReadError({ path: nameOf(file, ref), problem: "has an invalid `_extends` value" });
+  return { owner: match[1] || ref.owner, repo: match[2]!, path: match[3] || REPO_CONFIG_PATH };
+}
+
+/** `owner/repo:path` when the file is not the repository's own. */
+function nameOf(file: ConfigFile, ref: Ref): string {
+  return file.owner === ref.owner && file.repo === ref.repo ? file.path : `${file.owner}/${file.repo}:${file.path}`;
 }

@@ -1,5 +1,11 @@
 import { ConfigReadError } from "../github/config-read-error.js";
+import { GitHubRateLimitError } from "../github/github-rate-limit-error.js";
+import { GitHubTimeoutError } from "../github/github-timeout-error.js";
 import { ModelError } from "../providers/model-error.js";
+import { ReviewStoppedError } from "./review-stopped-error.js";
+
+// Written to be posted: route templates, times and advice, never a body.
+const SAFE_ERRORS = [ModelError, ConfigReadError, GitHubTimeoutError, GitHubRateLimitError, ReviewStoppedError];
 
 /**
  * A message about a failure that is safe to log and to post on the pull request. Errors from
@@ -7,7 +13,7 @@ import { ModelError } from "../providers/model-error.js";
  * status are used; our own typed errors are written to be safe and are shown as they are.
  */
 export function describeFailure(error: unknown): string {
-  if (error instanceof ModelError || error instanceof ConfigReadError) return error.message;
+  if (SAFE_ERRORS.some((type) => error instanceof type)) return (error as Error).message;
   const status = httpStatus(error);
   if (status !== undefined) return githubAdvice(status);
   const name = error instanceof Error ? error.name : typeof error;

@@ -1,4 +1,5 @@
 import { concludeCheckRun, type CheckOutcome, type PartialReview } from "../core/progress/conclude-check-run.js";
+import { describeRateLimitWait, type RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
 import { describeReviewProgress } from "../core/progress/describe-review-progress.js";
 import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
@@ -23,6 +24,8 @@ export interface ProgressTracker {
   requestSplit(event: SplitEvent): void;
   /** A request is being sent again after a failure: shown within the update interval. */
   requestRetried(event: RetryEvent): void;
+  /** A call of the review waits out a rate limit: shown at once (the next progress update replaces it). */
+  rateLimitWait(wait: RateLimitWait): void;
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
@@ -71,10 +74,10 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
     if (now() - lastShown >= minInterval) show();
   };
 
-  const show = () => {
+  const show = (update = describeReviewProgress({ ...progress, range })) => {
     if (!reporter || headSha === null) return;
     lastShown = now();
-    void reporter.report(headSha, describeReviewProgress({ ...progress, range }));
+    void reporter.report(headSha, update);
   };
 
   return {
@@ -102,6 +105,7 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
     requestRetried({ request, of, attempt, attempts, reason }) {
       note(`request ${request} of ${of}: ${reason}; sending it again (attempt ${attempt} of ${attempts})`);
     },
+    rateLimitWait: (wait) => show(describeRateLimitWait(wait)),
     alreadyReviewed: () => void (alreadyReviewed = true),
     concluded: (result) => void (found = result),
     reviewPosted(reviewUrl) {

@@ -1,6 +1,7 @@
 import type { FeedbackCounts } from "../core/findings/count-feedback.js";
 import type { PartialReview } from "../core/progress/conclude-check-run.js";
 import type { ReviewJob, Severity } from "../core/types.js";
+import type { ModelAnswerCount } from "../core/review/count-model-answers.js";
 
 // What one review reports to its shell: the result, its timings and counts (never content).
 
@@ -29,6 +30,8 @@ export interface ModelRequestCounts {
   requests: number;
   inputTokens: number;
   outputTokens: number;
+  /** Which model answered how many requests of each part (a fallback shows here), in the order they first answered. */
+  answeredBy: ModelAnswerCount[];
 }
 
 export type ReviewResult =

@@ -1,5 +1,6 @@
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent, countSentLines } from "../core/audit/build-audit-event.js";
+import { describeConfigProblem } from "../core/config/describe-config-problem.js";
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
@@ -11,12 +12,16 @@ import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import type { Severity } from "../core/types.js";
+import type { RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
+import { ConfigReadError } from "../github/config-read-error.js";
+import { REPO_CONFIG_PATH } from "../github/repo-config-source.js";
 import type { Logger } from "../log.js";
 import { askForReviews, listUnreviewedFiles, type ReviewAnswers } from "./ask-for-reviews.js";
 import type { KnownWindows } from "./known-windows.js";
 import { describeTruncation, type ProbeWindow } from "../providers/create-window-probe.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
+import { ReviewStoppedError } from "./review-stopped-error.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
 import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
 import { shareSnapshot } from "./share-snapshot.js";
@@ -28,6 +33,8 @@ import { planReviewRange } from "./plan-review-range.js";
 import { trackProgress, type ProgressTracker } from "./report-progress.js";
 import { parseReviewStateMarker, type ReviewState } from "../core/review/review-state.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
+import type { ReviewPart } from "../core/review/count-model-answers.js";
+import { answerWithFallbacks } from "./answer-with-fallbacks.js";
 import type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
 export interface ReviewDependencies {
@@ -37,6 +44,10 @@ export interface ReviewDependencies {
   model: ModelClient;
   /** The operator's model name; a repository may override the name, never the provider. */
   defaultModel: string;
+  /** The operator's model for the verify pass (PATCHWISE_MODEL_LIGHT); the review's model when unset. A repository may override the name. */
+  lightModel?: string | undefined;
+  /** The operator's fallback models (PATCHWISE_FALLBACK_MODELS): a request its model cannot answer goes to these, in order, and to no other. */
+  fallbackModels?: readonly string[];
   /** The operator's model limits (environment); the repository may only lower the window. */
   modelLimits: {
     maxOutputTokens: number;
@@ -66,9 +77,12 @@ export interface ReviewDependencies {
   progress?: ProgressReporter;
   /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
   failOn?: Severity;
+  /** Tells the waits GitHub's rate limits impose on this review's calls as they begin, for the progress text. */
+  rateLimitWaits?: { listen(listener: (wait: RateLimitWait) => void): void };
 }
 
 const SUPERSEDED = "superseded by a newer commit of the pull request";
+const STOPPING_CONFIG = "a setting that decides what is sent to the model is not valid (listed above), so nothing was sent";
 
 export type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, ReviewTimings, SentCounts } from "./review-outcome.js";
 
@@ -78,8 +92,9 @@ export type { ModelRequestCounts, PipelineJob, ReviewOutcome, ReviewResult, Revi
  */
 export async function reviewPullRequest(job: PipelineJob, deps: ReviewDependencies): Promise<ReviewOutcome> {
   const started = performance.now();
-  const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0 };
+  const usage: ModelRequestCounts = { provider: deps.model.provider, model: deps.defaultModel, requests: 0, inputTokens: 0, outputTokens: 0, answeredBy: [] };
   const facts: ReviewFacts = { timings: { durationMs: 0, modelMs: 0 }, sent: { files: 0, lines: 0, relatedLines: 0 }, secretsRedacted: {}, progress: trackProgress(deps.progress) };
+  deps.rateLimitWaits?.listen((wait) => facts.progress.rateLimitWait(wait));
   const result = await runReview(job, deps, usage, facts);
   await facts.progress.finish(result);
   facts.timings.durationMs = performance.now() - started;
@@ -124,15 +139,22 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
   try {
     const automatic = job.trigger !== "command";
     if (job.headSha) progress.setHead(job.headSha);
+    // Stopped before it began (its deadline passed in the access check): not one more GitHub call.
+    deps.signal?.throwIfAborted();
     if (automatic && job.headSha && (await deps.publisher.hasReviewForCommit(job.headSha))) {
       progress.alreadyReviewed();
       return skipped(log, ids, "this commit already has a Patchwise review");
     }
 
     stage = "reading the repository configuration";
-    const { config, errors: configErrors } = parseRepoConfig(await deps.config.loadRepoConfig());
+    const { config, problems } = parseRepoConfig(await deps.config.loadRepoConfig());
     const model = config.model ?? deps.defaultModel;
-    summaryBase = { ...summaryBase, model, configErrors };
+    const lightModel = config.modelLight ?? deps.lightModel ?? model;
+    // Each part's requests may go on to the operator's fallbacks; the summary and audit name who answered.
+    const answering = (part: ReviewPart) => answerWithFallbacks(deps.model, part, { fallbacks: deps.fallbackModels ?? [], answeredBy: usage.answeredBy, log, ids });
+    summaryBase = { ...summaryBase, model, configErrors: problems.map(describeConfigProblem) };
+    // Reported as a file that cannot be read is: the review fails here and the summary lists the keys.
+    if (problems.some((problem) => problem.outcome === "stop")) throw new ConfigReadError({ path: REPO_CONFIG_PATH, problem: STOPPING_CONFIG });
     usage.model = model;
     const failOn = deps.failOn ?? config.failOn;
     progress.setFailOn(failOn);
@@ -158,7 +180,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       return skipped(log, ids, "command for a commit that already has a review");
     }
 
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    deps.signal?.throwIfAborted();
     stage = "reading the changed files";
     // The window the server reported (probed once per process) or stated in an earlier refusal: it wins.
     const probed = (await deps.probeWindow?.(model)) ?? null;
@@ -210,7 +232,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     stage = "asking the model";
     const askStarted = performance.now();
     // Nothing left to send (every file filtered or over a limit): no model call, and the summary says why.
-    const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(deps.model, prepared.prompts, {
+    const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(answering("review"), prepared.prompts, {
       model,
       concurrency: deps.modelLimits.concurrency,
       signal: deps.signal,
@@ -239,13 +261,13 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       return failed(log, ids, "validating the model's answer", reason);
     }
 
-    // A newer commit arrived while the model worked: its review will replace this one.
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    // A newer commit arrived while the model worked (its review will replace this one), or the review was stopped.
+    deps.signal?.throwIfAborted();
 
     stage = "verifying the findings";
     const verified = config.verify
-      ? await verifyAndCount(deps.model, asked.answers, { timings, usage }, {
-          model,
+      ? await verifyAndCount(answering("verify"), asked.answers, { timings, usage }, {
+          model: lightModel,
           templates: deps.templates.verify,
           threshold: config.verifyThreshold,
           patches: prepared.patches,
@@ -261,7 +283,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const checks = reader
       ? await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: pr.headSha, patches: prepared.patches, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
       : {};
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
+    deps.signal?.throwIfAborted();
 
     stage = "posting the review";
     // Requests that failed or answered unusably cost only their own files: the rest is posted, and the review says it is partial.
@@ -283,7 +305,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       summary: {
         ...summaryBase,
         feedback: facts.feedback,
-        ...(verified ? { verification: verified.summary } : {}),
+        ...(verified ? { verification: verified.summary, lightModel } : {}),
+        answeredBy: usage.answeredBy,
         tokens,
         costUsd: sizing.price === null ? null : costOf(tokens.input, tokens.output, sizing.price),
         skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
@@ -306,8 +329,10 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const failing = reachesSeverity(worstOpen === null ? [] : [worstOpen], failOn);
     return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing, ...(partial ? { partial } : {}) };
   } catch (error) {
-    if (deps.signal?.aborted) return skipped(log, ids, SUPERSEDED);
-    const reason = describeFailure(error);
+    // Stopped from outside: a newer commit ends it quietly; a deadline or shutdown is the failure to report.
+    const stopped = deps.signal?.aborted ? deps.signal.reason : undefined;
+    if (deps.signal?.aborted && !(stopped instanceof ReviewStoppedError)) return skipped(log, ids, SUPERSEDED);
+    const reason = describeFailure(stopped ?? error);
     try {
       // Read before writing, so the failure summary keeps what earlier reviews recorded.
       const reviewState = await readEarlier().catch(() => null);

@@ -33,6 +33,31 @@ export function observeRetries(inner: typeof fetch, maxRetries: number, listener
   };
 }
 
+/**
+ * A fetch for one request of an SDK that sends no retry count (Google's): its attempts are
+ * counted here, and one that fails with a status the SDK retries (408, 429, 5xx) while attempts
+ * remain is told to the listener as the retry it is.
+ */
+export function countRetries(inner: typeof fetch, maxRetries: number, listener: RetryListener): typeof fetch {
+  let attempt = 0;
+  return async (input, init) => {
+    attempt += 1;
+    const tell = (reason: string) => {
+      if (!listener.signal?.aborted && attempt <= maxRetries) listener.onRetry({ attempt: attempt + 1, of: maxRetries + 1, reason });
+    };
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      tell("no answer in time, or the connection failed");
+      throw error;
+    }
+    const status = response.status;
+    if (status === 408 || status === 429 || status >= 500) tell(describeStatus(status));
+    return response;
+  };
+}
+
 /** A fresh store of listeners, one per client. */
 export function createRetryListeners(): AsyncLocalStorage<RetryListener> {
   return new AsyncLocalStorage<RetryListener>();

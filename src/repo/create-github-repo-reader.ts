@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../github/github-client.js";
+import { GitHubTimeoutError } from "../github/github-timeout-error.js";
 import type { RepoReader } from "../pipeline/ports.js";
 import { readGitTree } from "./read-git-tree.js";
 import { readGitHubTarball, TarballOverCapError, type RepoCoordinates } from "./read-github-tarball.js";
@@ -26,6 +27,7 @@ export function createGitHubRepoReader(octokit: GitHubClient, repository: RepoCo
 
 // Status, code or error class only: an error message might quote a response body.
 function describe(error: unknown): string {
+  if (error instanceof GitHubTimeoutError) return "no data in time";
   const { status, code, name } = (error ?? {}) as { status?: unknown; code?: unknown; name?: unknown };
   if (typeof status === "number") return `HTTP ${status}`;
   if (typeof code === "string") return code;

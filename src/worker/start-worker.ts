@@ -30,7 +30,7 @@ export async function startWorker(rawEnv: Record<string, string | undefined>, en
     privateKey,
     baseUrl: env.githubApiUrl,
     log,
-    Octokit: withDefaults(createOctokitClass(metrics.observeGitHubCall), overrides.octokitDefaults) as unknown as typeof ProbotOctokit,
+    Octokit: withDefaults(createOctokitClass(metrics.observeGitHubCall, { log }), overrides.octokitDefaults) as unknown as typeof ProbotOctokit,
   });
   const handlers: RequestHandler[] = [];
   await probot.load(app.appFn, { cwd: process.cwd(), addHandler: (handler) => void handlers.push(handler) });

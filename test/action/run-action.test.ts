@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
 import { readActionInputs } from "../../src/action/read-action-inputs.js";
+import { readEnv } from "../../src/env.js";
 import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
@@ -243,6 +244,29 @@ describe("the GitHub Action", () => {
     expect(result).toEqual({ exitCode: 0, outcome: { status: "ignored", reason: "/review refused: the commenter has read access" } });
     expect(replies).toEqual([expect.stringContaining("Patchwise runs `/review` only for people with write access to this repository.")]);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it.each([
+    ["bedrock with the credentials configure-aws-credentials leaves in the job", { INPUT_PROVIDER: "bedrock", "INPUT_API-KEY": "", "INPUT_BASE-URL": "", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "ASIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }, { PATCHWISE_PROVIDER: "bedrock", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "ASIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "s", AWS_SESSION_TOKEN: "t" }],
+    ["azure with its key and endpoint as inputs", { INPUT_PROVIDER: "azure", "INPUT_API-KEY": "azure-key", "INPUT_BASE-URL": "https://review.openai.azure.com" }, { PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_API_KEY: "azure-key", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com" }],
+    ["gemini with its key as an input", { INPUT_PROVIDER: "gemini", "INPUT_API-KEY": "gemini-key", "INPUT_BASE-URL": "" }, { PATCHWISE_PROVIDER: "gemini", GEMINI_API_KEY: "gemini-key" }],
+    ["vertex with what Google's auth action leaves in the job", { INPUT_PROVIDER: "vertex", "INPUT_API-KEY": "", "INPUT_BASE-URL": "", GOOGLE_CLOUD_PROJECT: "p", GOOGLE_APPLICATION_CREDENTIALS: "/github/workspace/gha-creds-1.json" }, { PATCHWISE_PROVIDER: "vertex", GOOGLE_CLOUD_PROJECT: "p", GOOGLE_APPLICATION_CREDENTIALS: "/github/workspace/gha-creds-1.json" }],
+  ])("takes %s", (_name, vars, expected) => {
+    const inputs = readActionInputs({ ...actionEnv(payload), ...vars });
+
+    expect(inputs.modelEnv).toMatchObject(expected);
+    expect(inputs.modelEnv).not.toHaveProperty("OPENAI_API_KEY");
+  });
+
+  it("takes the light model and the fallback models as inputs, checked as the App's variables are", () => {
+    const inputs = readActionInputs({ ...actionEnv(payload), "INPUT_MODEL-LIGHT": "gpt-test-nano", "INPUT_FALLBACK-MODELS": "gpt-test-2, gpt-test-3" });
+
+    expect(readEnv(inputs.modelEnv).model).toMatchObject({ model: "gpt-test", modelLight: "gpt-test-nano", fallbackModels: ["gpt-test-2", "gpt-test-3"] });
+    expect(() => readEnv(readActionInputs({ ...actionEnv(payload), "INPUT_FALLBACK-MODELS": "gpt-test-2,," }).modelEnv)).toThrow(/PATCHWISE_FALLBACK_MODELS/);
+  });
+
+  it("refuses a key for vertex, whose credentials come from the job", () => {
+    expect(() => readActionInputs({ ...actionEnv(payload), INPUT_PROVIDER: "vertex", "INPUT_API-KEY": "AIza-key" })).toThrow(/api-key: vertex takes no key/);
   });
 
   it("names a bad input instead of starting", () => {

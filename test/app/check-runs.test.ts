@@ -79,6 +79,23 @@ describe("createQueuedCheckRuns", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("closes the queued run of a job that shutdown dropped as not reviewed, saying the app was stopped, and resolves once it is closed", async () => {
+    const stopped = "Not reviewed: the app was stopped before this commit's review started; a new push or `/review` will review the pull request";
+    const scope = nock(API)
+      .post(RUNS)
+      .reply(201, { id: 3 })
+      .patch(`${RUNS}/3`, { status: "completed", conclusion: "skipped", output: { title: stopped, summary: `${stopped}.` } })
+      .reply(200, { id: 3 });
+    const { runs } = poster();
+    const waiting = job("d-3", "c".repeat(40));
+
+    runs.accepted(waiting, "queued");
+    await until(() => scope.pendingMocks().length === 1);
+    await runs.dropped(waiting);
+
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("shows nothing for a duplicate, a refused job or a /review command", async () => {
     const { runs, auths } = poster();
 

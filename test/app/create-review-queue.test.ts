@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { createReviewQueue } from "../../src/app/create-review-queue.js";
+import { ReviewStoppedError } from "../../src/pipeline/review-stopped-error.js";
 import type { PipelineJob } from "../../src/pipeline/review-pull-request.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 
@@ -180,5 +181,65 @@ describe("createReviewQueue", () => {
     expect(signals[0]?.aborted).toBe(false);
     gate.release();
     await queue.onIdle();
+  });
+
+  it("release, after the grace period: stops the running reviews as stopped (not superseded), drops the waiting ones, and resolves once they close", async () => {
+    const reasons: unknown[] = [];
+    const ran: string[] = [];
+    const queue = createReviewQueue({
+      concurrency: 1,
+      limit: 10,
+      log: createRecordingLogger(),
+      run: (j, signal) => {
+        ran.push(j.deliveryId);
+        // A review that runs until it is stopped, then closes (writes its summary) and ends.
+        return new Promise<void>((resolve) =>
+          signal.addEventListener("abort", () => {
+            reasons.push(signal.reason);
+            setTimeout(resolve, 5);
+          }),
+        );
+      },
+    });
+    queue.enqueue(job({ deliveryId: "running", pullNumber: 1 }));
+    queue.enqueue(job({ deliveryId: "waiting", pullNumber: 2 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    await queue.release!();
+
+    expect(ran).toEqual(["running"]);
+    expect(reasons).toEqual([expect.any(ReviewStoppedError)]);
+    expect((reasons[0] as Error).message).toBe("the app was stopped before the review finished; a new push or /review will review the pull request");
+    expect(queue.running).toBe(0);
+    expect(queue.waiting).toBe(0);
+    expect(queue.enqueue(job({ deliveryId: "late", pullNumber: 3 }))).toBe("closed");
+  });
+
+  it("release: each dropped waiting job is handed to onDropped (to close its queued check run), and release waits for that too", async () => {
+    const dropped: string[] = [];
+    const closing = deferred();
+    let released = false;
+    const queue = createReviewQueue({
+      concurrency: 1,
+      limit: 10,
+      log: createRecordingLogger(),
+      run: (_j, signal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())),
+      onDropped: async (j) => {
+        dropped.push(j.deliveryId);
+        await closing.promise;
+      },
+    });
+    queue.enqueue(job({ deliveryId: "running", pullNumber: 1 }));
+    queue.enqueue(job({ deliveryId: "waiting-1", pullNumber: 2 }));
+    queue.enqueue(job({ deliveryId: "waiting-2", pullNumber: 3 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const releasing = queue.release!().then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dropped).toEqual(["waiting-1", "waiting-2"]);
+    expect(released).toBe(false);
+    closing.release();
+    await releasing;
+    expect(released).toBe(true);
   });
 });

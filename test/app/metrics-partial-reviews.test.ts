@@ -13,7 +13,7 @@ const posted = (partial?: { requests: number; of: number; files: number }): Revi
   ...(partial ? { partial } : {}),
   durationMs: 1_000,
   modelMs: 500,
-  modelRequests: { provider: "openai", model: "gpt-4.1-mini", requests: 4, inputTokens: 1_000, outputTokens: 100 },
+  modelRequests: { provider: "openai", model: "gpt-4.1-mini", requests: 4, inputTokens: 1_000, outputTokens: 100, answeredBy: [] },
   sent: { files: 12, lines: 480, relatedLines: 0 },
   secretsRedacted: {},
 });

@@ -9,10 +9,11 @@ export interface RawPostOptions {
   path: string;
   /** Sent as they are; a `content-length` here overrides the real one (to declare a size never sent). */
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes sent as they are (one buffer can be sent on many connections without a copy each). Chunked bodies are text. */
+  body: string | Uint8Array;
   /** Send with `transfer-encoding: chunked`, in 1 MB chunks, instead of a Content-Length. */
   chunked?: boolean;
-  /** Chunked only: leave the body unfinished (no last chunk), so the test can keep sending. */
+  /** Chunked only: leave the body unfinished (no last chunk), so the test can keep sending. (With a Content-Length, declare more than `body` for that.) */
   keepOpen?: boolean;
 }
 
@@ -28,15 +29,24 @@ export interface RawAnswer {
 const CHUNK = 1024 * 1024;
 
 /** One chunk of a chunked body, framed. */
-export function chunkFrame(text: string): string {
+function chunkFrame(text: string): string {
   return `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
 }
 
 /** Sends one POST and resolves as soon as the answer's status line arrives, whatever is still being sent. */
-export function rawPost({ port, path, headers, body, chunked = false, keepOpen = false }: RawPostOptions): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    const closed = new Promise<void>((done) => socket.on("close", () => done()));
+export function rawPost(options: RawPostOptions): Promise<RawAnswer> {
+  return startPost(options).answer;
+}
+
+/**
+ * Starts one POST and hands its socket over at once, so a test can send more of the body (or go
+ * away) before any answer; `answer` resolves when the status line arrives.
+ */
+export function startPost({ port, path, headers, body, chunked = false, keepOpen = false }: RawPostOptions): { socket: Socket; answer: Promise<RawAnswer> } {
+  if (chunked && typeof body !== "string") throw new TypeError("a chunked body is sent as text");
+  const socket = connect(port, "127.0.0.1");
+  const closed = new Promise<void>((done) => socket.on("close", () => done()));
+  const answer = new Promise<RawAnswer>((resolve, reject) => {
     let received = "";
     let answered = false;
     // A server that cuts a refused upload off makes pending writes fail; the answer is what counts.
@@ -50,11 +60,16 @@ export function rawPost({ port, path, headers, body, chunked = false, keepOpen =
       }
     });
     socket.on("close", () => answered || reject(new Error("connection closed without an answer")));
-    const framing = chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(Buffer.byteLength(body)) };
-    const head = Object.entries({ host: `127.0.0.1:${port}`, ...framing, ...headers }).map(([name, value]) => `${name}: ${value}\r\n`);
-    socket.write(`POST ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
-    if (!chunked) return void socket.write(body);
-    for (let offset = 0; offset < body.length; offset += CHUNK) socket.write(chunkFrame(body.slice(offset, offset + CHUNK)));
-    if (!keepOpen) socket.write("0\r\n\r\n");
   });
+  // A test that goes away itself does not wait for an answer: that is no unhandled rejection.
+  answer.catch(() => undefined);
+  const framing = chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(Buffer.byteLength(body)) };
+  const head = Object.entries({ host: `127.0.0.1:${port}`, ...framing, ...headers }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.write(`POST ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
+  if (!chunked) socket.write(body);
+  else {
+    for (let offset = 0; offset < body.length; offset += CHUNK) socket.write(chunkFrame(body.slice(offset, offset + CHUNK) as string));
+    if (!keepOpen) socket.write("0\r\n\r\n");
+  }
+  return { socket, answer };
 }

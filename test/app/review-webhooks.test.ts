@@ -325,9 +325,9 @@ describe("pull_request webhooks", () => {
     expectExactlyTheListedCalls(app);
   });
 
-  it("an invalid .github/patchwise.yml on the default branch is named in the summary, and the review runs with the defaults", async () => {
+  it("an unknown key in .github/patchwise.yml is named in the summary, and the other keys still apply", async () => {
     app = await startReviewApp("openai");
-    // With `maxComments: 1` applied only one comment would be posted; the unknown key voids the file.
+    // `maxComments: 1` applies: one comment is posted inline, the other listed as over the limit.
     const github = mockGitHub().acceptsCheckRun(2)
       .listsReviews([])
       .readsConfig("maxComments: 1\nreviewDrafts: true\n")
@@ -343,11 +343,11 @@ describe("pull_request webhooks", () => {
       new RegExp(
         `^${MARKER}\n## Patchwise review\n\n` +
           "> \\[!WARNING\\]\n" +
-          "> `\\.github/patchwise\\.yml` is not valid, so this review used the default settings\\. Fix these keys:\n" +
-          "> - unknown key `reviewDrafts`; allowed keys: model, autoReview, drafts, [a-zA-Z, ]+\n\n### Summary\n",
+          "> `\\.github/patchwise\\.yml` has settings Patchwise could not use\\. Fix these keys:\n" +
+          "> - `reviewDrafts` is not a key \\(keys: model, autoReview, drafts, [a-zA-Z, ]+\\) — ignored\n\n### Summary\n",
       ),
     );
-    expect(github.sentReview?.comments).toEqual([CRASH_COMMENT, SEMICOLON_COMMENT]);
+    expect(github.sentReview?.comments).toEqual([CRASH_COMMENT]);
     expectExactlyTheListedCalls(app);
   });
 });

@@ -140,6 +140,29 @@ describe("webhook signature", () => {
   });
 });
 
+describe("webhook payload", () => {
+  const comment = loadWebhookExample("issue_comment", (p) => p.action === "created" && Boolean(p.installation));
+  it.each([
+    // String() of this object threw a TypeError, which answered 500.
+    ["pull_request", opened, (p: any) => (p.action = { toString: 1 }), "action: Invalid input: expected string, received object"],
+    ["pull_request", opened, (p: any) => (p.action = 7), "action: Invalid input: expected string, received number"],
+    ["pull_request", opened, (p: any) => (p.pull_request.number = String(p.pull_request.number)), "pull_request.number: Invalid input: expected number, received string"],
+    ["issue_comment", comment, (p: any) => (p.comment.id = String(p.comment.id)), "comment.id: Invalid input: expected number, received string"],
+  ])("answers 400 to a signed %s delivery with a field of the wrong type, naming it, and triggers nothing", async (event, example, mutate, problem) => {
+    const callsBefore = github.calls.length;
+    const payload = structuredClone(example);
+    mutate(payload);
+    const body = JSON.stringify(payload);
+
+    const response = await fetch(`http://127.0.0.1:${running.port}/api/github/webhooks`, { method: "POST", headers: await signedWebhookHeaders(SECRET, event, body, "typed-1"), body });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: `${event} payload: ${problem}` });
+    await settled();
+    expect(github.calls.slice(callsBefore)).toEqual([]);
+  });
+});
+
 describe("npm start without WEBHOOK_SECRET", () => {
   it("refuses to start once APP_ID is set, naming the missing variable", async () => {
     const port = await freePort();

@@ -182,6 +182,20 @@ describe("patchwise review (CLI)", () => {
     expect(operator.stdout).toMatch(/input tokens, about \$0\.\d{4} of input \(at most \$\d+\.\d{4} with every answer at its limit\)/);
   });
 
+  it.each([
+    ["azure", { PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com/", PATCHWISE_MODEL: "review-gpt41" }, "review.openai.azure.com", "Microsoft Entra ID token"],
+    ["bedrock", { PATCHWISE_PROVIDER: "bedrock", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "AKIDSECRETVALUE", AWS_SECRET_ACCESS_KEY: "s3cr3t-value", AWS_SESSION_TOKEN: "t0ken-value", PATCHWISE_MODEL: "eu.anthropic.claude-sonnet-4-6" }, "bedrock-runtime.eu-central-1.amazonaws.com", "SigV4 with temporary keys from AWS_ACCESS_KEY_ID"],
+    ["gemini", { PATCHWISE_PROVIDER: "gemini", GEMINI_API_KEY: "AIzaSECRETVALUE", PATCHWISE_MODEL: "gemini-2.5-pro" }, "generativelanguage.googleapis.com", "API key (GEMINI_API_KEY or GOOGLE_API_KEY)"],
+    ["vertex", { PATCHWISE_PROVIDER: "vertex", GOOGLE_CLOUD_PROJECT: "review-project", GOOGLE_CLOUD_LOCATION: "europe-west4", PATCHWISE_MODEL: "gemini-2.5-pro" }, "europe-west4-aiplatform.googleapis.com", "Google application default credentials"],
+  ])("--dry-run with %s names the provider, its endpoint host, the model and the kind of credentials, and sends nothing", async (provider, env, host, credentials) => {
+    const { code, stdout } = await runCli(["review", "--base", "main", "--dry-run"], { OPENAI_BASE_URL: "", ...env });
+
+    expect(code).toBe(0);
+    expect(stdout).toContain(`request(s) to ${env.PATCHWISE_MODEL} via ${provider}:`);
+    expect(stdout).toContain(`Endpoint: ${host}, signed with: ${credentials}`);
+    for (const secret of ["SECRETVALUE", "s3cr3t-value", "t0ken-value"]) expect(stdout).not.toContain(secret);
+  });
+
   it("reviews staged changes with --staged", async () => {
     repo.write({ "src/math.ts": "export function ratio(a: number, b: number): number {\n  return b === 0 ? 0 : a / b;\n}\n" });
     repo.git("add", "src/math.ts");
@@ -232,6 +246,21 @@ describe("patchwise review (CLI)", () => {
     const { code, stdout } = await runCli(["--help"]);
 
     expect(code).toBe(0);
-    for (const flag of ["--base", "--head", "--staged", "--format", "--fail-on", "--dry-run", "--quiet", "--config", "OPENAI_API_KEY"]) expect(stdout).toContain(flag);
+    for (const flag of ["--base", "--head", "--staged", "--format", "--fail-on", "--dry-run", "--quiet", "--config", "--version", "OPENAI_API_KEY"]) expect(stdout).toContain(flag);
+  });
+
+  it("prints its version with --version", async () => {
+    const { code, stdout } = await runCli(["--version"]);
+
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version}\n`);
+  });
+
+  it("refuses --dry-run with --format sarif instead of printing something else", async () => {
+    const { code, stdout, stderr } = await runCli(["review", "--base", "main", "--dry-run", "--format", "sarif"]);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--dry-run prints the requests, which SARIF cannot hold");
   });
 });

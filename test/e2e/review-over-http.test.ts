@@ -16,6 +16,12 @@ jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const SECRET = "e2e-webhook-secret";
 const HEAD_SHA = "1111111111111111111111111111111111111111";
+// A pull request whose review the model never answers (the connection stays open).
+const HELD_TITLE = "Held by the model";
+const HELD_SHA = "3333333333333333333333333333333333333333";
+const STOPPED = "the app was stopped before the review finished; a new push or /review will review the pull request";
+let modelHoldsReview!: () => void;
+const heldByModel = new Promise<void>((resolve) => (modelHoldsReview = resolve));
 
 let github: FakeGitHub;
 let model: FakeModel;
@@ -51,7 +57,20 @@ beforeAll(async () => {
     baseSha: "0".repeat(40),
     files: [{ filename: "src/total.js", status: "modified", additions: 2, deletions: 1, patch: PATCH }],
   });
+  github.addPullRequest(owner, repo, {
+    number: prNumber + 2,
+    title: HELD_TITLE,
+    body: "",
+    headSha: HELD_SHA,
+    baseSha: "0".repeat(40),
+    files: [{ filename: "src/total.js", status: "modified", additions: 2, deletions: 1, patch: PATCH }],
+  });
   model = await startFakeModel({
+    hold: (request) => {
+      const held = JSON.stringify(request.messages).includes(HELD_TITLE);
+      if (held) modelHoldsReview();
+      return held;
+    },
     answer: () => ({
       summary: "Changes total() to sum prices.",
       walkthrough: [{ path: "src/total.js", change: "sums item prices with an initial value" }],
@@ -79,6 +98,7 @@ beforeAll(async () => {
       PATCHWISE_MODEL: "fake-model",
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: model.baseUrl,
+      PATCHWISE_SHUTDOWN_GRACE_MS: "100",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -186,10 +206,26 @@ describe("npm start, end to end", () => {
     expect((await fetch(`${appUrl}/readyz`)).status).toBe(200);
   });
 
-  it("exits 0 on SIGTERM", async () => {
+  it("on SIGTERM mid-review, past the grace period: concludes the stopped review's check run and says so in its summary, then exits 0", async () => {
+    const payload = structuredClone(opened);
+    payload.number = prNumber + 2;
+    payload.pull_request.number = prNumber + 2;
+    payload.pull_request.head.sha = HELD_SHA;
+    payload.sender = { ...payload.sender, type: "User" };
+    expect((await deliver("pull_request", payload, "delivery-held")).status).toBe(200);
+    // The review is under way: its request is with the model, which will never answer.
+    await heldByModel;
+
     const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
     app.kill("SIGTERM");
+
     expect(await exited).toBe(0);
+    // Before the process exited: nothing is left "in progress" on the pull request.
+    expect(github.checkRuns.filter((run) => run.head_sha === HELD_SHA)).toEqual([
+      expect.objectContaining({ status: "completed", conclusion: "neutral", output: expect.objectContaining({ summary: expect.stringContaining(STOPPED) }) }),
+    ]);
+    expect(github.comments.filter((comment) => comment.body.includes(STOPPED))).toHaveLength(1);
+    expect(appOutput).toContain("patchwise: stopped (grace period over, unfinished reviews stopped: their check runs and summaries say so)");
   });
 });
 

@@ -4,7 +4,7 @@ import { ConfigReadError } from "../../src/github/config-read-error.js";
 import { createOctokitClass } from "../../src/github/create-octokit-class.js";
 import { createProbotConfigSource } from "../../src/github/probot-config-source.js";
 
-// The App's own Octokit class (Probot's plugins, config plugin included) against nock.
+// The App's own Octokit class (Probot's plugins, and the cache of the organisation's file) against nock.
 const API = "https://api.github.com";
 // A class per test: each class has its own cache of the organisation's file, as each App process does.
 const source = (AppOctokit = createOctokitClass(), repo = "shop") => createProbotConfigSource(new AppOctokit({ baseUrl: API, auth: { token: "ghs_test" } }), { owner: "acme", repo });
@@ -21,6 +21,12 @@ describe("createProbotConfigSource", () => {
       .query((query) => Object.keys(query).length === 0)
       .reply(...raw("drafts: true\nmaxComments: 3\n"));
     expect(await source().loadRepoConfig()).toEqual({ drafts: true, maxComments: 3 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("reads a raw answer that names no charset", async () => {
+    const scope = nock(API).get(path("shop")).reply(200, "drafts: true\n", { "content-type": "application/vnd.github.raw" });
+    expect(await source().loadRepoConfig()).toEqual({ drafts: true });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -99,6 +105,62 @@ describe("createProbotConfigSource", () => {
   it("turns a file that is not a mapping into a ConfigReadError", async () => {
     const scope = nock(API).get(path("shop")).reply(...raw("just some words\n"));
     await expect(source().loadRepoConfig()).rejects.toThrow(".github/patchwise.yml: not a mapping of settings");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  // The organisation's file is read by every repository without its own: it goes through the same bounds.
+  it("refuses an oversized organisation file before parsing it, naming it", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .reply(404, { message: "Not Found" })
+      .get(path(".github"))
+      .reply(...raw(Array.from({ length: 30_000 }, (_, i) => `key${i}: 1\n`).join("")));
+    await expect(source().loadRepoConfig()).rejects.toThrow("acme/.github:.github/patchwise.yml: 341 KiB, over the 64 KiB a config file may have");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses a file nested thousands deep in an _extends base, naming it", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .reply(...raw("_extends: base\n"))
+      .get(path("base"))
+      .reply(...raw(`exclude: ${"[".repeat(5_000)}${"]".repeat(5_000)}\n`));
+    await expect(source().loadRepoConfig()).rejects.toThrow("acme/base:.github/patchwise.yml line 1: nested more than 16 levels deep");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("follows _extends to another owner's file and path", async () => {
+    const scope = nock(API)
+      .get(path("shop"))
+      .reply(...raw("_extends: other/policies:review/patchwise.yaml\nmaxComments: 2\n"))
+      .get("/repos/other/policies/contents/review%2Fpatchwise.yaml")
+      .reply(...raw("maxComments: 4\ndrafts: true\n"));
+    expect(await source().loadRepoConfig()).toEqual({ maxComments: 2, drafts: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses an _extends chain that loops", async () => {
+    const scope = nock(API).get(path("shop")).reply(...raw("_extends: base\n")).get(path("base")).reply(...raw("_extends: shop\n"));
+    await expect(source().loadRepoConfig()).rejects.toThrow("acme/base:.github/patchwise.yml: its `_extends` chain loops");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses an _extends value that names no repository", async () => {
+    const scope = nock(API).get(path("shop")).reply(...raw("_extends: 'not a repo!'\n"));
+    await expect(source().loadRepoConfig()).rejects.toThrow(".github/patchwise.yml: has an invalid `_extends` value");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses an _extends chain of more than 5 files", async () => {
+    const scope = nock(API).get(path("shop")).reply(...raw("_extends: b1\n"));
+    for (let i = 1; i <= 5; i++) scope.get(path(`b${i}`)).reply(...raw(`_extends: b${i + 1}\n`));
+    await expect(source().loadRepoConfig()).rejects.toThrow(".github/patchwise.yml: its `_extends` chain is longer than 5 files");
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("refuses a directory at the config path", async () => {
+    const scope = nock(API).get(path("shop")).reply(200, [{ type: "file", name: "a.yml" }], { "content-type": "application/json; charset=utf-8" });
+    await expect(source().loadRepoConfig()).rejects.toThrow(".github/patchwise.yml: not a regular file");
     expect(scope.isDone()).toBe(true);
   });
 

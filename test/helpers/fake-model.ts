@@ -33,6 +33,8 @@ export interface FakeModelOptions {
   failWith?: (request: ChatRequest) => number | undefined;
   /** An error answer of the test's own (a server's words for "too long"), or undefined for a normal answer. */
   refuse?: (request: ChatRequest, promptTokens: number) => { status: number; body: unknown } | undefined;
+  /** True: the request is never answered (a stuck model), its connection held until `close`. */
+  hold?: (request: ChatRequest) => boolean;
 }
 
 /** Prompt tokens as the fake counts them (a character count, not a tokenizer): what its `usage` reports. */
@@ -53,6 +55,7 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
     req.on("end", () => {
       const request = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ChatRequest;
       requests.push(request);
+      if (options.hold?.(request)) return;
       const failure = options.failWith?.(request);
       if (failure !== undefined) {
         // The error body echoes the prompt, as some servers do: it must not reach a log either.
@@ -80,6 +83,11 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
     exchanges,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Held requests would keep the server open.
+        server.closeAllConnections();
+      }),
   };
 }

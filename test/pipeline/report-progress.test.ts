@@ -57,4 +57,23 @@ describe("trackProgress", () => {
 
     expect(reporter.shown).toEqual([[SHA, expect.objectContaining({ status: "completed", conclusion: "skipped", keepEarlierResult: true })]]);
   });
+
+  it("shows a rate-limit wait at once, with the time the review goes on; the next update replaces it", async () => {
+    let clock = 0;
+    const reporter = recordingReporter();
+    const progress = trackProgress(reporter, { minIntervalMs: 10_000, now: () => clock });
+    progress.setHead(SHA);
+
+    progress.filesRead(2, 2);
+    clock = 1_000;
+    progress.rateLimitWait({ seconds: 45, until: Date.UTC(2026, 0, 5, 14, 0, 45) });
+    clock = 50_000;
+    progress.requestDone();
+
+    expect(reporter.shown.map(([, update]) => update)).toEqual([
+      { status: "in_progress", title: "Reviewing 2 files: 0 of 2 model requests done", summary: "Files read: 2. Model requests done: 0 of 2." },
+      { status: "in_progress", title: "Waiting 45 s for GitHub's rate limit", summary: "GitHub's rate limit holds the review until 2026-01-05 14:00:45 UTC; it goes on then." },
+      { status: "in_progress", title: "Reviewing 2 files: 1 of 2 model requests done", summary: "Files read: 2. Model requests done: 1 of 2." },
+    ]);
+  });
 });

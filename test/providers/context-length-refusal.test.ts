@@ -79,7 +79,7 @@ describe("a context-length refusal over HTTP", () => {
 
     expect((error as ModelError).contextLength).toEqual({ window: 200_000 });
     expect((error as ModelError).message).toBe(
-      "the prompt does not fit the model's context window (anthropic, HTTP 400; the server allows 200,000 tokens): set PATCHWISE_CONTEXT_WINDOW to the server's window or lower PATCHWISE_REQUEST_TOKENS",
+      "the prompt does not fit the model's context window (anthropic, HTTP 400, invalid_request_error), the server allowing 200,000 tokens: set PATCHWISE_CONTEXT_WINDOW to the server's window or lower PATCHWISE_REQUEST_TOKENS",
     );
     expect(everythingIn(error)).not.toContain(SENTINEL);
   });

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { execFileSync } from "node:child_process";
 import nock from "nock";
+import { Readable } from "node:stream";
+import { createOctokitClass } from "../../src/github/create-octokit-class.js";
+import type { GitHubClient } from "../../src/github/github-client.js";
 import { createGitHubRepoReader } from "../../src/repo/create-github-repo-reader.js";
 import { DEFAULT_SNAPSHOT_LIMITS } from "../../src/repo/snapshot-limits.js";
 import { makeGitRepo } from "../cli/make-git-repo.js";
@@ -180,6 +183,28 @@ describe("createGitHubRepoReader: the git-trees fallback", () => {
     expect(snapshot.listPaths()).toEqual(["src/cart.test.ts", "src/cart.ts", "src/util.ts"]);
     expect(snapshot.stats?.fallbackReason).toBe("the tarball could not be read (Z_DATA_ERROR)");
     expect(tarball.codeload.isDone() && fallback.isDone()).toBe(true);
+  });
+
+  it("falls back when the tarball stops arriving mid-body (the App's idle deadline), instead of waiting for ever", async () => {
+    // Our class, with the App's deadlines shortened: only the stalled body is slow.
+    const OctokitClass = createOctokitClass(undefined, { requestTime: { answerMs: 5_000, idleMs: 300 } });
+    const client = new OctokitClass({ auth: { token: "t" }, request: { retries: 0 } }) as unknown as GitHubClient;
+    const whole = await buildTarball(PREFIX, Object.entries(files).map(([name, content]) => ({ name, content })));
+    nock(API).get(`/repos/acme/shop/tarball/${SHA}`).reply(302, "", { location: `${CODELOAD}/acme/shop/legacy.tar.gz/${SHA}` });
+    const codeload = nock(CODELOAD)
+      .get(`/acme/shop/legacy.tar.gz/${SHA}`)
+      .reply(200, () => {
+        const body = new Readable({ read() {} });
+        body.push(whole.subarray(0, whole.length / 2));
+        return body;
+      }, { "content-type": "application/x-gzip" });
+    const fallback = replyWithTreeAndBlobs(["src/cart.ts", "src/cart.test.ts", "src/logo.png", "src/util.ts"]);
+
+    const snapshot = await createGitHubRepoReader(client, COORDS).readSnapshot({ ref: SHA, rank });
+
+    expect(snapshot.listPaths()).toEqual(["src/cart.test.ts", "src/cart.ts", "src/util.ts"]);
+    expect(snapshot.stats?.fallbackReason).toBe("the tarball could not be read (no data in time)");
+    expect(codeload.isDone() && fallback.isDone()).toBe(true);
   });
 
   it("does not fall back when the review was aborted", async () => {

@@ -29,6 +29,8 @@ export const auditEventSchema = z.object({
   decision: auditDecisionSchema,
   provider: z.string().nullable(),
   model: z.string().nullable(),
+  /** Which model answered how many requests of each part (`review`, `verify`): a fallback or the light model shows here. Empty when none answered. */
+  answeredBy: z.array(z.object({ part: z.enum(["review", "verify"]), model: z.string(), requests: count })),
   /** What left the process for the model: changed files and diff lines, and lines of related (unchanged) code. */
   sent: z.object({ files: count, lines: count, relatedLines: count }),
   tokens: z.object({ input: count, output: count }),

@@ -1,4 +1,5 @@
 import type { FilePatch, ReviewTrigger } from "../types.js";
+import type { ModelAnswerCount } from "../review/count-model-answers.js";
 import type { AuditEvent } from "./audit-event-schema.js";
 
 /** The job an audit event is about: references only (a `ReviewJob`/`PipelineJob` fits, plus the actor). */
@@ -24,7 +25,7 @@ export interface AuditReviewFacts {
   /** Model requests that failed for good in a posted review, and the files they held. */
   partial?: { requests: number; files: number };
   durationMs: number;
-  modelRequests: { provider: string; model: string; inputTokens: number; outputTokens: number };
+  modelRequests: { provider: string; model: string; inputTokens: number; outputTokens: number; answeredBy?: readonly ModelAnswerCount[] };
   sent?: { files: number; lines: number; relatedLines?: number };
   /** Redacted secrets by type (counts only). */
   secretsRedacted?: Readonly<Record<string, number>>;
@@ -55,6 +56,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
       decision: { action: "refused", reason: input.refused },
       provider: null,
       model: null,
+      answeredBy: [],
       sent: { files: 0, lines: 0, relatedLines: 0 },
       tokens: { input: 0, output: 0 },
       secretsRedacted: { count: 0, byType: {} },
@@ -72,6 +74,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
     decision: { action: "run" },
     provider: review.modelRequests.provider,
     model: review.modelRequests.model,
+    answeredBy: (review.modelRequests.answeredBy ?? []).map(({ part, model, requests }) => ({ part, model, requests: whole(requests) })),
     sent: { files: whole(review.sent?.files), lines: whole(review.sent?.lines), relatedLines: whole(review.sent?.relatedLines) },
     tokens: { input: whole(review.modelRequests.inputTokens), output: whole(review.modelRequests.outputTokens) },
     secretsRedacted: { count: Object.values(byType).reduce((sum, n) => sum + n, 0), byType },

@@ -6,6 +6,7 @@ export interface DryRunInput {
   range: string;
   provider: string;
   model: string;
+  endpoint: DryRunReport["endpoint"];
   prepared: PreparedReview;
   /** The model's price (the catalog's, or the operator's), or null when unknown. */
   price: ModelPrice | null;
@@ -28,6 +29,7 @@ export function buildDryRunReport(input: DryRunInput): DryRunReport {
     range: input.range,
     provider: input.provider,
     model: input.model,
+    endpoint: input.endpoint,
     requests,
     totalInputTokens,
     estimatedCostUsd: input.price === null ? null : roundCents((totalInputTokens / 1_000_000) * input.price.inputPerMillion),

@@ -47,6 +47,10 @@ export const dryRunReportSchema = z.object({
   range: z.string(),
   provider: z.string(),
   model: z.string(),
+  endpoint: z.object({
+    host: z.string().describe("where the requests would go (host only)"),
+    credentials: z.string().describe("the kind of credentials that would sign them, never their value"),
+  }),
   requests: z.array(
     z.object({
       paths: z.array(z.string()),

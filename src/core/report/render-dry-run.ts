@@ -11,6 +11,8 @@ export function renderDryRun(report: DryRunReport): string {
     "",
     `Nothing was sent. A review would make ${report.requests.length} request(s) to ${report.model} via ${report.provider}: ${report.totalInputTokens} input tokens, ${cost}; ${redacted}.`,
     "",
+    `Endpoint: ${report.endpoint.host}, signed with: ${report.endpoint.credentials}.`,
+    "",
   ];
   if (report.relatedCode.length > 0) {
     lines.push("## Related code included", "", ...report.relatedCode.map((s) => `- ${s.path}:${s.startLine}-${s.endLine} — ${s.reason}`), "");

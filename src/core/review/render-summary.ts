@@ -7,6 +7,8 @@ import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
 import { renderCodeSpan } from "./render-code-span.js";
+import type { ModelAnswerCount } from "./count-model-answers.js";
+import { renderFallbackAnswers } from "./render-fallback-answers.js";
 import { renderReviewRange } from "./render-review-range.js";
 import { renderReviewStateMarker, type ReviewState } from "./review-state.js";
 import { renderVerificationCost, renderVerificationNote, type VerificationSummary } from "./verify-render-note.js";
@@ -23,6 +25,7 @@ const SUMMARY_CHARS = 4_000;
 const TITLE_CHARS = 300;
 const WALKTHROUGH_CHARS = 600;
 const PROBLEM_CHARS = 1_000;
+const MAX_LISTED_CONFIG_ERRORS = 20;
 
 export interface SummaryInput {
   headSha: string;
@@ -43,7 +46,7 @@ export interface SummaryInput {
   lowConfidence?: Finding[];
   overLimit: Finding[];
   skippedFiles: SkippedFile[];
-  /** Readable problems of `.github/patchwise.yml`; when present the defaults were used. */
+  /** Readable problems of `.github/patchwise.yml`, each saying what became of its key. */
   configErrors: string[];
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
@@ -62,6 +65,10 @@ export interface SummaryInput {
   feedback?: FeedbackCounts;
   /** What the verify pass (`verify: true`) scored and dropped, and its token cost. */
   verification?: VerificationSummary;
+  /** The model the verify pass asked (PATCHWISE_MODEL_LIGHT or `modelLight`); the review's model when not given. */
+  lightModel?: string;
+  /** Which model answered how many requests of each part: fallback models are named in the footer. */
+  answeredBy?: readonly ModelAnswerCount[];
   /** The GitHub web host (`github.com` when not given): the only host the model's text may link to. */
   githubHost?: string;
   /** Which changes this review covered, and what earlier reviews found (a line under the title). */
@@ -99,11 +106,14 @@ export function renderSummary(input: SummaryInput): string {
 }
 
 // Config errors quote keys of the repository's YAML: the pull request author can write those.
+// Each says what became of its key (ignored, its default used, or the review stopped).
 function renderConfigErrors(errors: string[], rules: PostedTextRules): string {
+  const more = errors.length - MAX_LISTED_CONFIG_ERRORS;
   return [
     "> [!WARNING]",
-    "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
-    ...errors.map((error) => `> - ${postedLine(error, rules, PROBLEM_CHARS)}`),
+    "> `.github/patchwise.yml` has settings Patchwise could not use. Fix these keys:",
+    ...errors.slice(0, MAX_LISTED_CONFIG_ERRORS).map((error) => `> - ${postedLine(error, rules, PROBLEM_CHARS)}`),
+    ...(more > 0 ? [`> - …and ${more} more`] : []),
   ].join("\n");
 }
 
@@ -205,7 +215,10 @@ function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
   const cost = input.costUsd === undefined || input.costUsd === null ? "" : ` (about $${input.costUsd.toFixed(input.costUsd < 1 ? 4 : 2)})`;
   const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens${cost}`;
-  return `<sub>Model ${renderCodeSpan(input.model)} via ${input.provider} · ${tokens}${renderVerificationCost(input.verification)}${renderRelatedCode(input)}${commit}</sub>`;
+  const lightModel = input.lightModel ?? input.model;
+  const review = `Model ${renderCodeSpan(input.model)} via ${input.provider}${renderFallbackAnswers(input.answeredBy, "review", input.model)} · ${tokens}`;
+  const verification = `${renderVerificationCost(input.verification, lightModel === input.model ? undefined : lightModel)}${renderFallbackAnswers(input.answeredBy, "verify", lightModel)}`;
+  return `<sub>${review}${verification}${renderRelatedCode(input)}${commit}</sub>`;
 }
 
 // So a reader can see what the model saw besides the diff.

@@ -1,3 +1,5 @@
+import { renderCodeSpan } from "./render-code-span.js";
+
 /** What the verify pass did in one review, for the summary (counts only). */
 export interface VerificationSummary {
   threshold: number;
@@ -30,9 +32,10 @@ export function renderVerificationNote(verification: VerificationSummary | undef
   return `${parts.join("; ")}.${failed}`;
 }
 
-/** The verify pass's token cost for the summary's footer, shown apart from the review's; "" when none was spent. */
-export function renderVerificationCost(verification: VerificationSummary | undefined): string {
+/** The verify pass's token cost for the summary's footer, shown apart from the review's, with its model when that is not the review's; "" when none was spent. */
+export function renderVerificationCost(verification: VerificationSummary | undefined, model?: string): string {
   if (!verification || verification.requests === 0) return "";
   const { input, output } = verification.tokens;
-  return ` · verification: ${input.toLocaleString("en-US")} input / ${output.toLocaleString("en-US")} output tokens`;
+  const by = model === undefined ? "" : ` with ${renderCodeSpan(model)}`;
+  return ` · verification${by}: ${input.toLocaleString("en-US")} input / ${output.toLocaleString("en-US")} output tokens`;
 }

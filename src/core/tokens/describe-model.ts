@@ -98,8 +98,9 @@ function safer(a: CatalogFacts, b: CatalogFacts): CatalogFacts {
 
 function normalizeModelName(model: string): string {
   const base = model.trim().toLowerCase().split("/").pop() ?? "";
+  // Bedrock's inference profiles: a region (us., eu.) or `global.` before the vendor.
   return base
-    .replace(/^([a-z]{2,4}\.)?anthropic\./, "")
+    .replace(/^([a-z]{2,6}\.)?anthropic\./, "")
     .replace(/-v\d+(:\d+)?$/, "")
     .replace(/@.*$/, "");
 }

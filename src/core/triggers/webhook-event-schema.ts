@@ -48,6 +48,9 @@ export const issueCommentEventSchema = z.object({
   }),
 });
 
+// What the App reads of every delivery, before it knows whether the event concerns it.
+const deliverySchema = z.object({ action: z.string().optional() });
+
 export type PullRequestEvent = z.infer<typeof pullRequestEventSchema>;
 export type IssueCommentEvent = z.infer<typeof issueCommentEventSchema>;
 
@@ -66,6 +69,12 @@ export function parseWebhookEvent(name: "pull_request" | "issue_comment", payloa
   }
   const result = issueCommentEventSchema.safeParse(payload);
   return result.success ? { ok: true, event: { name, deliveryId, payload: result.data } } : { ok: false, error: describeIssues(name, result.error) };
+}
+
+/** The payload's `action` (absent in some events); an error when the payload is not an object or its action not a string. */
+export function parseWebhookAction(name: string, payload: unknown): { ok: true; action: string | undefined } | { ok: false; error: string } {
+  const result = deliverySchema.safeParse(payload);
+  return result.success ? { ok: true, action: result.data.action } : { ok: false, error: describeIssues(name, result.error) };
 }
 
 // Field paths and zod's messages only: a payload value (a comment body, say) is never quoted.

@@ -15,7 +15,7 @@ const JOB: AuditJob = {
   trigger: "synchronize",
   actor: "octocat",
 };
-const USAGE = { provider: "openai", model: "gpt-4.1-mini", requests: 2, inputTokens: 1200, outputTokens: 340 };
+const USAGE = { provider: "openai", model: "gpt-4.1-mini", requests: 2, inputTokens: 1200, outputTokens: 340, answeredBy: [{ part: "review" as const, model: "gpt-4.1", requests: 1 }, { part: "review" as const, model: "gpt-4.1-mini", requests: 1 }] };
 
 describe("buildAuditEvent", () => {
   it("records a posted review: ids, what was sent, tokens, redactions by type, comments, duration", () => {
@@ -46,6 +46,11 @@ describe("buildAuditEvent", () => {
       decision: { action: "run" },
       provider: "openai",
       model: "gpt-4.1-mini",
+      // A fallback model answered one of the two requests: the log says so, by name.
+      answeredBy: [
+        { part: "review", model: "gpt-4.1", requests: 1 },
+        { part: "review", model: "gpt-4.1-mini", requests: 1 },
+      ],
       sent: { files: 2, lines: 48, relatedLines: 120 },
       tokens: { input: 1200, output: 340 },
       secretsRedacted: { count: 3, byType: { "aws-access-key": 1, "github-token": 2 } },
@@ -108,6 +113,7 @@ describe("buildAuditEvent", () => {
       decision: { action: "refused", reason: "commenter lacks write permission" },
       provider: null,
       model: null,
+      answeredBy: [],
       sent: { files: 0, lines: 0, relatedLines: 0 },
       tokens: { input: 0, output: 0 },
       outcome: { status: "skipped", stage: null, reason: "commenter lacks write permission" },

@@ -33,7 +33,8 @@ describe("limits in .github/patchwise.yml", () => {
   });
 
   it("takes one limit and defaults the other", () => {
-    expect(parseRepoConfig({ limits: { maxChangedLines: 5_000 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 300, maxChangedLines: 5_000 } }), errors: [] });
+    expect(parseRepoConfig({ limits: { maxFiles: 50 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 50 } }), problems: [] });
+    expect(parseRepoConfig({ limits: { maxChangedLines: 5_000 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 300, maxChangedLines: 5_000 } }), problems: [] });
   });
 
   it("keeps every file of a 300-file, 30,000-line pull request with the defaults", () => {
@@ -45,11 +46,11 @@ describe("limits in .github/patchwise.yml", () => {
     [{ limits: { maxFiles: 0 } }, "`limits.maxFiles`: Too small: expected number to be >=1"],
     [{ contextWindow: 100 }, "`contextWindow`: Too small: expected number to be >=4000"],
   ])("reports %j", (raw, error) => {
-    expect(parseRepoConfig(raw).errors).toEqual([error]);
+    expect(parseRepoConfig(raw).problems).toEqual([{ key: expect.any(String), message: error, outcome: "stop" }]);
   });
 
   it("reports a misspelt limit instead of ignoring it", () => {
-    expect(parseRepoConfig({ limits: { maxFile: 50 } }).errors).toEqual([expect.stringContaining("unknown key `maxFile`")]);
+    expect(parseRepoConfig({ limits: { maxFile: 50 } }).problems.map((problem) => problem.message)).toEqual(["`limits.maxFile` is not a key; did you mean `limits.maxFiles`?"]);
   });
 
   it("accepts a contextWindow", () => {

@@ -65,7 +65,7 @@ describe("minConfidence in .github/patchwise.yml", () => {
   });
 
   it("out of range is a readable error", () => {
-    expect(parseRepoConfig({ minConfidence: 2 }).errors).toEqual([expect.stringMatching(/^`minConfidence`: /)]);
+    expect(parseRepoConfig({ minConfidence: 2 }).problems).toEqual([{ key: "minConfidence", message: expect.stringMatching(/^`minConfidence`: /), outcome: "default" }]);
   });
 });
 

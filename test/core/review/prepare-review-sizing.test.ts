@@ -22,8 +22,8 @@ function added(path: string, lines: number): ChangedFile {
 const files = Array.from({ length: 40 }, (_, i) => added(`src/module${String(i).padStart(2, "0")}.ts`, 100));
 
 async function prepare(config: unknown, requestTokens?: number) {
-  const { config: parsed, errors } = parseRepoConfig(config);
-  expect(errors).toEqual([]);
+  const { config: parsed, problems } = parseRepoConfig(config);
+  expect(problems).toEqual([]);
   return prepareReview({
     title: "Limits",
     body: "",

@@ -35,6 +35,30 @@ describe("renderSummary with the verify pass and feedback", () => {
     expect(summary).toMatch(/<sub>Model `gpt-4\.1-mini` via openai · 12,345 input \/ 678 output tokens · verification: 900 input \/ 45 output tokens · commit abcdef1<\/sub>$/);
   });
 
+  it("names the light model that verified, and every fallback model that answered a part, with its share", () => {
+    const summary = renderSummary(
+      input({
+        verification,
+        lightModel: "gpt-4.1-nano",
+        answeredBy: [
+          { part: "review", model: "gpt-4.1-mini", requests: 2 },
+          { part: "review", model: "gpt-4.1", requests: 1 },
+          { part: "verify", model: "gpt-4.1", requests: 1 },
+        ],
+      }),
+    );
+
+    expect(summary).toMatch(
+      /<sub>Model `gpt-4\.1-mini` via openai · fallback `gpt-4\.1` answered 1 of 3 review requests · 12,345 input \/ 678 output tokens · verification with `gpt-4\.1-nano`: 900 input \/ 45 output tokens · fallback `gpt-4\.1` answered 1 of 1 verify request · commit abcdef1<\/sub>$/,
+    );
+  });
+
+  it("names no other model when the review's own model answered everything", () => {
+    const summary = renderSummary(input({ verification, lightModel: "gpt-4.1-mini", answeredBy: [{ part: "review", model: "gpt-4.1-mini", requests: 1 }, { part: "verify", model: "gpt-4.1-mini", requests: 1 }] }));
+
+    expect(summary).toMatch(/<sub>Model `gpt-4\.1-mini` via openai · 12,345 input \/ 678 output tokens · verification: 900 input \/ 45 output tokens · commit abcdef1<\/sub>$/);
+  });
+
   it("lists feedback on earlier comments before the footer", () => {
     const summary = renderSummary(input({ feedback }));
 

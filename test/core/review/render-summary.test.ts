@@ -152,16 +152,29 @@ describe("renderSummary", () => {
     expect(summary).not.toContain("### Summary");
   });
 
-  it("warns that the defaults were used and names the bad keys", () => {
-    const summary = renderSummary(input({ configErrors: ["`maxComments`: Too big: expected number to be <=50", "unknown key `maxComment`; allowed keys: model, maxComments"] }));
+  it("names the bad keys, each with what became of it", () => {
+    const configErrors = [
+      "`maxComments`: Too big: expected number to be <=50 — ignored; the default `10` applies",
+      "`maxComents` is not a key; did you mean `maxComments`? — ignored",
+    ];
+    const summary = renderSummary(input({ configErrors }));
     expect(summary).toContain(
       [
         "> [!WARNING]",
-        "> `.github/patchwise.yml` is not valid, so this review used the default settings. Fix these keys:",
-        "> - `maxComments`: Too big: expected number to be &lt;=50",
-        "> - unknown key `maxComment`; allowed keys: model, maxComments",
+        "> `.github/patchwise.yml` has settings Patchwise could not use. Fix these keys:",
+        "> - `maxComments`: Too big: expected number to be &lt;=50 — ignored; the default `10` applies",
+        "> - `maxComents` is not a key; did you mean `maxComments`? — ignored",
+        "",
+        "### Summary",
       ].join("\n"),
     );
+  });
+
+  it("lists 20 config problems and counts the rest", () => {
+    const configErrors = Array.from({ length: 25 }, (_, i) => `\`key${i}\` is not a key — ignored`);
+    const summary = renderSummary(input({ configErrors }));
+    expect(summary).toContain("> - `key19` is not a key — ignored\n> - …and 5 more\n");
+    expect(summary).not.toContain("`key20`");
   });
 
   it.each([

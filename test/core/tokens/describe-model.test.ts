@@ -15,6 +15,7 @@ describe("describeModel", () => {
     ["claude-sonnet-4-6", "claude-sonnet-4-6", 1_000_000, 64_000, "o200k_base", false, { inputPerMillion: 3, outputPerMillion: 15 }],
     ["claude-sonnet-4-5@20250929", "claude-sonnet-4-5", 200_000, 64_000, "o200k_base", false, { inputPerMillion: 3, outputPerMillion: 15 }],
     ["us.anthropic.claude-opus-4-1-20250805-v1:0", "claude-opus-4-1", 200_000, 32_000, "o200k_base", false, { inputPerMillion: 15, outputPerMillion: 75 }],
+    ["global.anthropic.claude-sonnet-4-6", "claude-sonnet-4-6", 1_000_000, 64_000, "o200k_base", false, { inputPerMillion: 3, outputPerMillion: 15 }],
     ["models/gemini-2.5-pro", "gemini-2.5-pro", 1_048_576, 65_536, "o200k_base", false, { inputPerMillion: 1.25, outputPerMillion: 10 }],
   ])("%s: %s, %i-token window, %i output, %s (exact: %s), price %j", (model, family, contextWindow, maxOutputTokens, encoding, exact, price) => {
     expect(describeModel(model)).toEqual({ family, contextWindow, maxOutputTokens, tokenizer: expect.objectContaining({ encoding, exact }), price, known: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { parseWebhookEvent } from "../../../src/core/triggers/webhook-event-schema.js";
+import { parseWebhookAction, parseWebhookEvent } from "../../../src/core/triggers/webhook-event-schema.js";
 import { loadWebhookExample } from "../../helpers/webhook-examples.js";
 
 describe("parseWebhookEvent", () => {
@@ -45,5 +45,20 @@ describe("parseWebhookEvent", () => {
 
   it.each([null, "a string", 42])("refuses a payload that is not an object (%j)", (payload) => {
     expect(parseWebhookEvent("pull_request", payload, "d-5")).toEqual({ ok: false, error: expect.stringContaining("pull_request payload: (payload):") });
+  });
+});
+
+describe("parseWebhookAction", () => {
+  it("reads the action of a real payload, and none of an event that has none", () => {
+    expect(parseWebhookAction("pull_request", loadWebhookExample("pull_request", (p) => p.action === "opened"))).toEqual({ ok: true, action: "opened" });
+    expect(parseWebhookAction("push", loadWebhookExample("push"))).toEqual({ ok: true, action: undefined });
+  });
+
+  it.each([
+    ["an action that is an object", { action: { toString: 1 } }, "pull_request payload: action: Invalid input: expected string, received object"],
+    ["an action that is a number", { action: 7 }, "pull_request payload: action: Invalid input: expected string, received number"],
+    ["a payload that is not an object", ["opened"], "pull_request payload: (payload): Invalid input: expected object, received array"],
+  ])("names the problem with %s, without quoting a value", (_case, payload, error) => {
+    expect(parseWebhookAction("pull_request", payload)).toEqual({ ok: false, error });
   });
 });
