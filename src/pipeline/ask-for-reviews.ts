@@ -78,6 +78,7 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
   const unfit: SkippedFile[] = [];
   const outcomes: Array<{ order: number[]; outcome: Outcome }> = [];
   let splits = 0;
+  let lastRefusal: ModelError | undefined;
   const split = ({ prompt, index, order }: Queued, window: number | null): Queued[] => {
     const parts = options.split!(prompt, window);
     splits += 1;
@@ -105,6 +106,7 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
       if (options.signal?.aborted) throw error;
       const refusal = error instanceof ModelError ? error.contextLength : undefined;
       if (refusal && options.split) {
+        lastRefusal = error as ModelError;
         if (refusal.window !== null) {
           statedWindow = Math.min(statedWindow ?? refusal.window, refusal.window);
           options.onContextWindow?.(refusal.window);
@@ -136,6 +138,8 @@ export async function askForReviews(client: ModelClient, prompts: ReviewPrompt[]
   }
   const firstFailure = inOrder.find((outcome) => "error" in outcome);
   if (firstFailure && "error" in firstFailure && merged.answers.length === 0 && merged.unusable.length === 0) throw firstFailure.error;
+  // Every part was refused as too long down to single hunks: nothing was reviewed, and the refusal says why.
+  if (lastRefusal && merged.answers.length === 0 && merged.unusable.length === 0) throw lastRefusal;
   return merged;
 }
 
