@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { DEFAULT_COMMAND_RATE_LIMIT_TEXT, type CommandRateLimits } from "./core/access/command-rate-limits.js";
 import { parseRateLimit, RATE_LIMIT_PATTERN } from "./core/access/parse-rate-limit.js";
+import { DEFAULT_MAX_REVIEW_TOKENS, DEFAULT_REQUEST_TOKENS } from "./core/tokens/resolve-model-limits.js";
 import { MODEL_PROVIDER_NAMES, type ModelProviderName } from "./providers/model-provider-names.js";
 
 // The only reader of the operator's environment. Everything else gets these values passed in.
 // Model keys and base URLs come from here and nowhere else: a repository's config cannot
 // redirect where its code is sent.
+const PRICE_PATTERN = /^\d+(\.\d+)?\/\d+(\.\d+)?$/;
 const rateLimitSchema = z.string().regex(RATE_LIMIT_PATTERN, "expected N/second, N/minute, N/hour or N/day (N at least 1), or off");
 const envSchema = z.object({
   APP_ID: z.string().optional(),
@@ -52,6 +54,10 @@ const envSchema = z.object({
   PATCHWISE_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   PATCHWISE_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(8_000),
   PATCHWISE_CONTEXT_WINDOW: z.coerce.number().int().min(4_000).optional(),
+  PATCHWISE_REQUEST_TOKENS: z.coerce.number().int().min(2_000).default(DEFAULT_REQUEST_TOKENS),
+  PATCHWISE_MAX_REVIEW_TOKENS: z.coerce.number().int().min(1_000).default(DEFAULT_MAX_REVIEW_TOKENS),
+  PATCHWISE_MAX_REVIEW_COST_USD: z.coerce.number().positive().optional(),
+  PATCHWISE_MODEL_PRICE: z.string().regex(PRICE_PATTERN, "expected INPUT/OUTPUT US dollars per million tokens, e.g. 0.4/1.6").optional(),
   PATCHWISE_MODEL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PATCHWISE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PATCHWISE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
@@ -93,6 +99,13 @@ export type PatchwiseEnv = {
     maxOutputTokens: number;
     /** Overrides the model table's context window (a local model served with a smaller one). */
     contextWindow: number | undefined;
+    /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS); a repository may lower it. */
+    requestTokens: number;
+    /** Most input tokens one review sends (PATCHWISE_MAX_REVIEW_TOKENS), and most US dollars it may cost where the price is known (PATCHWISE_MAX_REVIEW_COST_USD). */
+    maxReviewTokens: number;
+    maxReviewCostUsd: number | undefined;
+    /** The operator's price of the model (PATCHWISE_MODEL_PRICE), replacing the catalog's. */
+    price: { inputPerMillion: number; outputPerMillion: number } | undefined;
     /** Model requests of one review sent at once (a chunked review). */
     concurrency: number;
   };
@@ -200,6 +213,10 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
       maxRetries: e.PATCHWISE_MODEL_MAX_RETRIES,
       maxOutputTokens: e.PATCHWISE_MAX_OUTPUT_TOKENS,
       contextWindow: e.PATCHWISE_CONTEXT_WINDOW,
+      requestTokens: e.PATCHWISE_REQUEST_TOKENS,
+      maxReviewTokens: e.PATCHWISE_MAX_REVIEW_TOKENS,
+      maxReviewCostUsd: e.PATCHWISE_MAX_REVIEW_COST_USD,
+      price: e.PATCHWISE_MODEL_PRICE === undefined ? undefined : readPrice(e.PATCHWISE_MODEL_PRICE),
       concurrency: e.PATCHWISE_MODEL_CONCURRENCY,
     },
     concurrency: e.PATCHWISE_CONCURRENCY,
@@ -213,6 +230,11 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     setup: { webhookUrl: e.WEBHOOK_PROXY_URL ?? (e.PATCHWISE_PUBLIC_URL && `${e.PATCHWISE_PUBLIC_URL.replace(/\/+$/, "")}/api/github/webhooks`), organization: e.GH_ORG },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, queueName: e.PATCHWISE_QUEUE_NAME, worker: e.PATCHWISE_WORKER, lockMs: e.PATCHWISE_QUEUE_LOCK_MS } : undefined,
   };
+}
+
+function readPrice(text: string): { inputPerMillion: number; outputPerMillion: number } {
+  const [input, output] = text.split("/").map(Number) as [number, number];
+  return { inputPerMillion: input, outputPerMillion: output };
 }
 
 // An empty line in .env (`OPENAI_BASE_URL=`) means "not set", not "set to the empty string".

@@ -19,6 +19,7 @@ import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { reviewPullRequest, type ReviewOutcome } from "../pipeline/review-pull-request.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
+import { createWindowProbe, withWindowProbe } from "../providers/create-window-probe.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import type { ActionInputs } from "./read-action-inputs.js";
 
@@ -86,9 +87,10 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     defaultModel,
     lightModel: env.model.modelLight,
     fallbackModels: env.model.fallbackModels,
-    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency },
+    modelLimits: { maxOutputTokens: env.model.maxOutputTokens, contextWindow: env.model.contextWindow, concurrency: env.model.concurrency, requestTokens: env.model.requestTokens, maxReviewTokens: env.model.maxReviewTokens, maxReviewCostUsd: env.model.maxReviewCostUsd, price: env.model.price },
     templates: context.templates,
     log,
+    ...withWindowProbe(createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log })),
     repoReader: createGitHubRepoReader(octokit, ref),
     // GITHUB_TOKEN may create check runs when the workflow grants `checks: write`; without it the review goes on.
     progress: createCheckRunReporter(octokit, ref, { log, ids: { runId: inputs.runId } }),

@@ -7,7 +7,9 @@ import { readRuntimeFacts } from "./telemetry/read-runtime-facts.js";
 import { createLogger, type Logger } from "../log.js";
 import type { CommandRateLimits } from "../core/access/command-rate-limits.js";
 import { loadPromptTemplates } from "../prompts/load-prompt-templates.js";
+import { createKnownWindows } from "../pipeline/known-windows.js";
 import { createModelClient } from "../providers/create-model-client.js";
+import { createWindowProbe, withWindowProbe } from "../providers/create-window-probe.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { createMetrics, type PatchwiseMetrics } from "./create-metrics.js";
 import { createPatchwiseApp, type PatchwiseApp } from "./create-patchwise-app.js";
@@ -50,6 +52,13 @@ export async function createConfiguredApp(rawEnv: Record<string, string | undefi
     fallbackModels: env.model.fallbackModels,
     maxOutputTokens: env.model.maxOutputTokens,
     contextWindow: env.model.contextWindow,
+    requestTokens: env.model.requestTokens,
+    maxReviewTokens: env.model.maxReviewTokens,
+    maxReviewCostUsd: env.model.maxReviewCostUsd,
+    modelPrice: env.model.price,
+    // One process talks to one model endpoint: what its server says of its window holds for every review here.
+    knownWindows: createKnownWindows(),
+    ...withWindowProbe(createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log })),
     modelConcurrency: env.model.concurrency,
     templates: await loadPromptTemplates(),
     concurrency: env.concurrency,

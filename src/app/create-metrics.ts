@@ -33,6 +33,11 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "patchwise_" });
   const reviews = new Counter({ name: "patchwise_reviews_total", help: "Reviews by outcome", labelNames: ["outcome"], registers: [registry] });
+  const partial = new Counter({
+    name: "patchwise_reviews_partial_total",
+    help: "Posted reviews that left files unreviewed because some of their model requests failed for good",
+    registers: [registry],
+  });
   const duration = new Histogram({ name: "patchwise_review_duration_seconds", help: "Wall time of a review", buckets: SECONDS, registers: [registry] });
   const outside = new Histogram({
     name: "patchwise_review_time_outside_model_seconds",
@@ -82,6 +87,7 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
     registry,
     recordOutcome(outcome) {
       reviews.inc({ outcome: outcome.status });
+      if (outcome.status === "posted" && outcome.partial) partial.inc();
       recordFeedback(feedback, outcome.feedback);
       duration.observe(outcome.durationMs / 1000);
       outside.observe(Math.max(0, outcome.durationMs - outcome.modelMs) / 1000);

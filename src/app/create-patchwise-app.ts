@@ -1,3 +1,5 @@
+import type { KnownWindows } from "../pipeline/known-windows.js";
+import { withWindowProbe, type ProbeWindow } from "../providers/create-window-probe.js";
 import type { ApplicationFunction, Probot } from "probot";
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent } from "../core/audit/build-audit-event.js";
@@ -45,6 +47,17 @@ export interface PatchwiseAppOptions {
   maxOutputTokens: number;
   /** Overrides the model table's context window (PATCHWISE_CONTEXT_WINDOW). */
   contextWindow?: number | undefined;
+  /** Input tokens one model request aims at (PATCHWISE_REQUEST_TOKENS; default 32,000). */
+  requestTokens?: number | undefined;
+  /** Most input tokens (PATCHWISE_MAX_REVIEW_TOKENS) and US dollars (PATCHWISE_MAX_REVIEW_COST_USD) one review may spend; no limit when unset. */
+  maxReviewTokens?: number | undefined;
+  maxReviewCostUsd?: number | undefined;
+  /** The operator's price of the model (PATCHWISE_MODEL_PRICE), replacing the catalog's. */
+  modelPrice?: { inputPerMillion: number; outputPerMillion: number } | undefined;
+  /** Context windows the model server stated or reported, kept for the process (see createKnownWindows). */
+  knownWindows?: KnownWindows;
+  /** Asks a self-hosted model server for its window, once per model and process (see createWindowProbe). */
+  probeWindow?: ProbeWindow;
   /** Model requests of one review in flight at once (default 4). */
   modelConcurrency?: number;
   /** The review templates and, for repositories with `verify: true`, the verify pass's. */
@@ -264,10 +277,12 @@ async function runReview(
     defaultModel: options.defaultModel,
     lightModel: options.lightModel,
     fallbackModels: options.fallbackModels ?? [],
-    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4 },
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, concurrency: options.modelConcurrency ?? 4, requestTokens: options.requestTokens, maxReviewTokens: options.maxReviewTokens, maxReviewCostUsd: options.maxReviewCostUsd, price: options.modelPrice },
     templates: options.templates,
     log,
     signal,
+    ...(options.knownWindows ? { knownWindows: options.knownWindows } : {}),
+    ...withWindowProbe(options.probeWindow),
     repoReader: createGitHubRepoReader(octokit, ref),
     progress,
     ...(waits ? { rateLimitWaits: waits } : {}),

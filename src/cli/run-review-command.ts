@@ -7,11 +7,13 @@ import { renderSarif } from "../core/report/render-sarif.js";
 import { reachesSeverity } from "../core/review/reaches-severity.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { reviewBudget } from "../core/files/review-budget-settings.js";
+import { costOf } from "../core/files/apply-review-budget.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { readEnv } from "../env.js";
-import { askForReviews } from "../pipeline/ask-for-reviews.js";
+import { askForReviews, listUnreviewedFiles } from "../pipeline/ask-for-reviews.js";
 import { gatherRelatedCode } from "../pipeline/gather-related-code.js";
 import { createWorkingTreeReader } from "../repo/read-working-tree.js";
 import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
@@ -22,6 +24,7 @@ import type { ModelAnswerCount, ReviewPart } from "../core/review/count-model-an
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
 import { createModelClient, type ModelClientSettings } from "../providers/create-model-client.js";
+import { createWindowProbe, describeTruncation } from "../providers/create-window-probe.js";
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { describeModelEndpoint } from "../providers/describe-model-endpoint.js";
 import { createProgress } from "./create-progress.js";
@@ -52,15 +55,27 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const lightModel = config.modelLight ?? env.model.modelLight ?? model;
   progress(`read ${changes.files.length} changed file(s) in ${changes.range}`);
 
+  // A self-hosted server is asked for the window it runs the model with; without an answer the figures below apply.
+  const probed = (await createWindowProbe({ provider: env.model.provider, baseUrl: env.model.openaiBaseUrl, log: progressLog(progress) })?.(model)) ?? null;
+  if (probed) progress(probed.truncatesSilently ? describeTruncation(probed) : `${probed.server} runs ${model} with a ${probed.window.toLocaleString("en-US")}-token window; requests are sized to it`);
   const sizing = sizeModelRequests(
     model,
-    { operatorContextWindow: env.model.contextWindow, repoContextWindow: config.contextWindow, maxOutputTokens: env.model.maxOutputTokens },
+    {
+      serverContextWindow: probed?.window,
+      operatorContextWindow: env.model.contextWindow,
+      repoContextWindow: config.contextWindow,
+      maxOutputTokens: env.model.maxOutputTokens,
+      requestTokens: env.model.requestTokens,
+      repoRequestTokens: config.requestTokens,
+      operatorPrice: env.model.price,
+    },
     await loadBpeCount(describeModel(model).tokenizer.encoding),
   );
   // The working tree, read once for related code and the suggestion checks.
   const reader = shareSnapshot(createWorkingTreeReader(changes.root));
   const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
-  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, relatedCode });
+  const budget = reviewBudget(env.model, config);
+  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, budget, relatedCode });
   progress(`related code: ${prepared.relatedCode.snippets.length} snippet(s)`);
   progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
 
@@ -71,7 +86,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
       model,
       endpoint: describeModelEndpoint(env.model),
       prepared,
-      inputPricePerMillion: null,
+      price: sizing.price,
       relatedCode: prepared.relatedCode.snippets,
       redactions: { count: prepared.redaction.total, types: prepared.redaction.counts },
     });
@@ -83,13 +98,23 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const answeredBy: ModelAnswerCount[] = [];
   const answering = (part: ReviewPart) => answerWithFallbacks(client, part, { fallbacks: env.model.fallbackModels, answeredBy, log: progressLog(progress), ids: {} });
   progress(`sending ${prepared.prompts.length} request(s) to ${model}`);
-  const asked = await askForReviews(answering("review"), prepared.prompts, { model, maxOutputTokens: sizing.limits.maxOutputTokens, concurrency: env.model.concurrency });
-  progress(`received ${asked.answers.length} answer(s)`);
+  const asked = await askForReviews(answering("review"), prepared.prompts, {
+    model,
+    concurrency: env.model.concurrency,
+    split: prepared.splitPrompt,
+    onSplit: ({ request, of, parts, window }) => progress(`request ${request} of ${of} split in ${parts} after ${window === null ? "the server refused it as too long" : `the server's ${window.toLocaleString("en-US")}-token limit`}`),
+    // Said even when stderr is not a terminal (a CI log): a long wait should say why.
+    onRetry: ({ request, of, attempt, attempts, reason }) => {
+      if (!options.quiet) context.stderr.write(`patchwise: request ${request} of ${of}: ${reason}; sending it again (attempt ${attempt} of ${attempts})\n`);
+    },
+  });
+  progress(`received ${asked.answers.length} answer(s)${asked.failed.length > 0 ? `; ${asked.failed.length} request(s) failed, their files are listed as not reviewed` : ""}`);
   if (asked.answers.length === 0) {
     context.stderr.write(`patchwise: the model's answer did not match the review schema twice (${asked.unusable.flatMap((u) => u.errors).slice(0, 3).join("; ")})\n`);
     return EXIT.failed;
   }
   const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
+  if (sizing.price) progress(`${tokens.input} input / ${tokens.output} output tokens, about $${costOf(tokens.input, tokens.output, sizing.price).toFixed(4)}`);
   const verified = config.verify
     ? await verifyFindings(answering("verify"), asked.answers, {
         model: lightModel,
@@ -109,8 +134,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   }
   const answers = verified?.answers ?? asked.answers;
   const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: "HEAD", patches: prepared.patches, log: progressLog(progress), ids: {} });
-  const unusable = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
-  const skippedFiles = [...prepared.skippedFiles, ...unusable];
+  const skippedFiles = [...prepared.skippedFiles, ...asked.unfit, ...listUnreviewedFiles(asked)];
   const concluded = concludeReview({
     headSha: "",
     answers,

@@ -67,6 +67,15 @@ export interface ModelRequest {
   schema: Record<string, unknown>;
   schemaName: string;
   maxOutputTokens: number;
+  /** Told when the client sends this request again after a failure it retries (a long wait says why). */
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+/** A model request is being sent again: the attempt about to start of `of` at most, and why (a status, or no answer in time). */
+export interface RetryNotice {
+  attempt: number;
+  of: number;
+  reason: string;
 }
 
 export interface ModelUsage {

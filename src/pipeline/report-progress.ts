@@ -1,10 +1,11 @@
-import { concludeCheckRun, type CheckOutcome } from "../core/progress/conclude-check-run.js";
+import { concludeCheckRun, type CheckOutcome, type PartialReview } from "../core/progress/conclude-check-run.js";
 import { describeRateLimitWait, type RateLimitWait } from "../core/progress/describe-rate-limit-wait.js";
 import { describeReviewProgress } from "../core/progress/describe-review-progress.js";
 import type { ReviewRange } from "../core/review/plan-incremental-range.js";
 import { renderReviewRange } from "../core/review/render-review-range.js";
 import type { ReviewState } from "../core/review/review-state.js";
 import type { Severity } from "../core/types.js";
+import type { RetryEvent, SplitEvent } from "./ask-for-reviews.js";
 import type { ProgressReporter } from "./ports.js";
 
 /** The ending of a review, as `reviewPullRequest` returns it (the part the progress needs). */
@@ -19,17 +20,24 @@ export interface ProgressTracker {
   /** The files are read and the requests planned: the review is in progress. */
   filesRead(files: number, requests: number): void;
   requestDone(): void;
+  /** A request the server refused as too long was split: shown at once, with the parts counted in. */
+  requestSplit(event: SplitEvent): void;
+  /** A request is being sent again after a failure: shown within the update interval. */
+  requestRetried(event: RetryEvent): void;
   /** A call of the review waits out a rate limit: shown at once (the next progress update replaces it). */
   rateLimitWait(wait: RateLimitWait): void;
   /** The commit already has a review of ours: its check result stands. */
   alreadyReviewed(): void;
   /** What the posted review (or an incremental run with nothing new) found, for the conclusion. */
-  concluded(found: { reported: Severity[]; worstOpen: Severity | null }): void;
+  concluded(found: Found): void;
   /** The review is on the pull request: its result can be shown before the summary comment is written. */
   reviewPosted(reviewUrl: string): void;
   /** Shows how the review ended, unless the posted review already did; resolves when the reporter is done (it never throws). */
   finish(result: ProgressResult): Promise<void>;
 }
+
+/** What a review found, and whether files went unreviewed because their model requests failed. */
+type Found = { reported: Severity[]; worstOpen: Severity | null; partial?: PartialReview };
 
 export interface ProgressOptions {
   /** Least time between two progress updates of one review, so that they do not eat GitHub's write budget. */
@@ -50,14 +58,20 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
   let failOn: Severity | undefined;
   let range: ReviewRange | null = null;
   let earlier: ReviewState | null = null;
-  let progress = { files: 0, requestsDone: 0, requestsTotal: 0 };
+  let progress: { files: number; requestsDone: number; requestsTotal: number; events?: string[] } = { files: 0, requestsDone: 0, requestsTotal: 0 };
   let lastShown = -Infinity;
   let alreadyReviewed = false;
-  let found: { reported: Severity[]; worstOpen: Severity | null } | null = null;
+  let found: Found | null = null;
   let shownResult: Promise<void> | undefined;
   const conclude = (result: ProgressResult) => {
     if (!reporter || headSha === null) return Promise.resolve();
     return reporter.report(headSha, concludeCheckRun(toOutcome(result), failOn));
+  };
+
+  // Splits and retries are told in the progress text, at most once per interval like the rest.
+  const note = (event: string) => {
+    progress.events = [...(progress.events ?? []), event];
+    if (now() - lastShown >= minInterval) show();
   };
 
   const show = (update = describeReviewProgress({ ...progress, range })) => {
@@ -81,6 +95,15 @@ export function trackProgress(reporter: ProgressReporter | undefined, options: P
       progress.requestsDone += 1;
       // The last request is followed by the conclusion at once.
       if (progress.requestsDone < progress.requestsTotal && now() - lastShown >= minInterval) show();
+    },
+    requestSplit({ request, of, parts, window }) {
+      // The refused request becomes `parts` requests still to answer.
+      progress.requestsTotal += parts - 1;
+      const limit = window === null ? "after the server refused it as too long" : `after the server's ${window.toLocaleString("en-US")}-token limit`;
+      note(`request ${request} of ${of} split in ${parts === 2 ? "two" : parts} ${limit}`);
+    },
+    requestRetried({ request, of, attempt, attempts, reason }) {
+      note(`request ${request} of ${of}: ${reason}; sending it again (attempt ${attempt} of ${attempts})`);
     },
     rateLimitWait: (wait) => show(describeRateLimitWait(wait)),
     alreadyReviewed: () => void (alreadyReviewed = true),

@@ -1,6 +1,6 @@
 import { buildRepairMessage, parseReview } from "../core/review/parse-review.js";
 import { buildReviewJsonSchema, type ReviewAnswer } from "../core/review/review-schema.js";
-import type { ModelClient, ModelUsage } from "./ports.js";
+import type { ModelClient, ModelRequest, ModelUsage } from "./ports.js";
 
 export interface ReviewAnswerResult {
   answer: ReviewAnswer | null;
@@ -15,6 +15,7 @@ export interface AnswerRequest {
   system: string;
   user: string;
   maxOutputTokens: number;
+  onRetry?: ModelRequest["onRetry"];
 }
 
 const SCHEMA_NAME = "submit_review";
@@ -34,7 +35,7 @@ export async function requestReviewAnswer(
   let errors: string[] = [];
   for (let attempt = 1; attempt <= 2; attempt++) {
     const response = await client.complete(
-      { model: request.model, system: request.system, user, schema, schemaName: SCHEMA_NAME, maxOutputTokens: request.maxOutputTokens },
+      { model: request.model, system: request.system, user, schema, schemaName: SCHEMA_NAME, maxOutputTokens: request.maxOutputTokens, ...(request.onRetry ? { onRetry: request.onRetry } : {}) },
       signal,
     );
     usage.inputTokens += response.usage.inputTokens;

@@ -1,4 +1,5 @@
 import type { FeedbackCounts } from "../core/findings/count-feedback.js";
+import type { PartialReview } from "../core/progress/conclude-check-run.js";
 import type { ReviewJob, Severity } from "../core/types.js";
 import type { ModelAnswerCount } from "../core/review/count-model-answers.js";
 
@@ -44,6 +45,8 @@ export type ReviewResult =
       reviewUrl: string;
       /** An open finding (this review's, or an earlier one an incremental review could not clear) reaches the fail-on severity. */
       failing: boolean;
+      /** Some model requests failed (or answered unusably) for good: their files were not reviewed, the rest was posted. */
+      partial?: PartialReview;
     }
   | { status: "skipped"; reason: string }
   | { status: "failed"; stage: string; reason: string };

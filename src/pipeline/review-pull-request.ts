@@ -5,6 +5,8 @@ import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
 import { prepareReview } from "../core/review/prepare-review.js";
+import { reviewBudget } from "../core/files/review-budget-settings.js";
+import { costOf, type ModelPrice } from "../core/files/apply-review-budget.js";
 import { MAX_LISTED_SKIPPED_FILES, renderSummary, type SummaryInput } from "../core/review/render-summary.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
@@ -14,7 +16,9 @@ import type { RateLimitWait } from "../core/progress/describe-rate-limit-wait.js
 import { ConfigReadError } from "../github/config-read-error.js";
 import { REPO_CONFIG_PATH } from "../github/repo-config-source.js";
 import type { Logger } from "../log.js";
-import { askForReviews, type ReviewAnswers } from "./ask-for-reviews.js";
+import { askForReviews, listUnreviewedFiles, type ReviewAnswers } from "./ask-for-reviews.js";
+import type { KnownWindows } from "./known-windows.js";
+import { describeTruncation, type ProbeWindow } from "../providers/create-window-probe.js";
 import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { ReviewStoppedError } from "./review-stopped-error.js";
@@ -45,7 +49,17 @@ export interface ReviewDependencies {
   /** The operator's fallback models (PATCHWISE_FALLBACK_MODELS): a request its model cannot answer goes to these, in order, and to no other. */
   fallbackModels?: readonly string[];
   /** The operator's model limits (environment); the repository may only lower the window. */
-  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; concurrency: number };
+  modelLimits: {
+    maxOutputTokens: number;
+    contextWindow?: number | undefined;
+    concurrency: number;
+    requestTokens?: number | undefined;
+    /** What one review may send and cost (the repository may lower both); no limit when unset. */
+    maxReviewTokens?: number | undefined;
+    maxReviewCostUsd?: number | undefined;
+    /** The operator's price of the model (PATCHWISE_MODEL_PRICE), replacing the catalog's. */
+    price?: ModelPrice | undefined;
+  };
   templates: PromptTemplates;
   log: Logger;
   signal?: AbortSignal;
@@ -55,6 +69,10 @@ export interface ReviewDependencies {
   audit?: (event: AuditEvent) => void | Promise<void>;
   /** The GitHub web host (`github.com` when not given): posted text may link nowhere else. */
   githubHost?: string;
+  /** Windows the model server stated or reported earlier in this process (one per endpoint); without it each review learns anew. */
+  knownWindows?: KnownWindows;
+  /** Asks a self-hosted model server for the model's window (once per process); absent for hosted APIs. */
+  probeWindow?: ProbeWindow;
   /** Shows the review's progress and outcome (the App and the Action: a check run on the head commit). */
   progress?: ProgressReporter;
   /** The shell's fail-on severity (the Action's `fail-on` input); the repository's `failOn` applies when unset. */
@@ -164,10 +182,18 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
     deps.signal?.throwIfAborted();
     stage = "reading the changed files";
+    // The window the server reported (probed once per process) or stated in an earlier refusal: it wins.
+    const probed = (await deps.probeWindow?.(model)) ?? null;
+    const serverWindows = [deps.knownWindows?.get(model), probed?.window].filter((window): window is number => window !== undefined);
+    const truncation = probed?.truncatesSilently ? describeTruncation(probed) : undefined;
     const sizing = sizeModelRequests(model, {
       operatorContextWindow: deps.modelLimits.contextWindow,
       repoContextWindow: config.contextWindow,
       maxOutputTokens: deps.modelLimits.maxOutputTokens,
+      requestTokens: deps.modelLimits.requestTokens,
+      repoRequestTokens: config.requestTokens,
+      serverContextWindow: serverWindows.length > 0 ? Math.min(...serverWindows) : undefined,
+      operatorPrice: deps.modelLimits.price,
     }, await loadBpeCount(describeModel(model).tokenizer.encoding));
     // Enough pages for the file limit plus the skipped files the summary can name, and no more.
     const allFiles = await deps.source.listFiles({ atMost: config.limits.maxFiles + MAX_LISTED_SKIPPED_FILES });
@@ -190,7 +216,8 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       ? gatherRelatedCode({ reader, ref: pr.headSha, budgetLines: config.relatedCodeLines, log, ids, ...(deps.signal ? { signal: deps.signal } : {}) })
       : undefined;
     const focus = job.command?.focus ?? "";
-    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, ...(relatedCode ? { relatedCode } : {}) });
+    const budget = reviewBudget(deps.modelLimits, config);
+    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, budget, ...(relatedCode ? { relatedCode } : {}) });
     const unlisted = noteUnlistedFiles(pr.changedFiles, allFiles.length);
     const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
     const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
@@ -207,20 +234,29 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     // Nothing left to send (every file filtered or over a limit): no model call, and the summary says why.
     const asked = prepared.prompts.length === 0 ? nothingToReview() : await askForReviews(answering("review"), prepared.prompts, {
       model,
-      maxOutputTokens: sizing.limits.maxOutputTokens,
       concurrency: deps.modelLimits.concurrency,
       signal: deps.signal,
       onAnswer: () => progress.requestDone(),
+      split: prepared.splitPrompt,
+      onContextWindow: (window) => {
+        deps.knownWindows?.remember(model, window);
+        log.info({ ...ids, contextWindow: window }, "the model server stated its context window; requests are split to fit");
+      },
+      onSplit: (event) => progress.requestSplit(event),
+      onRetry: (event) => {
+        progress.requestRetried(event);
+        log.info({ ...ids, request: event.request, attempt: event.attempt, reason: event.reason }, "model request sent again");
+      },
     });
     timings.modelMs = performance.now() - askStarted;
     Object.assign(usage, { requests: asked.requests, inputTokens: asked.usage.inputTokens, outputTokens: asked.usage.outputTokens });
     const tokens = { input: asked.usage.inputTokens, output: asked.usage.outputTokens };
-    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length }, "model answered");
+    log.info({ ...ids, modelRequests: asked.requests, ...tokens, valid: asked.answers.length, invalid: asked.unusable.length, failed: asked.failed.length, splits: asked.splits }, "model answered");
     if (asked.answers.length === 0) {
       const errors = asked.unusable.flatMap((entry) => entry.errors);
       const reason = `the model's answer did not match the review schema twice (${errors.slice(0, 3).join("; ")}); nothing was posted`;
       await deps.publisher.upsertSummary(
-        renderSummary({ ...summaryBase, ...emptyResult(), tokens, skippedFiles, failure: { stage: "validating the model's answer", message: reason } }),
+        renderSummary({ ...summaryBase, ...emptyResult(), tokens, skippedFiles: [...skippedFiles, ...asked.unfit], failure: { stage: "validating the model's answer", message: reason } }),
       );
       return failed(log, ids, "validating the model's answer", reason);
     }
@@ -250,7 +286,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     deps.signal?.throwIfAborted();
 
     stage = "posting the review";
-    const unusableFiles = asked.unusable.flatMap((entry) => entry.paths.map((path) => ({ path, reason: "the model's answer for it did not match the review schema twice" })));
+    // Requests that failed or answered unusably cost only their own files: the rest is posted, and the review says it is partial.
+    const unreviewedFiles = listUnreviewedFiles(asked);
+    const partial = unreviewedFiles.length > 0 ? { requests: asked.failed.length + asked.unusable.length, of: prepared.prompts.length, files: new Set(unreviewedFiles.map((file) => file.path)).size } : undefined;
     const existingComments = await deps.publisher.listOwnComments();
     facts.feedback = countFeedback(existingComments);
     const concluded = concludeReview({
@@ -270,14 +308,16 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         ...(verified ? { verification: verified.summary, lightModel } : {}),
         answeredBy: usage.answeredBy,
         tokens,
-        skippedFiles: [...skippedFiles, ...unusableFiles],
+        costUsd: sizing.price === null ? null : costOf(tokens.input, tokens.output, sizing.price),
+        skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
+        ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,
-        ...(unlisted ? { notice: unlisted } : {}),
+        ...(unlisted || truncation ? { notice: [unlisted, truncation && `${truncation}.`].filter(Boolean).join(" ") } : {}),
       },
     });
     const { inline, overLimit, outsideDiff } = concluded.anchored;
     const worstOpen = concluded.state?.worstOpen ?? null;
-    progress.concluded({ reported: [...inline, ...outsideDiff, ...concluded.anchored.belowThreshold, ...overLimit].map((finding) => finding.severity), worstOpen });
+    progress.concluded({ reported: [...inline, ...outsideDiff, ...concluded.anchored.belowThreshold, ...overLimit].map((finding) => finding.severity), worstOpen, ...(partial ? { partial } : {}) });
     const review = await deps.publisher.postReview(concluded.review);
     // The check's result goes out now, in the pause GitHub's pacing leaves before the summary comment.
     progress.reviewPosted(review.url);
@@ -287,7 +327,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     log.info({ ...ids, inline: inlineComments, findings: concluded.findingCount }, "review posted");
     const severities = [...inline, ...overLimit, ...outsideDiff].map((finding) => finding.severity);
     const failing = reachesSeverity(worstOpen === null ? [] : [worstOpen], failOn);
-    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing };
+    return { status: "posted", headSha: pr.headSha, inlineComments, findings: concluded.findingCount, severities, reviewUrl: review.url, failing, ...(partial ? { partial } : {}) };
   } catch (error) {
     // Stopped from outside: a newer commit ends it quietly; a deadline or shutdown is the failure to report.
     const stopped = deps.signal?.aborted ? deps.signal.reason : undefined;
@@ -306,7 +346,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
 
 function nothingToReview(): ReviewAnswers {
   const answer = { summary: "No changed file of this pull request could be reviewed; the files and reasons are listed below.", walkthrough: [], findings: [] };
-  return { answers: [answer], unusable: [], usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
+  return { answers: [answer], unusable: [], failed: [], unfit: [], splits: 0, usage: { inputTokens: 0, outputTokens: 0 }, requests: 0 };
 }
 
 function emptyResult(): Omit<SummaryInput, "headSha" | "model" | "provider" | "configErrors" | "githubHost" | "reviewState"> {

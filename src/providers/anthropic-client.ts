@@ -1,7 +1,8 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Message, Tool } from "@anthropic-ai/sdk/resources/messages";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
-import { ModelError, toModelError } from "./model-error.js";
+import { contextLengthError, ModelError, toModelError } from "./model-error.js";
+import { createRetryListeners, observeRetries } from "./observe-retries.js";
 
 export interface AnthropicClientOptions {
   apiKey: string;
@@ -18,6 +19,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
   // Pinned rather than read from process.env by the SDK: ANTHROPIC_LOG=debug would log request
   // bodies, and the SDK's OpenTelemetry spans can be switched by environment to carry content.
   // An explicit timeout also stops the SDK from refusing large max_tokens without streaming.
+  const retries = createRetryListeners();
   const sdk = new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? ANTHROPIC_BASE_URL,
@@ -25,7 +27,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
     maxRetries: options.maxRetries,
     logLevel: "off",
     openTelemetry: false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: observeRetries(options.fetch ?? ((input, init) => fetch(input, init)), options.maxRetries, retries),
   });
   return {
     provider: "anthropic",
@@ -37,7 +39,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
       };
       let message: Message;
       try {
-        message = await sdk.messages.create(
+        message = await retries.run({ onRetry: request.onRetry ?? (() => undefined), signal }, () => sdk.messages.create(
           {
             model: request.model,
             max_tokens: request.maxOutputTokens,
@@ -47,7 +49,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
             tool_choice: { type: "tool", name: request.schemaName },
           },
           { signal },
-        );
+        ));
       } catch (err) {
         throw toModelError("anthropic", err, options.baseURL);
       }
@@ -64,9 +66,7 @@ function readMessage(message: Message, request: ModelRequest): ModelResponse {
       `the answer was cut off at max tokens (anthropic, ${request.maxOutputTokens}): raise PATCHWISE_MAX_OUTPUT_TOKENS or review a smaller pull request`,
     );
   }
-  if (message.stop_reason === "model_context_window_exceeded") {
-    throw fail("the prompt does not fit the model's context window (anthropic): choose a model with a larger context in PATCHWISE_MODEL");
-  }
+  if (message.stop_reason === "model_context_window_exceeded") throw contextLengthError("anthropic", { window: null }, "stop_reason model_context_window_exceeded");
   if (message.stop_reason === "refusal") {
     throw fail("the model refused to answer (anthropic): try another PATCHWISE_MODEL or /review again");
   }

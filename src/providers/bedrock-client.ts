@@ -1,7 +1,7 @@
 import type { BedrockRuntimeClient, ConverseCommandOutput, ToolInputSchema } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
 import { toBedrockModelError } from "./bedrock-model-error.js";
-import { ModelError } from "./model-error.js";
+import { contextLengthError, ModelError } from "./model-error.js";
 
 /** How requests are authenticated: AWS's credential chain, static keys, or a Bedrock API key. */
 export type BedrockAuth =
@@ -92,7 +92,7 @@ function readOutput(output: ConverseCommandOutput, request: ModelRequest): Model
     );
   }
   if (output.stopReason === "model_context_window_exceeded") {
-    throw fail("the prompt does not fit the model's context window (bedrock): choose a model with a larger context in PATCHWISE_MODEL");
+    throw contextLengthError("bedrock", { window: null }, "stop_reason model_context_window_exceeded");
   }
   if (output.stopReason === "guardrail_intervened" || output.stopReason === "content_filtered") {
     throw fail("the provider's content filter stopped the answer (bedrock): the pull request cannot be reviewed with this model or guardrail");

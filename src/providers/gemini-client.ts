@@ -19,6 +19,7 @@ export function createGeminiClient(options: GeminiClientOptions): ModelClient {
       // GOOGLE_GEMINI_BASE_URL and GOOGLE_GENAI_USE_VERTEXAI changes nothing.
       return new GoogleGenAI({ vertexai: false, apiKey: options.apiKey, httpOptions: googleHttpOptions(options) });
     },
+    maxRetries: options.maxRetries,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

@@ -2,6 +2,7 @@ import type { GenerateContentResponse, GoogleGenAI } from "@google/genai";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
 import { toGoogleModelError } from "./google-model-error.js";
 import { ModelError } from "./model-error.js";
+import { countRetries } from "./observe-retries.js";
 import { parseJsonOrRaw } from "./parse-json-or-raw.js";
 
 export interface GenerateContentOptions {
@@ -10,6 +11,8 @@ export interface GenerateContentOptions {
   baseUrl: string | undefined;
   /** The SDK client, created on the first request: @google/genai is loaded only by installs that use it. */
   loadSdk: () => Promise<GoogleGenAI>;
+  /** The SDK's retries after the first attempt, counted to tell the request's listener of each. */
+  maxRetries: number;
   fetch?: typeof fetch;
 }
 
@@ -26,9 +29,10 @@ export function createGenerateContentClient(options: GenerateContentOptions): Mo
       // Google's auth library fetches a token before the model request: whether that request
       // went out tells a credentials failure from the model's.
       let sent = false;
+      const send = countRetries((input, init) => (options.fetch ?? fetch)(input, init), options.maxRetries, { onRetry: request.onRetry ?? (() => undefined), signal });
       const fetchModel: typeof fetch = (input, init) => {
         sent = true;
-        return (options.fetch ?? fetch)(input, init);
+        return send(input, init);
       };
       let response: GenerateContentResponse;
       try {

@@ -48,7 +48,9 @@ function readGoogleError(text: string): { type?: unknown; code?: unknown; messag
   } catch {
     return {};
   }
-  const error = (body as { error?: { status?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  // The Gemini API can answer with a one-element list of its error body.
+  const root: unknown = Array.isArray(body) ? body[0] : body;
+  const error = (root as { error?: { status?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (typeof error !== "object" || error === null) return {};
   const details = Array.isArray(error.details) ? (error.details as Array<{ reason?: unknown }>) : [];
   return { type: error.status, code: details.find((detail) => typeof detail?.reason === "string")?.reason, message: error.message };

@@ -4,6 +4,7 @@ import { formatUtcTime } from "../core/wait/format-utc-time.js";
 import { readRefusedRetryAt } from "./bound-retry-waits.js";
 import type { ModelProviderName } from "./model-provider-names.js";
 import { PROVIDER_PROFILES } from "./provider-profiles.js";
+import { readContextLengthRefusal, type ContextLengthRefusal } from "./read-context-length-refusal.js";
 
 // SDK errors carry the request options, the response body and headers, and an APIError's
 // `message` quotes the response body (which can echo the prompt, i.e. code). A ModelError is
@@ -39,6 +40,8 @@ export interface ModelErrorInit {
   retryable: boolean;
   status?: number;
   kind?: ModelErrorKind;
+  /** The server refused the prompt as longer than its context window (and stated this window, where it did). */
+  contextLength?: ContextLengthRefusal;
 }
 
 /** A model provider failure whose message is safe to log and to post: no body, headers or code. */
@@ -48,6 +51,8 @@ export class ModelError extends Error {
   readonly status?: number;
   readonly provider: string;
   readonly kind?: ModelErrorKind;
+  /** Set when the server refused the prompt as too long: the request can be split and sent again. */
+  readonly contextLength?: ContextLengthRefusal;
 
   constructor(init: ModelErrorInit) {
     super(init.message);
@@ -55,6 +60,7 @@ export class ModelError extends Error {
     this.retryable = init.retryable;
     if (init.status !== undefined) this.status = init.status;
     if (init.kind !== undefined) this.kind = init.kind;
+    if (init.contextLength !== undefined) this.contextLength = init.contextLength;
   }
 }
 
@@ -70,7 +76,11 @@ export function toModelError(provider: ModelProviderName, err: unknown, baseUrl?
   }
   if ((err instanceof OpenAI.APIError || err instanceof Anthropic.APIError) && typeof err.status === "number") {
     const code = err instanceof OpenAI.APIError ? err.code : err.errorCode;
-    return describeHttpFailure(provider, { status: err.status, type: err.type, code, retryAt: readRefusedRetryAt(err.headers) }, baseUrl);
+    return describeHttpFailure(
+      provider,
+      { status: err.status, type: err.type, code, message: bodyMessage(err.error), nCtx: field(err.error, "n_ctx"), retryAt: readRefusedRetryAt(err.headers) },
+      baseUrl,
+    );
   }
   return describeUnexpected(provider, err);
 }
@@ -87,8 +97,10 @@ export interface FailureFacts {
   type?: unknown;
   /** A finer code or reason (`insufficient_quota`, `API_KEY_INVALID`). */
   code?: unknown;
-  /** The provider's own message, tested against the profile's "too long" pattern and then dropped. */
+  /** The provider's own message, tested for "too long" (and read for the window it states, a number) and then dropped. */
   message?: unknown;
+  /** llama.cpp's `n_ctx` field of its error body: the window, where it refused a prompt as too long. */
+  nCtx?: unknown;
   /** When a provider asked to wait longer than the app waits (a long `retry-after`), the time it named. */
   retryAt?: number | undefined;
 }
@@ -122,10 +134,12 @@ export function describeHttpFailure(provider: ModelProviderName, facts: FailureF
   const described = [provider, `HTTP ${status}`, ...[type, code].filter((v): v is string => v !== undefined && v !== String(status))].join(", ");
   const say = (kind: ModelErrorKind, what: string, todo: string, retryable: boolean) =>
     new ModelError({ provider, message: `${what} (${described}): ${todo}`, retryable, status, kind });
-  const tooLong = is(profile.codes.tooLong) || (typeof facts.message === "string" && status < 500 && profile.tooLongMessage?.test(facts.message) === true);
-  if (tooLong) {
-    return say("too long", "the prompt does not fit the model's context window", "choose a model with a larger context in PATCHWISE_MODEL", false);
-  }
+  // A refusal in any provider's words (vLLM's and LM Studio's have no code): the window it states
+  // is kept as a number, so that the request can be split to fit and sent again.
+  const message = typeof facts.message === "string" ? facts.message : undefined;
+  const refusal = status < 500 ? readContextLengthRefusal({ type, code, text: message, nCtx: facts.nCtx }) : null;
+  const tooLong = refusal !== null || is(profile.codes.tooLong) || (message !== undefined && status < 500 && profile.tooLongMessage?.test(message) === true);
+  if (tooLong) return describeContextLength(provider, refusal ?? { window: null }, described, status);
   if (status === 401 || is(profile.codes.credentials)) return say("credentials", `the model provider rejected ${profile.credentials.noun}`, profile.credentials.fix, false);
   if (status === 402) return say("billing", "the model provider reports a billing problem", "check the account's billing", false);
   if (is(profile.codes.quota)) return say("quota", "the model provider account has no quota left", "check the account's billing and limits", false);
@@ -149,6 +163,40 @@ export function describeHttpFailure(provider: ModelProviderName, facts: FailureF
     "check that PATCHWISE_MODEL exists and supports structured output with a JSON schema",
     false,
   );
+}
+
+/**
+ * The error of a context-length refusal that came without an HTTP failure (a stop reason): it
+ * carries the window the server stated (a number, never the server's words).
+ */
+export function contextLengthError(provider: ModelProviderName, refusal: ContextLengthRefusal, what: string): ModelError {
+  return describeContextLength(provider, refusal, `${provider}, ${what}`);
+}
+
+function describeContextLength(provider: ModelProviderName, refusal: ContextLengthRefusal, described: string, status?: number): ModelError {
+  const stated = refusal.window === null ? "" : `, the server allowing ${refusal.window.toLocaleString("en-US")} tokens`;
+  return new ModelError({
+    provider,
+    message: `the prompt does not fit the model's context window (${described})${stated}: set PATCHWISE_CONTEXT_WINDOW to the server's window or lower PATCHWISE_REQUEST_TOKENS`,
+    retryable: false,
+    ...(status === undefined ? {} : { status }),
+    kind: "too long",
+    contextLength: refusal,
+  });
+}
+
+// The provider's message, read only to recognise a refusal (OpenAI: the body's `error`, which LM
+// Studio sends as a plain string; Anthropic: the whole body).
+function bodyMessage(error: unknown): string | undefined {
+  if (typeof error === "string") return error;
+  const direct = field(error, "message");
+  if (typeof direct === "string") return direct;
+  const nested = field(field(error, "error"), "message");
+  return typeof nested === "string" ? nested : undefined;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 function isAbort(err: unknown): boolean {

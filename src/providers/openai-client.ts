@@ -1,6 +1,9 @@
+import type { AsyncLocalStorage } from "node:async_hooks";
 import OpenAI from "openai";
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ModelClient, ModelRequest, ModelResponse } from "../pipeline/ports.js";
+import { keepBareErrorBodies } from "./keep-bare-error-bodies.js";
+import { createRetryListeners, observeRetries, type RetryListener } from "./observe-retries.js";
 import { parseJsonOrRaw } from "./parse-json-or-raw.js";
 import { ModelError, toModelError } from "./model-error.js";
 
@@ -20,19 +23,24 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
   const baseURL = options.baseURL ?? OPENAI_BASE_URL;
   // Everything the SDK would otherwise read from process.env is pinned here: the environment is
   // read by readEnv alone, and OPENAI_LOG=debug would log request bodies (code).
-  const sdk = new OpenAI({ apiKey: options.apiKey, baseURL, ...pinnedSdkOptions(options) });
-  return createChatCompletionsClient("openai", sdk, { baseURL: options.baseURL, useCompletionTokens: acceptsOnlyMaxCompletionTokens(baseURL) });
+  const retries = createRetryListeners();
+  const sdk = new OpenAI({ apiKey: options.apiKey, baseURL, ...pinnedSdkOptions(options, retries) });
+  return createChatCompletionsClient("openai", sdk, { baseURL: options.baseURL, useCompletionTokens: acceptsOnlyMaxCompletionTokens(baseURL), retries });
 }
 
-/** The OpenAI SDK's options that it would otherwise read from process.env, pinned (shared with its Azure client). */
-export function pinnedSdkOptions(options: { timeoutMs: number; maxRetries: number; fetch?: typeof fetch | undefined }) {
+/**
+ * The OpenAI SDK's options that it would otherwise read from process.env, pinned (shared with its
+ * Azure client), and its fetch: bare error bodies kept, retries told to the listener of the request.
+ */
+export function pinnedSdkOptions(options: { timeoutMs: number; maxRetries: number; fetch?: typeof fetch | undefined }, retries: AsyncLocalStorage<RetryListener>) {
   return {
     organization: null,
     project: null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
     logLevel: "off" as const,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Looked up per call, so that a fetch replaced after start (a test's interceptor) is the one used.
+    fetch: observeRetries(keepBareErrorBodies(options.fetch ?? ((input, init) => fetch(input, init))), options.maxRetries, retries),
   };
 }
 
@@ -41,6 +49,8 @@ export interface ChatCompletionsOptions {
   baseURL: string | undefined;
   /** Whether the output limit goes in `max_completion_tokens` rather than `max_tokens`. */
   useCompletionTokens: boolean;
+  /** The listeners the SDK's fetch tells of retries (the same store as given to pinnedSdkOptions). */
+  retries: AsyncLocalStorage<RetryListener>;
 }
 
 /** A ModelClient over chat completions with a strict JSON schema, for OpenAI's SDK client or its Azure client. */
@@ -50,7 +60,7 @@ export function createChatCompletionsClient(provider: "openai" | "azure", sdk: O
     async complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelResponse> {
       let completion: ChatCompletion;
       try {
-        completion = await sdk.chat.completions.create(
+        completion = await options.retries.run({ onRetry: request.onRetry ?? (() => undefined), signal }, () => sdk.chat.completions.create(
           {
             model: request.model,
             messages: [
@@ -66,7 +76,7 @@ export function createChatCompletionsClient(provider: "openai" | "azure", sdk: O
               : { max_tokens: request.maxOutputTokens }),
           },
           { signal },
-        );
+        ));
       } catch (err) {
         throw toModelError(provider, err, options.baseURL);
       }

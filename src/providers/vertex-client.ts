@@ -35,6 +35,7 @@ export function createVertexClient(options: VertexClientOptions): ModelClient {
         httpOptions: googleHttpOptions(options),
       });
     },
+    maxRetries: options.maxRetries,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {

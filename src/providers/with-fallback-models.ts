@@ -56,5 +56,7 @@ function describeFailures(last: Failure, earlier: readonly Failure[]): ModelErro
     retryable: last.error.retryable,
     ...(last.error.status !== undefined ? { status: last.error.status } : {}),
     ...(last.error.kind !== undefined ? { kind: last.error.kind } : {}),
+    // A prompt too long for the last model tried can still be split and sent again.
+    ...(last.error.contextLength !== undefined ? { contextLength: last.error.contextLength } : {}),
   });
 }

@@ -90,7 +90,7 @@ describe("the light model through the App", () => {
       [MAIN, "submit_review"],
       [LIGHT, "submit_scores"],
     ]);
-    expect(github.sentSummary?.body.body).toContain(`<sub>Model \`${MAIN}\` via openai · 1,200 input / 340 output tokens · verification with \`${LIGHT}\`: 1,200 input / 340 output tokens`);
+    expect(github.sentSummary?.body.body).toContain(`<sub>Model \`${MAIN}\` via openai · 1,200 input / 340 output tokens (about $0.0010) · verification with \`${LIGHT}\`: 1,200 input / 340 output tokens`);
     expect(app.audits).toEqual([expect.objectContaining({ answeredBy: [{ part: "review", model: MAIN, requests: 1 }, { part: "verify", model: LIGHT, requests: 1 }] })]);
     expectNoOtherCalls(app);
   });

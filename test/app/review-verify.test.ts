@@ -59,7 +59,7 @@ describe("the verify pass through the App", () => {
     const summary = github.sentSummary?.body.body ?? "";
     expect(summary).toContain("**1** finding: 1 posted as inline comment, 0 listed here.");
     expect(summary).toContain("\n\n🔎 Verification: 2 findings scored against the code they cite; 1 dropped by verification (score under 0.6).\n\n");
-    expect(summary).toMatch(/· 1,200 input \/ 340 output tokens · verification: 1,200 input \/ 340 output tokens · /);
+    expect(summary).toMatch(/· 1,200 input \/ 340 output tokens \(about \$0\.\d{4}\) · verification: 1,200 input \/ 340 output tokens · /);
     expect(summary).not.toContain("Missing semicolon");
 
     const metrics = await app.metrics.registry.metrics();

@@ -128,7 +128,8 @@ describe("pull_request webhooks", () => {
           "",
           "</details>",
           "",
-          `<sub>Model \`${modelName}\` via ${provider} · 1,200 input / 340 output tokens · related code: 3 lines from 1 file · commit ec26c3e</sub>`,
+          // The cost at the catalog's price: gpt-4.1-mini $0.40/$1.60, claude-sonnet-4-6 $3/$15 per million tokens.
+          `<sub>Model \`${modelName}\` via ${provider} · 1,200 input / 340 output tokens (about ${provider === "openai" ? "$0.0010" : "$0.0087"}) · related code: 3 lines from 1 file · commit ec26c3e</sub>`,
           "",
           // What the next review starts from: this commit, and the totals so far (never code).
           `<!-- patchwise:state v1 sha=${HEAD_SHA} reviews=1 critical=0 major=1 minor=1 nit=0 worst=major -->`,

@@ -160,6 +160,28 @@ describe("patchwise review (CLI)", () => {
     expect(report.totalInputTokens).toBe(report.requests[0]!.inputTokens);
   });
 
+  it("says on stderr when a request is sent again, and why, even when stderr is not a terminal", async () => {
+    let calls = 0;
+    const flaky = await startFakeModel({ answer: answerFor, failWith: () => (calls++ === 0 ? 503 : undefined) });
+    try {
+      const { code, stderr } = await runCli(["review", "--base", "main"], { OPENAI_BASE_URL: flaky.baseUrl });
+      expect(code).toBe(0);
+      expect(stderr).toContain("patchwise: request 1 of 1: HTTP 503, a server error; sending it again (attempt 2 of 4)\n");
+      expect(stderr).not.toContain("overloaded:");
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it("--dry-run shows the estimated cost at the catalog's price, or the operator's", async () => {
+    const catalog = dryRunReportSchema.parse(JSON.parse((await runCli(["review", "--base", "main", "--dry-run", "--format", "json"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", PATCHWISE_MODEL: "gpt-4.1-mini" })).stdout));
+    // gpt-4.1-mini: $0.40 per million input tokens.
+    expect(catalog.estimatedCostUsd).toBe(Math.round(catalog.totalInputTokens * 0.4 * 10_000 / 1_000_000) / 10_000);
+    expect(catalog.maxCostUsd).toBeGreaterThan(catalog.estimatedCostUsd!);
+    const operator = await runCli(["review", "--base", "main", "--dry-run"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", PATCHWISE_MODEL_PRICE: "100/400" });
+    expect(operator.stdout).toMatch(/input tokens, about \$0\.\d{4} of input \(at most \$\d+\.\d{4} with every answer at its limit\)/);
+  });
+
   it.each([
     ["azure", { PATCHWISE_PROVIDER: "azure", AZURE_OPENAI_ENDPOINT: "https://review.openai.azure.com/", PATCHWISE_MODEL: "review-gpt41" }, "review.openai.azure.com", "Microsoft Entra ID token"],
     ["bedrock", { PATCHWISE_PROVIDER: "bedrock", AWS_REGION: "eu-central-1", AWS_ACCESS_KEY_ID: "AKIDSECRETVALUE", AWS_SECRET_ACCESS_KEY: "s3cr3t-value", AWS_SESSION_TOKEN: "t0ken-value", PATCHWISE_MODEL: "eu.anthropic.claude-sonnet-4-6" }, "bedrock-runtime.eu-central-1.amazonaws.com", "SigV4 with temporary keys from AWS_ACCESS_KEY_ID"],

@@ -57,12 +57,12 @@ describe("createAzureClient", () => {
     expect(fake!.requests[0]!.headers["api-key"]).toBeUndefined();
   });
 
-  it.each<[string, FakeReply, { retryable: boolean; status?: number }, RegExp]>([
+  it.each<[string, FakeReply, { retryable: boolean; status?: number; kind?: string; contextLength?: { window: number | null } }, RegExp]>([
     ["a rejected key", azureError(401, "401"), { retryable: false, status: 401 }, /^the model provider rejected the key or Entra ID token \(azure, HTTP 401\): check AZURE_OPENAI_API_KEY/],
     ["an identity without the role", azureError(403, "PermissionDenied"), { retryable: false, status: 403 }, /Cognitive Services OpenAI User role/],
     ["an unknown deployment", azureError(404, "DeploymentNotFound"), { retryable: false, status: 404 }, /^model not found \(azure, HTTP 404, DeploymentNotFound\): check that PATCHWISE_MODEL is the name of a deployment/],
     ["throttling", azureError(429, "429"), { retryable: true, status: 429 }, /rate limiting requests \(azure, HTTP 429/],
-    ["a prompt over the context window", azureError(400, "context_length_exceeded", "invalid_request_error"), { retryable: false, status: 400 }, /context window \(azure, .*\): choose a model with a larger context/],
+    ["a prompt over the context window", azureError(400, "context_length_exceeded", "invalid_request_error"), { retryable: false, status: 400, kind: "too long", contextLength: { window: null } }, /context window \(azure, .*\): set PATCHWISE_CONTEXT_WINDOW to the server's window or lower PATCHWISE_REQUEST_TOKENS/],
   ])("explains %s without quoting the response", async (_name, failure, expected, message) => {
     const model = await azure(() => failure);
 

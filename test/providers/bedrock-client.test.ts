@@ -66,11 +66,11 @@ describe("createBedrockClient", () => {
     expect(fake!.requests[0]!.headers["authorization"]).toBe("Bearer bedrock-api-key");
   });
 
-  it.each<[string, FakeReply, { retryable: boolean; status?: number }, RegExp]>([
+  it.each<[string, FakeReply, { retryable: boolean; status?: number; kind?: string; contextLength?: { window: number | null } }, RegExp]>([
     ["rejected keys", awsError(403, "UnrecognizedClientException"), { retryable: false, status: 403 }, /^the model provider rejected the AWS credentials \(bedrock, HTTP 403, UnrecognizedClientException\)/],
     ["a model that is not enabled", awsError(403, "AccessDeniedException"), { retryable: false, status: 403 }, /allow bedrock:InvokeModel on PATCHWISE_MODEL .* enable the model in AWS_REGION$/],
     ["throttling", awsError(429, "ThrottlingException"), { retryable: true, status: 429 }, /rate limiting requests \(bedrock, HTTP 429, ThrottlingException\)/],
-    ["a prompt over the context window", awsError(400, "ValidationException", `Input is too long for requested model. ${SENTINEL}`), { retryable: false, status: 400 }, /context window \(bedrock, HTTP 400, ValidationException\)/],
+    ["a prompt over the context window", awsError(400, "ValidationException", `Input is too long for requested model. ${SENTINEL}`), { retryable: false, status: 400, kind: "too long", contextLength: { window: null } }, /context window \(bedrock, HTTP 400, ValidationException\)/],
     ["an exhausted quota", awsError(400, "ServiceQuotaExceededException"), { retryable: false, status: 400 }, /no quota left/],
     ["an unknown model", awsError(404, "ResourceNotFoundException"), { retryable: false, status: 404 }, /^model not found \(bedrock, .*\): check PATCHWISE_MODEL/],
   ])("explains %s without quoting the response", async (_name, failure, expected, message) => {

@@ -43,9 +43,9 @@ describe("createGeminiClient", () => {
     expect(response).toEqual({ content: validAnswer, usage: { inputTokens: 1200, outputTokens: 340 }, model: "gemini-2.5-flash" });
   });
 
-  it.each<[string, FakeReply, { retryable: boolean; status?: number }, RegExp]>([
+  it.each<[string, FakeReply, { retryable: boolean; status?: number; kind?: string; contextLength?: { window: number | null } }, RegExp]>([
     ["a rejected key", googleError(400, "INVALID_ARGUMENT", `API key not valid. ${SENTINEL}`, "API_KEY_INVALID"), { retryable: false, status: 400 }, /^the model provider rejected the API key \(gemini, HTTP 400, INVALID_ARGUMENT, API_KEY_INVALID\): check GEMINI_API_KEY/],
-    ["a prompt over the context window", googleError(400, "INVALID_ARGUMENT", `The input token count (1200000) exceeds the maximum number of tokens allowed (1048576). ${SENTINEL}`), { retryable: false, status: 400 }, /context window \(gemini, HTTP 400, INVALID_ARGUMENT\): choose a model with a larger context/],
+    ["a prompt over the context window", googleError(400, "INVALID_ARGUMENT", `The input token count (1200000) exceeds the maximum number of tokens allowed (1048576). ${SENTINEL}`), { retryable: false, status: 400, kind: "too long", contextLength: { window: 1_048_576 } }, /context window \(gemini, HTTP 400, INVALID_ARGUMENT\), the server allowing 1,048,576 tokens: set PATCHWISE_CONTEXT_WINDOW/],
     ["throttling", googleError(429, "RESOURCE_EXHAUSTED"), { retryable: true, status: 429 }, /rate limiting requests \(gemini, HTTP 429, RESOURCE_EXHAUSTED\)/],
     ["an unknown model", googleError(404, "NOT_FOUND"), { retryable: false, status: 404 }, /^model not found \(gemini, HTTP 404, NOT_FOUND\): check PATCHWISE_MODEL and GEMINI_BASE_URL$/],
     ["an overloaded model", googleError(503, "UNAVAILABLE"), { retryable: true, status: 503 }, /overloaded/],
@@ -66,6 +66,19 @@ describe("createGeminiClient", () => {
 
     await expect(model.complete(reviewRequest())).resolves.toMatchObject({ content: validAnswer });
     expect(fake!.requests).toHaveLength(2);
+  });
+
+  it("tells the request's listener of each retry, and why", async () => {
+    let calls = 0;
+    const model = await gemini(() => (++calls <= 2 ? googleError(503, "UNAVAILABLE") : { answer: validAnswer }), { maxRetries: 2 });
+    const notices: unknown[] = [];
+
+    await model.complete(reviewRequest({ onRetry: (notice) => notices.push(notice) }));
+
+    expect(notices).toEqual([
+      { attempt: 2, of: 3, reason: "HTTP 503, a server error" },
+      { attempt: 3, of: 3, reason: "HTTP 503, a server error" },
+    ]);
   });
 
   it.each([

@@ -19,9 +19,9 @@ function anthropicError(status: number, type: string, errorCode?: string): unkno
 }
 
 describe("toModelError", () => {
-  it.each<[string, ModelProviderName, unknown, string | undefined, { retryable: boolean; status?: number }, RegExp]>([
+  it.each<[string, ModelProviderName, unknown, string | undefined, { retryable: boolean; status?: number; contextLength?: { window: number | null } }, RegExp]>([
     ["a bad OpenAI request", "openai", openaiError(400, { type: "invalid_request_error", code: null }), undefined, { retryable: false, status: 400 }, /^the model provider refused the request \(openai, HTTP 400, invalid_request_error\): check that PATCHWISE_MODEL/],
-    ["a prompt over the context window", "openai", openaiError(400, { code: "context_length_exceeded" }), undefined, { retryable: false }, /context window.*PATCHWISE_MODEL/],
+    ["a prompt over the context window", "openai", openaiError(400, { code: "context_length_exceeded" }), undefined, { retryable: false, contextLength: { window: null } }, /context window.*PATCHWISE_CONTEXT_WINDOW/],
     ["a missing Anthropic key", "anthropic", anthropicError(401, "authentication_error"), undefined, { retryable: false, status: 401 }, /rejected the API key \(anthropic, HTTP 401, authentication_error\): check ANTHROPIC_API_KEY$/],
     ["an Anthropic billing problem", "anthropic", anthropicError(402, "billing_error"), undefined, { retryable: false }, /billing/],
     ["a forbidden model", "openai", openaiError(403, {}), undefined, { retryable: false, status: 403 }, /permissions and PATCHWISE_MODEL/],

@@ -77,10 +77,10 @@ describe("createVertexClient", () => {
     expect(model.requests).toHaveLength(0);
   });
 
-  it.each<[string, FakeReply, { retryable: boolean; status?: number }, RegExp]>([
+  it.each<[string, FakeReply, { retryable: boolean; status?: number; kind?: string; contextLength?: { window: number | null } }, RegExp]>([
     ["an identity without the role", googleError(403, "PERMISSION_DENIED"), { retryable: false, status: 403 }, /roles\/aiplatform\.user on GOOGLE_CLOUD_PROJECT/],
     ["throttling", googleError(429, "RESOURCE_EXHAUSTED"), { retryable: true, status: 429 }, /rate limiting requests \(vertex, HTTP 429, RESOURCE_EXHAUSTED\)/],
-    ["a prompt over the context window", googleError(400, "INVALID_ARGUMENT", `The input token count (2000000) exceeds the maximum number of tokens allowed (1048576). ${SENTINEL}`), { retryable: false, status: 400 }, /context window \(vertex/],
+    ["a prompt over the context window", googleError(400, "INVALID_ARGUMENT", `The input token count (2000000) exceeds the maximum number of tokens allowed (1048576). ${SENTINEL}`), { retryable: false, status: 400, kind: "too long", contextLength: { window: 1_048_576 } }, /context window \(vertex/],
     ["a model the location does not offer", googleError(404, "NOT_FOUND"), { retryable: false, status: 404 }, /offered in GOOGLE_CLOUD_LOCATION$/],
   ])("explains %s without quoting the response", async (_name, failure, expected, message) => {
     const { client } = await vertex(() => failure);

@@ -34,6 +34,32 @@ function wrap(client: ReturnType<typeof createOpenAIClient>, fallbacks: string[]
 const asked = () => server!.requests.map((request) => request.model);
 
 describe("withFallbackModels", () => {
+  it("does not fall back from a prompt too long, in vLLM's words without a code, and keeps the window for the split", async () => {
+    const vllmWords = { object: "error", type: "BadRequestError", message: "This model's maximum context length is 4096 tokens. However, you requested 9000 tokens.", code: 400 };
+    server = await startFakeModel({ answer: () => validAnswer, refuse: (request) => (request.model === "big" ? { status: 400, body: vllmWords } : undefined) });
+    const { wrapped, answered } = wrap(createOpenAIClient({ apiKey: "sk-test", baseURL: server.baseUrl, timeoutMs: 5_000, maxRetries: 0 }), ["medium"]);
+
+    const error = await wrapped.complete(reviewRequest({ model: "big" })).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ kind: "too long", contextLength: { window: 4_096 } });
+    expect(asked()).toEqual(["big"]);
+    expect(answered).toEqual([]);
+  });
+
+  it("keeps the window of a fallback model's too-long refusal in the error naming every model", async () => {
+    server = await startFakeModel({
+      answer: () => validAnswer,
+      failWith: (request) => (request.model === "big" ? 503 : undefined),
+      refuse: (request) => (request.model === "medium" ? { status: 400, body: { error: { message: "too long", type: "invalid_request_error", code: "context_length_exceeded" } } } : undefined),
+    });
+    const { wrapped } = wrap(createOpenAIClient({ apiKey: "sk-test", baseURL: server.baseUrl, timeoutMs: 5_000, maxRetries: 0 }), ["medium", "small"]);
+
+    const error = await wrapped.complete(reviewRequest({ model: "big" })).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ kind: "too long", contextLength: { window: null }, message: expect.stringMatching(/^every model tried failed \(big: .*; medium: the prompt does not fit/) });
+    expect(asked()).toEqual(["big", "medium"]);
+  });
+
   it.each([
     ["503 (server error)", 503, "server error"],
     ["529 (overloaded)", 529, "overloaded"],

@@ -38,6 +38,8 @@ export const auditEventSchema = z.object({
   secretsRedacted: z.object({ count, byType: z.record(z.string(), count) }),
   /** Inline review comments posted (the summary comment is not counted). */
   commentsPosted: count,
+  /** A posted review some of whose model requests failed for good: how many, and the files left unreviewed; null otherwise. */
+  partial: z.object({ failedRequests: count, files: count }).nullable(),
   durationMs: count,
   outcome: z.object({
     status: z.enum(["posted", "skipped", "failed"]),

@@ -22,6 +22,8 @@ export interface AuditReviewFacts {
   stage?: string;
   reason?: string;
   inlineComments?: number;
+  /** Model requests that failed for good in a posted review, and the files they held. */
+  partial?: { requests: number; files: number };
   durationMs: number;
   modelRequests: { provider: string; model: string; inputTokens: number; outputTokens: number; answeredBy?: readonly ModelAnswerCount[] };
   sent?: { files: number; lines: number; relatedLines?: number };
@@ -59,6 +61,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
       tokens: { input: 0, output: 0 },
       secretsRedacted: { count: 0, byType: {} },
       commentsPosted: 0,
+      partial: null,
       durationMs: 0,
       outcome: { status: "skipped", stage: null, reason: input.refused },
     };
@@ -76,6 +79,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
     tokens: { input: whole(review.modelRequests.inputTokens), output: whole(review.modelRequests.outputTokens) },
     secretsRedacted: { count: Object.values(byType).reduce((sum, n) => sum + n, 0), byType },
     commentsPosted: review.status === "posted" ? whole(review.inlineComments) : 0,
+    partial: review.status === "posted" && review.partial ? { failedRequests: whole(review.partial.requests), files: whole(review.partial.files) } : null,
     durationMs: whole(review.durationMs),
     outcome: { status: review.status, stage: review.status === "failed" ? (review.stage ?? null) : null, reason: review.reason ?? null },
   };

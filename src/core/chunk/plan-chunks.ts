@@ -20,8 +20,10 @@ export interface PlanChunksInput {
   files: ChunkFileInput[];
   /** Related code, most wanted first within each file. */
   snippets: ChunkSnippetInput[];
-  /** Tokens one request may spend on files and snippets (see `computePromptBudget`). */
+  /** Tokens requests are packed to (see `computePromptBudget`'s `target`). */
   budget: number;
+  /** The most tokens one request can hold (the window's share); a file or hunk over `budget` but within it goes alone. Default: `budget`. */
+  limit?: number;
 }
 
 export interface ChunkFile {
@@ -57,15 +59,17 @@ interface Unit {
 
 /**
  * Splits a review into requests that each fit `budget`. A file and its related code stay in one
- * request; files of one directory share a request where they fit; a file too large for any
- * request is split between its hunks; what fits nowhere is named with the reason.
+ * request; files of one directory share a request where they fit; a file too large for the
+ * budget is split between its hunks (a hunk over it alone still goes alone within `limit`);
+ * what fits nowhere is named with the reason.
  */
 export function planChunks(input: PlanChunksInput): ChunkPlan {
   const plan: ChunkPlan = { chunks: [], skipped: [], skippedHunks: [], droppedSnippetIds: [] };
   const snippetsByFile = groupBy(input.snippets, (snippet) => snippet.file);
+  const sizes = { budget: input.budget, limit: Math.max(input.budget, input.limit ?? input.budget) };
   const units = [...input.files]
     .sort((a, b) => a.path.localeCompare(b.path))
-    .flatMap((file) => toUnits(file, snippetsByFile.get(file.path) ?? [], input.budget, plan));
+    .flatMap((file) => toUnits(file, snippetsByFile.get(file.path) ?? [], sizes, plan));
   // Whole directories first; a directory too large for one request is packed on its own first.
   const pieces = [...groupBy(units, (unit) => unit.dir).values()].flatMap((group) => packFirstFitDecreasing(group, input.budget).map(merge));
   plan.chunks = packFirstFitDecreasing(pieces, input.budget)
@@ -75,7 +79,8 @@ export function planChunks(input: PlanChunksInput): ChunkPlan {
   return plan;
 }
 
-function toUnits(file: ChunkFileInput, snippets: ChunkSnippetInput[], budget: number, plan: ChunkPlan): Unit[] {
+function toUnits(file: ChunkFileInput, snippets: ChunkSnippetInput[], sizes: { budget: number; limit: number }, plan: ChunkPlan): Unit[] {
+  const { budget, limit } = sizes;
   const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
   if (file.tokens <= budget) return attachSnippets([{ key: file.path, dir, files: [{ path: file.path }], snippetIds: [], tokens: file.tokens }], snippets, budget, plan);
   // Consecutive hunks share a part while they fit, so each request sees as much of the file as it can.
@@ -83,13 +88,13 @@ function toUnits(file: ChunkFileInput, snippets: ChunkSnippetInput[], budget: nu
   const parts: Unit[] = [];
   for (const [hunk, tokens] of file.hunkTokens.entries()) {
     const last = parts.at(-1);
-    if (tokens > budget) tooLarge.push(hunk);
+    if (tokens > limit) tooLarge.push(hunk);
     else if (last && last.tokens + tokens <= budget) {
       last.files[0]?.hunks?.push(hunk);
       last.tokens += tokens;
     } else parts.push({ key: `${file.path}#${String(parts.length).padStart(6, "0")}`, dir, files: [{ path: file.path, hunks: [hunk] }], snippetIds: [], tokens });
   }
-  const room = `the ${budget} tokens one request can hold`;
+  const room = `the ${limit} tokens one request can hold`;
   if (parts.length === 0) {
     plan.skipped.push({ path: file.path, reason: `its diff (${file.tokens} tokens) does not fit in ${room}, not even one hunk at a time` });
     plan.droppedSnippetIds.push(...snippets.map((snippet) => snippet.id));

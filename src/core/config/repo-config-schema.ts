@@ -3,12 +3,23 @@ import { DEFAULT_MIN_CONFIDENCE } from "../findings/select-inline-findings.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
 import { globListSchema } from "./glob-list-schema.js";
 
-const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300, maxChangedLines: 5_000 });
+const DEFAULT_LIMITS = Object.freeze({ maxFiles: 300 });
 const DEFAULT_COMMANDS = Object.freeze({ allowAuthor: false, replyToRefused: "always" as const });
 
 const limitsShape = {
   maxFiles: z.number().int().min(1).max(3000).default(DEFAULT_LIMITS.maxFiles).describe("Most files reviewed; the rest are listed as skipped"),
-  maxChangedLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxChangedLines).describe("Most changed lines (additions + deletions) reviewed"),
+  maxChangedLines: z.number().int().min(1).optional().describe("Most changed lines (additions + deletions) reviewed (unset: no line limit; the token and cost budgets apply)"),
+  maxReviewTokens: z
+    .number()
+    .int()
+    .min(1_000)
+    .optional()
+    .describe("Most input tokens one review sends to the model; may lower the operator's PATCHWISE_MAX_REVIEW_TOKENS, never raise it"),
+  maxReviewCostUsd: z
+    .number()
+    .positive()
+    .optional()
+    .describe("Most US dollars one review may cost, where the model catalog knows the model's price; may lower the operator's PATCHWISE_MAX_REVIEW_COST_USD, never raise it"),
 };
 
 const commandsShape = {
@@ -64,6 +75,13 @@ export const repoConfigSchema = z
       .max(10_000_000)
       .optional()
       .describe("Tokens of the model's context window to use; may lower the operator's value, never raise it"),
+    requestTokens: z
+      .number()
+      .int()
+      .min(2_000)
+      .max(10_000_000)
+      .optional()
+      .describe("Input tokens one model request aims at (a larger pull request is split into several); may lower the operator's PATCHWISE_REQUEST_TOKENS, never raise it"),
     limits: z.object(limitsShape).strict().default(DEFAULT_LIMITS),
     commands: z
       .object(commandsShape)
@@ -116,8 +134,13 @@ export const ON_INVALID = {
   describe: "default",
   relatedCodeLines: "stop",
   contextWindow: "stop",
+  // Like contextWindow: it sizes what each request sends, and a guess could send more at once than the team allowed.
+  requestTokens: "stop",
   "limits.maxFiles": "stop",
   "limits.maxChangedLines": "stop",
+  // The review's budgets: past them nothing more is sent, and a guess could send more than the team allowed.
+  "limits.maxReviewTokens": "stop",
+  "limits.maxReviewCostUsd": "stop",
   "commands.allowAuthor": "default",
   "commands.replyToRefused": "default",
 } as const satisfies Record<ConfigKey, OnInvalid>;

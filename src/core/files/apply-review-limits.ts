@@ -2,8 +2,8 @@ import type { ChangedFile, SkippedFile } from "../types.js";
 
 export interface ReviewLimits {
   maxFiles: number;
-  /** Most additions + deletions reviewed in one pull request. */
-  maxChangedLines: number;
+  /** Most additions + deletions reviewed in one pull request; none when unset (the token and cost budgets guard instead). */
+  maxChangedLines?: number | undefined;
 }
 
 const CONFIG_FILE = ".github/patchwise.yml";
@@ -21,7 +21,7 @@ export function applyReviewLimits(files: readonly ChangedFile[], limits: ReviewL
     const changes = file.additions + file.deletions;
     if (kept.length >= limits.maxFiles) {
       skipped.push({ path: file.path, reason: `over the limit of ${limits.maxFiles} files per review (limits.maxFiles in ${CONFIG_FILE})` });
-    } else if (lines + changes > limits.maxChangedLines) {
+    } else if (limits.maxChangedLines !== undefined && lines + changes > limits.maxChangedLines) {
       skipped.push({
         path: file.path,
         reason: `its ${changes} changed lines would pass the limit of ${limits.maxChangedLines} changed lines per review (limits.maxChangedLines in ${CONFIG_FILE})`,

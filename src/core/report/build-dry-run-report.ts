@@ -1,3 +1,4 @@
+import type { ModelPrice } from "../files/apply-review-budget.js";
 import type { PreparedReview } from "../review/prepare-review.js";
 import type { DryRunReport } from "./local-report-schema.js";
 
@@ -7,13 +8,13 @@ export interface DryRunInput {
   model: string;
   endpoint: DryRunReport["endpoint"];
   prepared: PreparedReview;
-  /** US dollars per million input tokens, or null when the model's price is unknown. */
-  inputPricePerMillion: number | null;
+  /** The model's price (the catalog's, or the operator's), or null when unknown. */
+  price: ModelPrice | null;
   relatedCode: DryRunReport["relatedCode"];
   redactions: DryRunReport["redactions"];
 }
 
-/** Exactly the requests a review would send, with their token counts and estimated input cost. */
+/** Exactly the requests a review would send, with their token counts, the input's cost and the most the review can cost. */
 export function buildDryRunReport(input: DryRunInput): DryRunReport {
   const requests = input.prepared.prompts.map((prompt) => ({
     paths: prompt.paths,
@@ -31,7 +32,8 @@ export function buildDryRunReport(input: DryRunInput): DryRunReport {
     endpoint: input.endpoint,
     requests,
     totalInputTokens,
-    estimatedCostUsd: input.inputPricePerMillion === null ? null : roundCents((totalInputTokens / 1_000_000) * input.inputPricePerMillion),
+    estimatedCostUsd: input.price === null ? null : roundCents((totalInputTokens / 1_000_000) * input.price.inputPerMillion),
+    maxCostUsd: input.prepared.planned.maxCostUsd === null ? null : roundCents(input.prepared.planned.maxCostUsd),
     skippedFiles: input.prepared.skippedFiles,
     relatedCode: input.relatedCode,
     redactions: input.redactions,

@@ -3,7 +3,8 @@ import type { DryRunReport } from "./local-report-schema.js";
 
 /** The dry run for a person: every request exactly as it would be sent, after secret redaction. */
 export function renderDryRun(report: DryRunReport): string {
-  const cost = report.estimatedCostUsd === null ? "unknown price for this model" : `about $${report.estimatedCostUsd.toFixed(4)} of input`;
+  const most = report.maxCostUsd === null ? "" : ` (at most $${report.maxCostUsd.toFixed(4)} with every answer at its limit)`;
+  const cost = report.estimatedCostUsd === null ? "unknown price for this model (set PATCHWISE_MODEL_PRICE)" : `about $${report.estimatedCostUsd.toFixed(4)} of input${most}`;
   const redacted = report.redactions.count === 0 ? "no secrets found" : `${report.redactions.count} secret(s) redacted (${Object.entries(report.redactions.types).map(([type, n]) => `${type}: ${n}`).join(", ")})`;
   const lines = [
     `# Patchwise dry run of ${report.range}`,

@@ -2,6 +2,7 @@ import { capPostedLength } from "../sanitize/cap-posted-length.js";
 import { GITHUB_COMMENT_MAX_LENGTH } from "../sanitize/sanitize-posted-text.js";
 import { SEVERITIES, type Finding, type Severity, type SkippedFile } from "../types.js";
 import type { FeedbackCounts } from "../findings/count-feedback.js";
+import type { PartialReview } from "../progress/conclude-check-run.js";
 import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
@@ -31,6 +32,8 @@ export interface SummaryInput {
   model: string;
   provider: string;
   tokens: { input: number; output: number };
+  /** What the tokens cost at the model's price (catalog or operator); null or absent when the price is unknown. */
+  costUsd?: number | null;
   /** The model's overview, or null when no valid answer came back. */
   answer: { summary: string; walkthrough: Array<{ path: string; change: string }> } | null;
   /** Inline comments posted in the review. */
@@ -48,6 +51,8 @@ export interface SummaryInput {
   failure: { stage: string; message: string } | null;
   /** A short note on why this run did nothing new (e.g. the commit already has a review). */
   notice?: string;
+  /** Model requests that failed for good (of all), and how many files they held: the review is partial. */
+  partial?: PartialReview;
   /** Findings an earlier Patchwise review already posted (or a person resolved or dismissed), not repeated. */
   notRepeated?: number;
   /** Findings folded into another comment because they are the same problem at another place. */
@@ -83,6 +88,7 @@ export function renderSummary(input: SummaryInput): string {
     `${SUMMARY_MARKER}\n## Patchwise review`,
     input.configErrors.length > 0 ? renderConfigErrors(input.configErrors, rules) : "",
     input.failure ? renderFailure(input.failure, rules) : "",
+    input.partial ? renderPartial(input.partial) : "",
     input.notice ? `ℹ️ ${input.notice}` : "",
     input.reviewRange ? renderReviewRange(input.reviewRange.range, input.reviewRange.earlier) : "",
     input.committedSecretTypes?.length ? renderCommittedSecrets(input.committedSecretTypes) : "",
@@ -92,10 +98,11 @@ export function renderSummary(input: SummaryInput): string {
     input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough, rules) : "",
     input.skippedFiles.length > 0 ? renderSkipped(input.skippedFiles) : "",
     renderFeedback(input.feedback),
-    renderFooter(input),
-    input.reviewState ? renderReviewStateMarker(input.reviewState) : "",
   ];
-  return capPostedLength(sections.filter((section) => section !== "").join("\n\n"), GITHUB_COMMENT_MAX_LENGTH);
+  // The footer (model, tokens, cost) and the state marker are kept whole: a cut falls in the body.
+  const tail = [renderFooter(input), input.reviewState ? renderReviewStateMarker(input.reviewState) : ""].filter((part) => part !== "").join("\n\n");
+  const body = capPostedLength(sections.filter((section) => section !== "").join("\n\n"), GITHUB_COMMENT_MAX_LENGTH - tail.length - 2);
+  return `${body}\n\n${tail}`;
 }
 
 // Config errors quote keys of the repository's YAML: the pull request author can write those.
@@ -122,6 +129,14 @@ function renderFailure(failure: { stage: string; message: string }, rules: Poste
     `> **⚠️ Review failed at ${oneLine(failure.stage)}:** ${postedLine(failure.message, rules, PROBLEM_CHARS)}`,
     ">",
     "> This run did not finish its review. Once the cause is fixed, comment `/review` on this pull request to try again.",
+  ].join("\n");
+}
+
+function renderPartial(partial: PartialReview): string {
+  const files = `${partial.files} file${partial.files === 1 ? "" : "s"}`;
+  return [
+    "> [!WARNING]",
+    `> **Partial review:** ${partial.requests} of ${partial.of} model request${partial.of === 1 ? "" : "s"} failed for good, so ${files} ${partial.files === 1 ? "was" : "were"} not reviewed (listed below with the reason). The findings of every request that answered are posted. Comment \`/review full\` to try again.`,
   ].join("\n");
 }
 
@@ -198,7 +213,8 @@ function renderSkipped(skipped: SkippedFile[]): string {
 
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
-  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
+  const cost = input.costUsd === undefined || input.costUsd === null ? "" : ` (about $${input.costUsd.toFixed(input.costUsd < 1 ? 4 : 2)})`;
+  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens${cost}`;
   const lightModel = input.lightModel ?? input.model;
   const review = `Model ${renderCodeSpan(input.model)} via ${input.provider}${renderFallbackAnswers(input.answeredBy, "review", input.model)} · ${tokens}`;
   const verification = `${renderVerificationCost(input.verification, lightModel === input.model ? undefined : lightModel)}${renderFallbackAnswers(input.answeredBy, "verify", lightModel)}`;

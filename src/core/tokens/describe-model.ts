@@ -1,3 +1,6 @@
+import { MODEL_CONFIGS } from "llm-zoo";
+import type { ModelPrice } from "../files/apply-review-budget.js";
+
 /** How tokens of a model are counted: OpenAI's own encodings are exact, the rest are estimates. */
 export interface TokenizerChoice {
   encoding: "o200k_base" | "cl100k_base";
@@ -7,13 +10,16 @@ export interface TokenizerChoice {
   margin: number;
 }
 
-/** What the review needs to know about a model to size its requests. */
+/** What the review needs to know about a model to size its requests and count its cost. */
 export interface ModelProfile {
+  /** The catalog's name for the model (`unknown` when the catalog does not know it). */
   family: string;
   contextWindow: number;
   maxOutputTokens: number;
   tokenizer: TokenizerChoice;
-  /** False for a model this table does not know (conservative defaults apply). */
+  /** US dollars per million tokens, or null when the catalog does not know the price. */
+  price: ModelPrice | null;
+  /** False for a model the catalog does not know (conservative defaults apply). */
   known: boolean;
 }
 
@@ -26,49 +32,75 @@ const LLAMA3: TokenizerChoice = { encoding: "cl100k_base", exact: false, margin:
 const CLAUDE: TokenizerChoice = { encoding: "o200k_base", exact: false, margin: 1.25 };
 const OTHER: TokenizerChoice = { encoding: "o200k_base", exact: false, margin: 1.15 };
 
-type Row = [pattern: RegExp, family: string, contextWindow: number, maxOutputTokens: number, tokenizer: TokenizerChoice];
+const UNKNOWN = { family: "unknown", contextWindow: 32_000, maxOutputTokens: 4_096, tokenizer: OTHER, price: null, known: false } as const;
 
-// First match wins, so specific names come before their family. Output limits are the provider's
-// documented maxima; where a family's members differ, the smallest (a smaller reserve is safe).
-const MODELS: readonly Row[] = [
-  [/^gpt-4\.1/, "gpt-4.1", 1_047_576, 32_768, O200K],
-  [/^gpt-5(\.\d+)?-chat/, "gpt-5-chat", 128_000, 16_384, O200K],
-  [/^gpt-5/, "gpt-5", 400_000, 128_000, O200K],
-  [/^(chatgpt-4o|gpt-4o)/, "gpt-4o", 128_000, 16_384, O200K],
-  [/^gpt-oss/, "gpt-oss", 131_072, 32_768, O200K],
-  [/^o1-(mini|preview)/, "o1-mini", 128_000, 32_768, O200K],
-  [/^o[134](-|$)/, "o-series", 200_000, 100_000, O200K],
-  [/^gpt-4-turbo|^gpt-4-\d{4}-preview/, "gpt-4-turbo", 128_000, 4_096, CL100K],
-  [/^gpt-4(-|$)/, "gpt-4", 8_192, 8_192, CL100K],
-  [/^gpt-3\.5-turbo/, "gpt-3.5-turbo", 16_385, 4_096, CL100K],
-  [/^claude-(sonnet|haiku)-4/, "claude-4", 200_000, 64_000, CLAUDE],
-  [/^claude-opus-4/, "claude-opus-4", 200_000, 32_000, CLAUDE],
-  [/^claude-3-7-sonnet/, "claude-3.7", 200_000, 64_000, CLAUDE],
-  [/^claude-3-5/, "claude-3.5", 200_000, 8_192, CLAUDE],
-  [/^claude/, "claude", 200_000, 4_096, CLAUDE],
-  [/^gemini-2\.5/, "gemini-2.5", 1_048_576, 65_536, OTHER],
-  [/^gemini/, "gemini", 1_048_576, 8_192, OTHER],
-  [/^(meta-)?llama-?3\.[1-3]/, "llama-3.1", 131_072, 8_192, LLAMA3],
-  [/^(meta-)?llama-?3/, "llama-3", 8_192, 4_096, LLAMA3],
-  [/^qwen2\.5-coder/, "qwen2.5-coder", 32_768, 8_192, OTHER],
-];
+interface CatalogFacts {
+  family: string;
+  contextWindow: number;
+  maxOutputTokens: number;
+  price: ModelPrice;
+}
 
-const UNKNOWN = { family: "unknown", contextWindow: 32_000, maxOutputTokens: 4_096, tokenizer: OTHER };
+// The catalog (llm-zoo, shipped in the package: nothing is fetched at run time) by every name it
+// gives a model. Where entries of one name disagree (a "thinking" variant), the safe figures win:
+// the smaller window and answer, the higher price.
+const CATALOG: ReadonlyMap<string, CatalogFacts> = (() => {
+  const byName = new Map<string, CatalogFacts>();
+  for (const entry of Object.values(MODEL_CONFIGS)) {
+    const facts: CatalogFacts = {
+      family: entry.shortName ?? entry.fullName,
+      contextWindow: entry.contextWindow,
+      maxOutputTokens: entry.maxOutputTokens,
+      price: { inputPerMillion: entry.inputPrice, outputPerMillion: entry.outputPrice },
+    };
+    for (const name of new Set([entry.fullName, entry.shortName].filter((value): value is string => Boolean(value)).map((value) => value.toLowerCase()))) {
+      const earlier = byName.get(name);
+      byName.set(name, earlier === undefined ? facts : safer(earlier, facts));
+    }
+  }
+  return byName;
+})();
+// Longest first, so that `gpt-4o-mini-2024-07-18` finds `gpt-4o-mini` before `gpt-4o`.
+const NAMES = [...CATALOG.keys()].sort((a, b) => b.length - a.length);
 
 /**
- * The context window, output limit and tokenizer of a model, by name. Understands provider
- * prefixes and tags (`openai/gpt-4o`, `models/gemini-2.5-pro`, `us.anthropic.claude-sonnet-4-…`,
- * `llama3.1:8b`, `Qwen/Qwen2.5-Coder-32B-Instruct`); an unknown model gets a 32k window.
+ * The context window, output limit, price and tokenizer of a model, by name, from the model
+ * catalog. Understands provider prefixes, dates and tags (`openai/gpt-4o`, `models/gemini-2.5-pro`,
+ * `us.anthropic.claude-sonnet-4-5-20250929-v1:0`, `claude-sonnet-4-5@20250929`,
+ * `gpt-4o-2024-08-06`); a model the catalog does not know gets a 32k window and no price.
  */
 export function describeModel(model: string): ModelProfile {
   const name = normalizeModelName(model);
-  const row = MODELS.find(([pattern]) => pattern.test(name));
-  if (row === undefined) return { ...UNKNOWN, known: false };
-  const [, family, contextWindow, maxOutputTokens, tokenizer] = row;
-  return { family, contextWindow, maxOutputTokens, tokenizer, known: true };
+  const key = CATALOG.has(name) ? name : NAMES.find((candidate) => name.startsWith(`${candidate}-`));
+  const facts = key === undefined ? undefined : CATALOG.get(key);
+  if (facts === undefined) return { ...UNKNOWN, tokenizer: chooseTokenizer(name) };
+  return { family: facts.family, contextWindow: facts.contextWindow, maxOutputTokens: facts.maxOutputTokens, tokenizer: chooseTokenizer(name), price: facts.price, known: true };
+}
+
+// Which of our counters fits a model: a fact about our tokenizers rather than about the model, so
+// it stays here. GPT-4 (not 4o or 4.1) and GPT-3.5 use cl100k; OpenAI's later models o200k.
+function chooseTokenizer(name: string): TokenizerChoice {
+  if (/^gpt-(4|3\.5)(-|$)/.test(name)) return CL100K;
+  if (/^(gpt-|o\d(-|$)|chatgpt-|codex-)/.test(name)) return O200K;
+  if (/^claude/.test(name)) return CLAUDE;
+  if (/llama-?3/.test(name)) return LLAMA3;
+  return OTHER;
+}
+
+function safer(a: CatalogFacts, b: CatalogFacts): CatalogFacts {
+  return {
+    ...a,
+    contextWindow: Math.min(a.contextWindow, b.contextWindow),
+    maxOutputTokens: Math.min(a.maxOutputTokens, b.maxOutputTokens),
+    price: { inputPerMillion: Math.max(a.price.inputPerMillion, b.price.inputPerMillion), outputPerMillion: Math.max(a.price.outputPerMillion, b.price.outputPerMillion) },
+  };
 }
 
 function normalizeModelName(model: string): string {
   const base = model.trim().toLowerCase().split("/").pop() ?? "";
-  return base.replace(/^([a-z]{2,6}\.)?anthropic\./, "");
+  // Bedrock's inference profiles: a region (us., eu.) or `global.` before the vendor.
+  return base
+    .replace(/^([a-z]{2,6}\.)?anthropic\./, "")
+    .replace(/-v\d+(:\d+)?$/, "")
+    .replace(/@.*$/, "");
 }

@@ -55,6 +55,7 @@ describe("buildAuditEvent", () => {
       tokens: { input: 1200, output: 340 },
       secretsRedacted: { count: 3, byType: { "aws-access-key": 1, "github-token": 2 } },
       commentsPosted: 3,
+      partial: null,
       durationMs: 1535,
       outcome: { status: "posted", stage: null, reason: null },
     });
@@ -76,6 +77,27 @@ describe("buildAuditEvent", () => {
       outcome: { status: "failed", stage: "asking the model", reason: "the model endpoint answered 503" },
     });
     expect(auditEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("counts a partial review: the model requests that failed for good and the files they held", () => {
+    const outcome: ReviewOutcome = {
+      status: "posted",
+      headSha: "a".repeat(40),
+      inlineComments: 2,
+      findings: 2,
+      severities: ["minor", "minor"],
+      reviewUrl: "https://github.com/acme/rocket/pull/7#pullrequestreview-1",
+      failing: false,
+      partial: { requests: 1, of: 4, files: 12 },
+      durationMs: 20,
+      modelMs: 15,
+      modelRequests: USAGE,
+      sent: { files: 40, lines: 900, relatedLines: 0 },
+      secretsRedacted: {},
+    };
+    const event = buildAuditEvent({ time: TIME, job: JOB, review: outcome });
+    expect(event.partial).toEqual({ failedRequests: 1, files: 12 });
+    expect(auditEventSchema.parse(event)).toEqual(event);
   });
 
   it("records a skipped review with its reason and no stage", () => {

@@ -52,6 +52,13 @@ describe("planChunks", () => {
     expect(plan.skippedHunks).toEqual([{ path: "gen.ts", hunks: [1, 3], reason: "hunks 2, 4 each do not fit in the 100 tokens one request can hold; the rest of the file is reviewed" }]);
   });
 
+  it("sends a hunk larger than the request budget alone while it fits the window, and packs the rest to the budget", () => {
+    const plan = planChunks({ files: [file("gen.ts", 700, [60, 500, 30, 400]), file("small.ts", 20)], snippets: [], budget: 100, limit: 450 });
+    expect(paths(plan)).toEqual([["gen.ts#3"], ["gen.ts#0,2"], ["small.ts"]]);
+    expect(plan.chunks.map((chunk) => chunk.tokens)).toEqual([400, 90, 20]);
+    expect(plan.skippedHunks).toEqual([{ path: "gen.ts", hunks: [1], reason: "hunk 2 does not fit in the 450 tokens one request can hold; the rest of the file is reviewed" }]);
+  });
+
   it("skips a file not even one hunk of which fits, with the reason, and drops its related code", () => {
     const plan = planChunks({ files: [file("data.json", 900, [900]), file("ok.ts", 10)], snippets: [snippet("d", "data.json", 5)], budget: 100 });
     expect(paths(plan)).toEqual([["ok.ts"]]);

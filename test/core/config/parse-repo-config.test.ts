@@ -24,8 +24,11 @@ const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInval
   ["language", "pt-BR", "Portuguese please", "default"],
   ["relatedCodeLines", 0, 5001, "stop"],
   ["contextWindow", 64_000, 100, "stop"],
+  ["requestTokens", 16_000, 1_000, "stop"],
   ["limits.maxFiles", 50, 0, "stop"],
   ["limits.maxChangedLines", 1_000, 1.5, "stop"],
+  ["limits.maxReviewTokens", 200_000, 10, "stop"],
+  ["limits.maxReviewCostUsd", 0.5, -1, "stop"],
   ["commands.allowAuthor", true, "sometimes", "default"],
   ["commands.replyToRefused", "never", "quietly", "default"],
 ];
@@ -68,7 +71,7 @@ describe("parseRepoConfig, key by key", () => {
 
   it("keeps the valid fields of a section beside an invalid one", () => {
     const { config, problems } = parseRepoConfig({ limits: { maxFiles: 50, maxChangedLines: 0 }, commands: { allowAuthor: true, replyToRefused: "loudly" } });
-    expect(config.limits).toEqual({ maxFiles: 50, maxChangedLines: 5_000 });
+    expect(config.limits).toEqual({ maxFiles: 50 });
     expect(config.commands).toEqual({ allowAuthor: true, replyToRefused: "always" });
     expect(problems.map(({ key, outcome }) => [key, outcome])).toEqual([
       ["limits.maxChangedLines", "stop"],

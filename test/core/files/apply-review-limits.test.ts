@@ -27,13 +27,19 @@ describe("applyReviewLimits", () => {
 });
 
 describe("limits in .github/patchwise.yml", () => {
-  it("defaults to 300 files and 5000 changed lines", () => {
-    expect(parseRepoConfig({}).config.limits).toEqual({ maxFiles: 300, maxChangedLines: 5_000 });
-    expect(parseRepoConfig(null).config.limits).toEqual({ maxFiles: 300, maxChangedLines: 5_000 });
+  it("defaults to 300 files and no line limit: the token and cost budgets guard a large review", () => {
+    expect(parseRepoConfig({}).config.limits).toEqual({ maxFiles: 300 });
+    expect(parseRepoConfig(null).config.limits).toEqual({ maxFiles: 300 });
   });
 
   it("takes one limit and defaults the other", () => {
-    expect(parseRepoConfig({ limits: { maxFiles: 50 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 50, maxChangedLines: 5_000 } }), problems: [] });
+    expect(parseRepoConfig({ limits: { maxFiles: 50 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 50 } }), problems: [] });
+    expect(parseRepoConfig({ limits: { maxChangedLines: 5_000 } })).toEqual({ config: expect.objectContaining({ limits: { maxFiles: 300, maxChangedLines: 5_000 } }), problems: [] });
+  });
+
+  it("keeps every file of a 300-file, 30,000-line pull request with the defaults", () => {
+    const files = Array.from({ length: 300 }, (_, i) => changed(`f${i}.ts`, 60, 40));
+    expect(applyReviewLimits(files, parseRepoConfig({}).config.limits).kept).toHaveLength(300);
   });
 
   it.each([

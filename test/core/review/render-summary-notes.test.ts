@@ -80,3 +80,18 @@ describe("renderSummary with the verify pass and feedback", () => {
     expect(summary).not.toContain("🔎 Verification");
   });
 });
+
+describe("renderSummary: the review's cost and a partial review", () => {
+  it("shows what the provider's token counts cost at the model's price in the footer, and nothing without a price", () => {
+    // 12,345 × $0.40/M + 678 × $1.60/M = $0.0060.
+    expect(renderSummary(input({ costUsd: 0.0060228 }))).toContain("· 12,345 input / 678 output tokens (about $0.0060) · commit abcdef1</sub>");
+    expect(renderSummary(input({ costUsd: null }))).toContain("· 12,345 input / 678 output tokens · commit abcdef1</sub>");
+  });
+
+  it("names a partial review at the top with the counts", () => {
+    const summary = renderSummary(input({ partial: { requests: 1, of: 4, files: 12 }, skippedFiles: [{ path: "src/a.ts", reason: "its model request failed: the model provider had a server error (openai, HTTP 500): try /review again later" }] }));
+    expect(summary).toContain("> **Partial review:** 1 of 4 model requests failed for good, so 12 files were not reviewed (listed below with the reason).");
+    expect(summary.indexOf("Partial review")).toBeLessThan(summary.indexOf("### Summary"));
+  });
+});
+

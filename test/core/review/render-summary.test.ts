@@ -138,6 +138,8 @@ describe("renderSummary", () => {
     expect(summary.length).toBeLessThanOrEqual(65_536);
     expect(summary.startsWith(SUMMARY_MARKER)).toBe(true);
     expect(summary).toContain("…(truncated)");
+    // The footer survives the cut: what the review cost stays on the pull request.
+    expect(summary).toMatch(/<sub>Model `gpt-4\.1-mini` via openai · [^\n]*<\/sub>$/);
   });
 
   it("renders a failure with its stage, its message and what to do, and no findings section", () => {
