@@ -21,15 +21,7 @@ export function observeRetries(inner: typeof fetch, maxRetries: number, listener
     const tell = (reason: string) => {
       if (listener && !listener.signal?.aborted && Number.isInteger(retryCount) && retryCount < maxRetries) listener.onRetry({ attempt: retryCount + 2, of: maxRetries + 1, reason });
     };
-    let response: Response;
-    try {
-      response = await inner(input, init);
-    } catch (error) {
-      tell("no answer in time, or the connection failed");
-      throw error;
-    }
-    if (willRetry(response)) tell(describeStatus(response.status));
-    return response;
+    return fetchTellingFailures(inner, input, init, tell, willRetry);
   };
 }
 
@@ -45,17 +37,27 @@ export function countRetries(inner: typeof fetch, maxRetries: number, listener: 
     const tell = (reason: string) => {
       if (!listener.signal?.aborted && attempt <= maxRetries) listener.onRetry({ attempt: attempt + 1, of: maxRetries + 1, reason });
     };
-    let response: Response;
-    try {
-      response = await inner(input, init);
-    } catch (error) {
-      tell("no answer in time, or the connection failed");
-      throw error;
-    }
-    const status = response.status;
-    if (status === 408 || status === 429 || status >= 500) tell(describeStatus(status));
-    return response;
+    return fetchTellingFailures(inner, input, init, tell, ({ status }) => status === 408 || status === 429 || status >= 500);
   };
+}
+
+/** Sends one attempt and tells `tell` why it failed when the SDK will send it again: no answer, or a status it retries. */
+async function fetchTellingFailures(
+  inner: typeof fetch,
+  input: Parameters<typeof fetch>[0],
+  init: Parameters<typeof fetch>[1],
+  tell: (reason: string) => void,
+  retried: (response: Response) => boolean,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await inner(input, init);
+  } catch (error) {
+    tell("no answer in time, or the connection failed");
+    throw error;
+  }
+  if (retried(response)) tell(describeStatus(response.status));
+  return response;
 }
 
 /** A fresh store of listeners, one per client. */
