@@ -9,8 +9,7 @@ import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js"
 import type { FakeCloudModel } from "../helpers/fake-cloud-models.js";
 import { CLOUD_PROVIDERS, setUpCloudProvider, type CloudProvider } from "../helpers/set-up-cloud-provider.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
-import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { buildTarball } from "../repo/build-tarball.js";
+import { API, headSha, number, owner, PATCH, payload, prPath, repo, TARBALL } from "./action-fixtures.js";
 
 // The Action reviews a real pull_request event through each cloud provider's own API and
 // authentication, set the way the README's workflow sets it: the provider input, the api-key and
@@ -18,15 +17,6 @@ import { buildTarball } from "../repo/build-tarball.js";
 // environment (as AWS's and Google's login actions leave them). GitHub is nock; each model is a
 // loopback server speaking that provider's wire protocol.
 
-const API = "https://api.github.com";
-const payload = loadWebhookExample("pull_request", (p) => p.action === "opened");
-const owner: string = payload.repository.owner.login;
-const repo: string = payload.repository.name;
-const number: number = payload.pull_request.number;
-const headSha: string = payload.pull_request.head.sha;
-const prPath = `/repos/${owner}/${repo}/pulls/${number}`;
-const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+const b = a / 0;\n const c = 2;";
-const TARBALL = await buildTarball(`${owner}-${repo}-head`, [{ name: "src/a.ts", content: "const a = 1;\nconst b = a / 0;\nconst c = 2;\n" }]);
 const ANSWER = {
   summary: "Adds b.",
   walkthrough: [{ path: "src/a.ts", change: "Adds b." }],

@@ -8,20 +8,10 @@ import { readEnv } from "../../src/env.js";
 import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
-import { buildTarball } from "../repo/build-tarball.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
+import { API, headSha, number, owner, PATCH, payload, prPath, repo, TARBALL } from "./action-fixtures.js";
 
-const API = "https://api.github.com";
 const MODEL_API = "https://models.example.test/v1";
-const payload = loadWebhookExample("pull_request", (p) => p.action === "opened");
-const owner: string = payload.repository.owner.login;
-const repo: string = payload.repository.name;
-const number: number = payload.pull_request.number;
-const headSha: string = payload.pull_request.head.sha;
-const prPath = `/repos/${owner}/${repo}/pulls/${number}`;
-const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+const b = a / 0;\n const c = 2;";
-// The repository at the head commit, which the Action reads for related code like the App does.
-const TARBALL = await buildTarball(`${owner}-${repo}-head`, [{ name: "src/a.ts", content: "const a = 1;\nconst b = a / 0;\nconst c = 2;\n" }]);
 
 let dir: string;
 beforeEach(() => {
