@@ -38,9 +38,26 @@ export function parseInstructionFile(path: string, bytes: Uint8Array): Instructi
   if (path === COPILOT_INSTRUCTIONS_PATH) return { path, applyTo: "all", text: body };
   if (applyTo === undefined) return { path, reason: "its front matter has no `applyTo` globs" };
   if (typeof applyTo !== "string") return { path, reason: "its `applyTo` is not a text of comma-separated globs" };
-  const globs = applyTo.split(",").map((glob) => glob.trim().replace(/^\.?\//, "")).filter((glob) => glob !== "");
+  const globs = splitGlobs(applyTo).map((glob) => glob.trim().replace(/^\.?\//, "")).filter((glob) => glob !== "");
   if (globs.length === 0) return { path, reason: "its `applyTo` names no globs" };
   const checked = globListSchema.safeParse(globs);
   if (!checked.success) return { path, reason: `its \`applyTo\` is not usable: ${checked.error.issues[0]?.message ?? "invalid globs"}` };
   return { path, applyTo: globs.some((glob) => EVERY_FILE.has(glob)) ? "all" : globs, text: body };
+}
+
+// Commas separate globs, except inside braces or brackets: `**/*.{ts,tsx}` is one glob (as VS Code splits it).
+function splitGlobs(text: string): string[] {
+  const globs: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === "{" || char === "[") depth++;
+    else if ((char === "}" || char === "]") && depth > 0) depth--;
+    else if (char === "," && depth === 0) {
+      globs.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  return [...globs, text.slice(start)];
 }
