@@ -8,7 +8,7 @@ import type { ConfigSource } from "./ports.js";
  * `instructionFiles` is off (nothing is read then) or the shell cannot read them. Each file cut
  * or skipped gets a log line with its path and our reason (never its text).
  */
-export async function loadInstructionFiles(config: Pick<RepoConfig, "instructionFiles">, source: ConfigSource, log: Logger, ids: object): Promise<InstructionFiles> {
+export async function loadInstructionFiles(config: Pick<RepoConfig, "instructionFiles">, source: Pick<ConfigSource, "loadInstructionFiles">, log: Pick<Logger, "info">, ids: object): Promise<InstructionFiles> {
   if (!config.instructionFiles || !source.loadInstructionFiles) return NO_INSTRUCTION_FILES;
   const collected = collectInstructionFiles(await source.loadInstructionFiles());
   for (const file of collected.cut) log.info({ ...ids, path: file.path, reason: file.reason }, "instruction file cut");
