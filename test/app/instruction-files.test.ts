@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { crashFinding, expectExactlyTheListedCalls, stopAppAfterEach } from "./review-fixtures.js";
 import { mockGitHub, mockModel } from "./mock-review-apis.js";
-import { GITHUB_API, HEAD_SHA, OWNER, REPO, pullRequestEvent, startReviewApp, type ReviewApp } from "./start-review-app.js";
+import { GITHUB_API, HEAD_SHA, issueCommentEvent, OWNER, PR_NUMBER, REPO, pullRequestEvent, startReviewApp, type ReviewApp } from "./start-review-app.js";
 
 // The instruction files a team keeps for GitHub's own reviewer, read by the App from the default
 // branch: each reaches only the model requests whose files it applies to, and the summary names
@@ -115,5 +115,40 @@ describe("instruction files written for GitHub's reviewer", () => {
     // Not one of them was asked for: the listing, the tree and every file are still waiting.
     expect(nock.pendingMocks().filter((mock) => mock.includes("/contents/.github") || mock.includes("/git/trees/"))).toHaveLength(1 + 1 + Object.keys(INSTRUCTION_FILES).length);
     expect(app.unexpectedRequests).toEqual([]);
+  });
+
+  it("an /ask answer follows them too, each only where it applies to the pull request's files", async () => {
+    app = await startReviewApp("openai");
+    const ask = issueCommentEvent("/ask Is the trim needed?", { onPullRequest: true });
+    ask.comment.user = { ...ask.comment.user, login: "maintainer-1" };
+    ask.sender = { ...ask.sender, login: "maintainer-1" };
+    const repoPath = `/repos/${OWNER}/${REPO}`;
+    nock(GITHUB_API)
+      .get(`${repoPath}/collaborators/maintainer-1/permission`)
+      .reply(200, { permission: "write", role_name: "write" })
+      .get(`${repoPath}/issues/comments/${ask.comment.id}`)
+      .reply(200, { id: ask.comment.id, body: "/ask Is the trim needed?", user: { login: "maintainer-1", type: "User" } })
+      .post(`${repoPath}/issues/${PR_NUMBER}/comments`)
+      .reply(201, { id: 9001, html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#issuecomment-9001` });
+    mockGitHub()
+      .acceptsReaction(ask.comment.id)
+      .servesInstructionFiles({
+        ".github/copilot-instructions.md": "Prefer early returns over nested conditions.\n",
+        ".github/instructions/js.instructions.md": '---\napplyTo: "src/**/*.js"\n---\nName every exported function.\n',
+        ".github/instructions/migrations.instructions.md": '---\napplyTo: "migrations/**"\n---\nEvery migration must be reversible.\n',
+      })
+      .readsConfig(null)
+      .servesPullRequest(HEAD_SHA)
+      .listsReviewComments([]);
+    const model = mockModel("openai", [{ answer: { answer: "Yes: a name with spaces would greet oddly." } }]);
+
+    await app.deliver("issue_comment", ask);
+
+    expect(model.requests).toHaveLength(1);
+    const sent = JSON.stringify(model.requests[0]);
+    expect(sent).toContain("From .github/copilot-instructions.md:\\nPrefer early returns over nested conditions.");
+    expect(sent).toContain("From .github/instructions/js.instructions.md:\\nName every exported function.");
+    expect(sent).not.toContain("reversible");
+    expectExactlyTheListedCalls(app);
   });
 });
