@@ -31,6 +31,8 @@ import { createProgress } from "./create-progress.js";
 import { UsageError, type CliOptions } from "./parse-cli-args.js";
 import { readLocalChanges } from "./read-local-changes.js";
 import { readLocalConfig } from "./read-local-config.js";
+import { readLocalInstructionFiles } from "./read-local-instruction-files.js";
+import { loadInstructionFiles } from "../pipeline/load-instruction-files.js";
 
 export interface CliContext {
   cwd: string;
@@ -75,7 +77,13 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
   const reader = shareSnapshot(createWorkingTreeReader(changes.root));
   const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
   const budget = reviewBudget(env.model, config);
-  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, budget, relatedCode });
+  // Locally the working tree's own files: they are the user's, as the rest of what is reviewed.
+  const instructions = await loadInstructionFiles(config, { loadInstructionFiles: () => readLocalInstructionFiles(changes.root) }, progressLog(progress), {});
+  // Said even when stderr is not a terminal: the team's rules were not all followed.
+  const notes = [...instructions.cut.map((file) => `${file.path} ${file.reason}`), ...instructions.skipped.map((file) => `${file.path} not used: ${file.reason}`)];
+  if (!options.quiet) for (const note of notes) context.stderr.write(`patchwise: instruction file ${note}\n`);
+  const prepared = await prepareReview({ title: changes.title, body: changes.body, files: changes.files, config, templates: context.templates, ...sizing, budget, relatedCode, instructionFiles: instructions.files });
+  if (prepared.instructionFiles.length > 0) progress(`instruction files followed: ${prepared.instructionFiles.join(", ")}`);
   progress(`related code: ${prepared.relatedCode.snippets.length} snippet(s)`);
   progress(`prepared ${prepared.prompts.length} request(s) for ${prepared.patches.length} file(s)`);
 

@@ -1,8 +1,9 @@
 import type { Octokit } from "@octokit/core";
 import type { ConfigSource } from "../pipeline/ports.js";
 import { ConfigReadError } from "./config-read-error.js";
-import type { PullRequestRef } from "./github-client.js";
+import type { GitHubClient, PullRequestRef } from "./github-client.js";
 import { parseConfigYaml } from "./parse-config-yaml.js";
+import { readInstructionFiles } from "./read-instruction-files.js";
 import { REPO_CONFIG_PATH } from "./repo-config-source.js";
 
 const ORG_CONFIG_REPO = ".github";
@@ -25,9 +26,10 @@ type Ref = Pick<PullRequestRef, "owner" | "repo">;
  * replacing the base's whole values (so a repository's `exclude` replaces its organisation's
  * instead of being concatenated with it). Probot's config plugin parses without bounds, so each
  * file goes through `parseConfigYaml` instead. It takes the client instead of a webhook context
- * because the review runs from the queue, after the handler has returned.
+ * because the review runs from the queue, after the handler has returned. The instruction files
+ * are the repository's own only (no organisation fallback, as GitHub's reviewer reads them).
  */
-export function createProbotConfigSource(octokit: Pick<Octokit, "request">, ref: Ref): ConfigSource {
+export function createProbotConfigSource(octokit: Pick<Octokit, "request"> & GitHubClient, ref: Ref): ConfigSource {
   return {
     async loadRepoConfig() {
       let file: ConfigFile = { owner: ref.owner, repo: ref.repo, path: REPO_CONFIG_PATH };
@@ -54,6 +56,7 @@ export function createProbotConfigSource(octokit: Pick<Octokit, "request">, ref:
       }
       return Object.assign({}, ...layers.reverse()) as Record<string, unknown>;
     },
+    loadInstructionFiles: () => readInstructionFiles(octokit, ref),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ChangedFile } from "../core/types.js";
 import type { ReviewRequest } from "../core/review/build-review-request.js";
 import type { CommitComparison } from "../core/review/plan-incremental-range.js";
 import type { CheckRunUpdate } from "../core/progress/check-run-update.js";
+import type { InstructionFileSources } from "../core/instructions/collect-instruction-files.js";
 
 export interface PullRequestInfo {
   number: number;
@@ -57,6 +58,12 @@ export interface RepoReader {
 export interface ConfigSource {
   /** The parsed YAML, or null when there is none. Throws a `ConfigReadError` when it is not YAML. */
   loadRepoConfig(): Promise<unknown>;
+  /**
+   * The instruction files written for GitHub's reviewer (`.github/copilot-instructions.md`,
+   * the `*.instructions.md` files under `.github/instructions/`) from the same trusted ref, as planned by
+   * `planInstructionReads`; none when the repository has none. Without it no file is read.
+   */
+  loadInstructionFiles?(): Promise<InstructionFileSources>;
 }
 
 export interface ModelRequest {

@@ -8,6 +8,7 @@ import type { ChangedFile } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
+import { loadInstructionFiles } from "./load-instruction-files.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ConfigSource, ModelClient, PullRequestSource, RepoReader } from "./ports.js";
 
@@ -70,6 +71,8 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
   const relatedCode = deps.repoReader
     ? gatherRelatedCode({ reader: deps.repoReader, ref: pr.headSha, budgetLines: config.relatedCodeLines, log: deps.log, ids: input.ids, ...(deps.signal ? { signal: deps.signal } : {}) })
     : undefined;
+  // The same instruction files as the review's, each only where it applies to the files sent.
+  const instructions = await loadInstructionFiles(config, deps.config, deps.log, input.ids);
   const prepared = await prepareReview({
     title: pr.title,
     // Patchwise's own generated section is not the author's description.
@@ -78,6 +81,7 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
     files,
     config,
     templates: input.templates,
+    instructionFiles: instructions.files,
     ...sizing,
     ...(relatedCode ? { relatedCode } : {}),
   });

@@ -23,6 +23,7 @@ import { describeErrorType } from "./describe-error-type.js";
 import { describeFailure } from "./describe-failure.js";
 import { ReviewStoppedError } from "./review-stopped-error.js";
 import { gatherRelatedCode } from "./gather-related-code.js";
+import { loadInstructionFiles } from "./load-instruction-files.js";
 import { prepareSuggestionChecks } from "./prepare-suggestion-checks.js";
 import { shareSnapshot } from "./share-snapshot.js";
 import { verifyAndCount } from "./verify-and-count.js";
@@ -217,7 +218,9 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
       : undefined;
     const focus = job.command?.focus ?? "";
     const budget = reviewBudget(deps.modelLimits, config);
-    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, budget, ...(relatedCode ? { relatedCode } : {}) });
+    // From the configuration's trusted ref, like `.github/patchwise.yml`: never the pull request's head.
+    const instructions = await loadInstructionFiles(config, deps.config, log, ids);
+    const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, budget, instructionFiles: instructions.files, ...(relatedCode ? { relatedCode } : {}) });
     const unlisted = noteUnlistedFiles(pr.changedFiles, allFiles.length);
     const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
     const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
@@ -312,6 +315,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
         skippedFiles: [...skippedFiles, ...asked.unfit, ...unreviewedFiles],
         ...(partial ? { partial } : {}),
         relatedCode: prepared.relatedCode,
+        instructionFiles: { applied: prepared.instructionFiles, cut: instructions.cut, skipped: instructions.skipped },
         ...(unlisted || truncation ? { notice: [unlisted, truncation && `${truncation}.`].filter(Boolean).join(" ") } : {}),
       },
     });

@@ -53,6 +53,10 @@ function nockReview(): { review: () => unknown; summary: () => string | undefine
     .reply(200, [])
     .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
     .reply(404, { message: "Not Found" })
+    // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
+    .get(`/repos/${owner}/${repo}/contents/.github`)
+    .optionally()
+    .reply(404, { message: "Not Found" })
     .get(prPath)
     .reply(200, { ...payload.pull_request, state: "open", draft: false })
     .get(`${prPath}/files`)

@@ -51,6 +51,10 @@ function nockPullRequest(configYaml: string | null = null) {
     .reply(200, [])
     .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
     .reply(configYaml === null ? 404 : 200, configFile)
+    // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
+    .get(`/repos/${owner}/${repo}/contents/.github`)
+    .optionally()
+    .reply(404, { message: "Not Found" })
     .get(prPath)
     .reply(200, { ...payload.pull_request, head: { ...payload.pull_request.head, sha: headSha }, state: "open", draft: false })
     .get(`${prPath}/files`)
@@ -229,6 +233,10 @@ describe("the GitHub Action", () => {
       .reply(200, { id: comment.comment.id, body: comment.comment.body })
       .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
       .reply(404, { message: "Not Found" })
+      // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
+      .get(`/repos/${owner}/${repo}/contents/.github`)
+      .optionally()
+      .reply(404, { message: "Not Found" })
       .get(prPath)
       .reply(200, { ...payload.pull_request, state: "open" })
       .get(`${prPath}/files`)
@@ -270,6 +278,10 @@ describe("the GitHub Action", () => {
       .get(`/repos/${owner}/${repo}/collaborators/drive-by/permission`)
       .reply(200, { permission: "read", role_name: "read" })
       .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+      .reply(404, { message: "Not Found" })
+      // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
+      .get(`/repos/${owner}/${repo}/contents/.github`)
+      .optionally()
       .reply(404, { message: "Not Found" })
       .get(`/repos/${owner}/${repo}/issues/${comment.issue.number}/comments`)
       .query(true)

@@ -49,6 +49,12 @@ export interface GitHubMock {
   listsReviews(reviews: object[]): GitHubMock;
   /** `.github/patchwise.yml` on the default branch (no `ref`); null: neither the repository nor the org's `.github` has one. */
   readsConfig(yaml: string | null): GitHubMock;
+  /**
+   * The instruction files on the default branch (no `ref`), by path: `.github` listed, the
+   * `.github/instructions` tree, then each file. Call before `readsConfig`, which otherwise lets
+   * the `.github` listing answer 404 (no instruction files).
+   */
+  servesInstructionFiles(files: Record<string, string>): GitHubMock;
   /** `GET .../pulls/{n}` (the webhook example's pull request at `headSha`), its changed files (the fixture) and the repository's tarball at `headSha`. */
   servesPullRequest(headSha: string, files?: unknown[], options?: { tarball?: boolean; title?: string; body?: string }): GitHubMock;
   /** `GET .../pulls/{n}/comments`: the inline review comments already on the pull request (read for earlier findings). */
@@ -86,12 +92,14 @@ export function mockGitHub(): GitHubMock {
   const scope = nock(GITHUB_API, { reqheaders: { authorization: `token ${INSTALLATION_TOKEN}` } });
   const pullRequest = pullRequestEvent("opened").pull_request as Record<string, any>;
 
+  const noRef = (query: Record<string, unknown>) => Object.keys(query).length === 0;
   const recordCheckRun = (method: "POST" | "PATCH", path: string) => (body: Record<string, unknown>) => {
     mock.checkRunCalls.push({ method, path, body });
     return true;
   };
 
   let orgConfigServed = false;
+  let instructionFilesServed = false;
   const mock: GitHubMock = {
     checkRunCalls: [],
     reactions: [],
@@ -100,7 +108,8 @@ export function mockGitHub(): GitHubMock {
       return mock;
     },
     readsConfig(yaml) {
-      const noRef = (query: Record<string, unknown>) => Object.keys(query).length === 0;
+      // Read only when the review gets as far as preparing its requests.
+      if (!instructionFilesServed) scope.get(`${REPO_PATH}/contents/.github`).query(noRef).optionally().reply(404, { message: "Not Found" });
       if (yaml === null) {
         scope.get(`${REPO_PATH}/${CONFIG_FILE}`).query(noRef).reply(404, { message: "Not Found" });
         // The App remembers the organisation's answer for minutes: one test's app asks once.
@@ -108,6 +117,25 @@ export function mockGitHub(): GitHubMock {
         orgConfigServed = true;
       } else {
         scope.get(`${REPO_PATH}/${CONFIG_FILE}`).query(noRef).reply(200, yaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+      }
+      return mock;
+    },
+    servesInstructionFiles(files) {
+      instructionFilesServed = true;
+      const paths = Object.keys(files);
+      const inFolder = paths.filter((path) => path.startsWith(".github/instructions/"));
+      const listing = [
+        ...paths.filter((path) => !inFolder.includes(path)).map((path) => ({ type: "file", name: path.slice(".github/".length), path, size: Buffer.byteLength(files[path]!), sha: `sha-${path}` })),
+        ...(inFolder.length > 0 ? [{ type: "dir", name: "instructions", path: ".github/instructions", size: 0, sha: "tree-instructions" }] : []),
+        { type: "dir", name: "workflows", path: ".github/workflows", size: 0, sha: "tree-workflows" },
+      ];
+      scope.get(`${REPO_PATH}/contents/.github`).query(noRef).reply(200, listing);
+      if (inFolder.length > 0) {
+        const tree = inFolder.map((path) => ({ path: path.slice(".github/instructions/".length), mode: "100644", type: "blob", size: Buffer.byteLength(files[path]!), sha: `sha-${path}` }));
+        scope.get(`${REPO_PATH}/git/trees/tree-instructions`).query({ recursive: "true" }).reply(200, { sha: "tree-instructions", tree, truncated: false });
+      }
+      for (const path of paths) {
+        scope.get(`${REPO_PATH}/contents/${encodeURIComponent(path)}`).query(noRef).reply(200, { type: "file", encoding: "base64", path, content: Buffer.from(files[path]!).toString("base64") });
       }
       return mock;
     },

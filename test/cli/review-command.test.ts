@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -158,6 +158,33 @@ describe("patchwise review (CLI)", () => {
     expect(report.requests[0]!.user).toContain("R2 +   const result = a / b;");
     expect(report.requests[0]!.inputTokens).toBeGreaterThan(100);
     expect(report.totalInputTokens).toBe(report.requests[0]!.inputTokens);
+  });
+
+  it("follows the working tree's instruction files where they apply, and says on stderr which it could not use", async () => {
+    repo.write({
+      ".github/copilot-instructions.md": "Prefer early returns.\n",
+      ".github/instructions/ts.instructions.md": '---\napplyTo: "src/**/*.ts"\n---\nNo floating promises.\n',
+      ".github/instructions/rust.instructions.md": '---\napplyTo: "**/*.rs"\n---\nNo unwrap.\n',
+      ".github/instructions/broken.instructions.md": "No front matter here.\n",
+    });
+    try {
+      const { code, stdout, stderr } = await runCli(["review", "--base", "main", "--dry-run", "--format", "json"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" });
+      expect(code).toBe(0);
+      const [request] = dryRunReportSchema.parse(JSON.parse(stdout)).requests;
+      expect(request!.system).toContain("From .github/copilot-instructions.md:\nPrefer early returns.");
+      expect(request!.system).toContain("From .github/instructions/ts.instructions.md:\nNo floating promises.");
+      expect(request!.system).not.toContain("No unwrap.");
+      expect(stderr).toBe("patchwise: instruction file .github/instructions/broken.instructions.md not used: its front matter has no `applyTo` globs\n");
+
+      writeFileSync(join(repo.dir, "off.yml"), "instructionFiles: false\n");
+      const off = await runCli(["review", "--base", "main", "--dry-run", "--format", "json", "--config", "off.yml"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" });
+      expect(off.code).toBe(0);
+      expect(dryRunReportSchema.parse(JSON.parse(off.stdout)).requests[0]!.system).not.toContain("From .github/");
+      expect(off.stderr).toBe("");
+    } finally {
+      rmSync(join(repo.dir, ".github"), { recursive: true, force: true });
+      rmSync(join(repo.dir, "off.yml"), { force: true });
+    }
   });
 
   it("says on stderr when a request is sent again, and why, even when stderr is not a terminal", async () => {

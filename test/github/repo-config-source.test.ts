@@ -62,3 +62,18 @@ describe("loadRepoConfig (default branch, REST)", () => {
     expect(scope.isDone()).toBe(true);
   });
 });
+
+describe("loadInstructionFiles (the Action's source)", () => {
+  it("reads the instruction files from the default branch too", async () => {
+    const scope = nock(API)
+      .get("/repos/acme/shop/contents/.github")
+      .query((query) => Object.keys(query).length === 0)
+      .reply(200, [{ type: "file", name: "copilot-instructions.md", path: ".github/copilot-instructions.md", size: 21, sha: "a" }])
+      .get("/repos/acme/shop/contents/.github%2Fcopilot-instructions.md")
+      .query((query) => Object.keys(query).length === 0)
+      .reply(200, { ...file("Prefer early returns."), path: ".github/copilot-instructions.md" });
+    const sources = await source().loadInstructionFiles!();
+    expect(sources.files.map((read) => [read.path, new TextDecoder().decode(read.bytes)])).toEqual([[".github/copilot-instructions.md", "Prefer early returns."]]);
+    expect(scope.isDone()).toBe(true);
+  });
+});

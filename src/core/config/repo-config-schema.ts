@@ -60,6 +60,12 @@ export const repoConfigSchema = z
       })
       .default("")
       .describe("Extra instructions for the reviewer: one text, or a list of {paths: [globs], text} each sent only with the files it matches"),
+    instructionFiles: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Also follow the instruction files written for GitHub's own reviewer, read from the default branch: .github/copilot-instructions.md (every request) and .github/instructions/**/*.instructions.md (only requests whose files match their applyTo globs); false reads none",
+      ),
     language: z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
@@ -128,6 +134,8 @@ export const ON_INVALID = {
   verify: "default",
   verifyThreshold: "default",
   instructions: "stop",
+  // Its default (on) sends repository text the team may have meant to keep from the model.
+  instructionFiles: "stop",
   // Shapes only the words posted; unset writes English.
   language: "default",
   // Its default (off) asks the model nothing unasked.

@@ -12,6 +12,8 @@ import { applyReviewLimits } from "../files/apply-review-limits.js";
 import { filterFiles } from "../files/filter-files.js";
 import { assignSnippetsToChanges } from "../context/assign-snippets-to-changes.js";
 import type { RelatedCodeSelection, RelatedSnippet } from "../context/types.js";
+import type { InstructionFile } from "../instructions/parse-instruction-file.js";
+import { selectInstructionFiles } from "../instructions/select-instruction-files.js";
 import { buildInstructions } from "../prompt/build-instructions.js";
 import { buildReviewPrompt, type PromptFile, type PromptSnippet } from "../prompt/build-review-prompt.js";
 import type { TokenCounter } from "../tokens/create-token-counter.js";
@@ -32,6 +34,8 @@ export interface PrepareReviewInput {
   budget?: BudgetSettings;
   /** The model's price (USD per million tokens), or null when the catalog does not know it. */
   price?: ModelPrice | null;
+  /** The repository's instruction files (`.github/copilot-instructions.md`, `.github/instructions/`): each goes only with the files it applies to. */
+  instructionFiles?: readonly InstructionFile[];
   /** Gathers related code for the parsed changes (the shell reads the repository); none when absent. */
   relatedCode?: (patches: FilePatch[]) => Promise<RelatedCodeSelection | null>;
 }
@@ -69,6 +73,8 @@ export interface PreparedReview {
   relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number }; signaturesOnly: number };
   /** Input tokens of every request, and what they cost at most (answers at their limit); null without a price. */
   planned: { inputTokens: number; maxCostUsd: number | null };
+  /** The instruction files that went with at least one request, by path (none of their text). */
+  instructionFiles: string[];
   /**
    * Splits a request the server refused as longer than its context window (`window`, the tokens it
    * stated, or null when it did not say) into parts that fit it, each at most half the refused one.
@@ -110,7 +116,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       focus,
       files,
       hunkFormat: HUNK_FORMAT_NOTE,
-      instructions: buildInstructions(input.config, paths),
+      instructions: buildInstructions(input.config, paths, input.instructionFiles),
       skipped,
       related,
     });
@@ -178,6 +184,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
       signaturesOnly: selection?.signaturesOnly ?? 0,
     },
     planned: budgeted.planned,
+    instructionFiles: selectInstructionFiles(input.instructionFiles ?? [], prompts.flatMap((prompt) => prompt.paths)).map((file) => file.path),
     splitPrompt,
   };
 }

@@ -5,6 +5,7 @@ import type { FeedbackCounts } from "../findings/count-feedback.js";
 import type { PartialReview } from "../progress/conclude-check-run.js";
 import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
+import { renderInstructionFiles, type InstructionFilesNote } from "./render-instruction-files.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
 import { renderCodeSpan } from "./render-code-span.js";
 import type { ModelAnswerCount } from "./count-model-answers.js";
@@ -73,6 +74,8 @@ export interface SummaryInput {
   githubHost?: string;
   /** Which changes this review covered, and what earlier reviews found (a line under the title). */
   reviewRange?: { range: ReviewRange; earlier: ReviewState | null };
+  /** The instruction files (`.github/copilot-instructions.md`, `.github/instructions/`) the review followed, cut or left out. */
+  instructionFiles?: InstructionFilesNote;
   /** Where the next review starts and the totals so far, kept in a hidden marker (counts and a sha, never code). */
   reviewState?: ReviewState | null;
 }
@@ -97,6 +100,7 @@ export function renderSummary(input: SummaryInput): string {
     input.answer ? renderVerificationNote(input.verification) : "",
     input.answer && input.answer.walkthrough.length > 0 ? renderWalkthrough(input.answer.walkthrough, rules) : "",
     input.skippedFiles.length > 0 ? renderSkipped(input.skippedFiles) : "",
+    renderInstructionFiles(input.instructionFiles),
     renderFeedback(input.feedback),
   ];
   // The footer (model, tokens, cost) and the state marker are kept whole: a cut falls in the body.

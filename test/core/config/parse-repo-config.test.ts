@@ -22,6 +22,7 @@ const SETTINGS: Array<[key: ConfigKey, valid: unknown, invalid: unknown, onInval
   ["instructions", "Prefer Result types.", "x".repeat(4001), "stop"],
   ["describe", "auto", "always", "default"],
   ["language", "pt-BR", "Portuguese please", "default"],
+  ["instructionFiles", false, "no", "stop"],
   ["relatedCodeLines", 0, 5001, "stop"],
   ["contextWindow", 64_000, 100, "stop"],
   ["requestTokens", 16_000, 1_000, "stop"],

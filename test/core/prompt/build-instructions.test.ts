@@ -31,4 +31,18 @@ describe("buildInstructions", () => {
     expect(buildInstructions(config, ["src/a.ts"])).toBe("");
     expect(buildInstructions(config, "all")).toBe("Every migration must be reversible.\n\nCheck accessibility.");
   });
+
+  it("instruction files come first, each under its name and only where it applies; the config's instructions and the language after them", () => {
+    const { config } = parseRepoConfig({ instructions: [{ paths: ["migrations/**"], text: "Name the table in the title." }], language: "de" });
+    const files = [
+      { path: ".github/copilot-instructions.md", applyTo: "all" as const, text: "Prefer early returns." },
+      { path: ".github/instructions/sql.instructions.md", applyTo: ["migrations/**"], text: "Every migration must be reversible." },
+      { path: ".github/instructions/web.instructions.md", applyTo: ["web/**"], text: "Check accessibility." },
+    ];
+    expect(buildInstructions(config, ["migrations/001.sql"], files)).toEqual(
+      expect.stringMatching(/^From \.github\/copilot-instructions\.md:\nPrefer early returns\.\n\nFrom \.github\/instructions\/sql\.instructions\.md:\nEvery migration must be reversible\.\n\nName the table in the title\.\n\nWrite every text .* tag "de"/),
+    );
+    expect(buildInstructions(config, ["src/a.ts"], files)).not.toMatch(/reversible|accessibility|Name the table/);
+    expect(buildInstructions(config, "all", files)).toContain("Check accessibility.");
+  });
 });

@@ -42,6 +42,28 @@ function severityTable(summary: string): Array<[string, string]> {
 }
 
 describe("renderSummary", () => {
+  it("names the instruction files followed, cut or not used, as code spans and without their text", () => {
+    const summary = renderSummary(
+      input({
+        instructionFiles: {
+          applied: [".github/copilot-instructions.md", ".github/instructions/`odd` @team.instructions.md"],
+          cut: [{ path: ".github/copilot-instructions.md", reason: "cut to its first 8,000 of 9,000 characters (the most one file may have)" }],
+          skipped: [{ path: ".github/instructions/bad.instructions.md", reason: "not valid UTF-8 text" }],
+        },
+      }),
+    );
+    expect(summary).toContain(
+      [
+        "📋 Instruction files followed: `.github/copilot-instructions.md`, ``.github/instructions/`odd` @team.instructions.md``.",
+        "- `.github/copilot-instructions.md` cut to its first 8,000 of 9,000 characters (the most one file may have)",
+        "- `.github/instructions/bad.instructions.md` not used: not valid UTF-8 text",
+      ].join("\n"),
+    );
+    expect(renderSummary(input())).not.toContain("Instruction files");
+    expect(renderSummary(input({ instructionFiles: { applied: [], cut: [], skipped: [] } }))).not.toContain("📋");
+    expect(renderSummary(input({ instructionFiles: { applied: [], cut: [], skipped: [{ path: "x", reason: "y" }] } }))).toContain("📋 No instruction file applied to the files reviewed.\n- `x` not used: y");
+  });
+
   it("starts with the hidden marker and names the model, provider, tokens and commit", () => {
     const summary = renderSummary(input());
     expect(summary.startsWith(`${SUMMARY_MARKER}\n`)).toBe(true);
