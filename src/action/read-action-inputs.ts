@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SEVERITIES } from "../core/types.js";
 import { MODEL_PROVIDER_NAMES, type ModelProviderName } from "../providers/model-provider-names.js";
 
-// What GitHub gives a Docker action: inputs as INPUT_<NAME> (upper case, dashes kept) and the
+// What GitHub gives an action: inputs as INPUT_<NAME> (upper case, dashes kept) and the
 // run's context as GITHUB_* variables. Validated here, the Action's only reader of its environment.
 const actionEnvSchema = z.object({
   GITHUB_EVENT_NAME: z.string().min(1),

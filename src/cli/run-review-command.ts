@@ -15,6 +15,7 @@ import { loadBpeCount } from "../tokens/load-bpe-count.js";
 import { readEnv } from "../env.js";
 import { askForReviews, listUnreviewedFiles } from "../pipeline/ask-for-reviews.js";
 import { gatherRelatedCode } from "../pipeline/gather-related-code.js";
+import { createGitObjectReader } from "../repo/read-git-objects.js";
 import { createWorkingTreeReader } from "../repo/read-working-tree.js";
 import { prepareSuggestionChecks } from "../pipeline/prepare-suggestion-checks.js";
 import { shareSnapshot } from "../pipeline/share-snapshot.js";
@@ -73,9 +74,11 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     },
     await loadBpeCount(describeModel(model).tokenizer.encoding),
   );
-  // The working tree, read once for related code and the suggestion checks.
-  const reader = shareSnapshot(createWorkingTreeReader(changes.root));
-  const relatedCode = gatherRelatedCode({ reader, ref: "HEAD", budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
+  // Read once for related code and the suggestion checks: the commit under review when --head
+  // names one (the checkout may be elsewhere), else the working tree.
+  const ref = options.head ?? "HEAD";
+  const reader = shareSnapshot(options.head === undefined ? createWorkingTreeReader(changes.root) : createGitObjectReader(changes.root));
+  const relatedCode = gatherRelatedCode({ reader, ref, budgetLines: config.relatedCodeLines, log: progressLog(progress), ids: {} });
   const budget = reviewBudget(env.model, config);
   // Locally the working tree's own files: they are the user's, as the rest of what is reviewed.
   const instructions = await loadInstructionFiles(config, { loadInstructionFiles: () => readLocalInstructionFiles(changes.root) }, progressLog(progress), {});
@@ -141,7 +144,7 @@ export async function runReviewCommand(options: CliOptions, context: CliContext)
     progress(`verification: ${dropped} of ${scored} scored finding(s) dropped, ${failed} request(s) failed, ${spent.input} input / ${spent.output} output tokens`);
   }
   const answers = verified?.answers ?? asked.answers;
-  const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref: "HEAD", patches: prepared.patches, log: progressLog(progress), ids: {} });
+  const checks = await prepareSuggestionChecks(answers.flatMap((answer) => answer.findings), { reader, ref, patches: prepared.patches, log: progressLog(progress), ids: {} });
   const skippedFiles = [...prepared.skippedFiles, ...asked.unfit, ...listUnreviewedFiles(asked)];
   const concluded = concludeReview({
     headSha: "",

@@ -3,6 +3,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { runWithConcurrency } from "../pipeline/run-with-concurrency.js";
 import { createSnapshotBuilder } from "./create-snapshot-builder.js";
 import type { RepoCoordinates } from "./read-github-tarball.js";
+import { takeWithinTotal } from "./take-within-total.js";
 import type { SnapshotLimits } from "./snapshot-limits.js";
 
 // Few parallel blob reads: GitHub asks integrators not to burst (secondary rate limits).
@@ -37,16 +38,8 @@ export async function readGitTree(octokit: GitHubClient, coordinates: RepoCoordi
   }
   candidates.sort((a, b) => a.rank - b.rank || a.path.localeCompare(b.path));
 
-  const selected: typeof candidates = [];
-  let bytes = 0;
-  for (const candidate of candidates) {
-    if (selected.length === limits.maxBlobReads || bytes + candidate.size > limits.maxTotalBytes) {
-      builder.markTruncated();
-      break;
-    }
-    selected.push(candidate);
-    bytes += candidate.size;
-  }
+  const { selected, truncated } = takeWithinTotal(candidates, limits.maxTotalBytes, limits.maxBlobReads);
+  if (truncated) builder.markTruncated();
   const blobs = await runWithConcurrency(
     selected,
     BLOB_CONCURRENCY,

@@ -1,18 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { Language, Parser, Query } from "web-tree-sitter";
 import { detectLanguage } from "../core/context/detect-language.js";
 import type { LanguageId, SyntaxService } from "../core/context/types.js";
 import { GRAMMAR_FILES } from "./grammar-files.js";
 import { readOutline } from "./read-outline.js";
+import { resolveAsset } from "../assets/resolve-asset.js";
 
 /** A loaded grammar: its parser and its compiled outline query. */
 export interface LoadedGrammar {
   parser: Parser;
   query: Query;
 }
-
-const require = createRequire(import.meta.url);
 
 // Compiled grammars hold no code under review and never change, so one process shares them:
 // each language's wasm and query are read and compiled once, on first use.
@@ -79,11 +77,11 @@ export function loadGrammar(language: LanguageId): Promise<LoadedGrammar> {
 }
 
 async function compileGrammar(language: LanguageId): Promise<LoadedGrammar> {
-  runtime ??= Parser.init({ locateFile: () => require.resolve("web-tree-sitter/tree-sitter.wasm") });
+  runtime ??= Parser.init({ locateFile: () => resolveAsset("web-tree-sitter/tree-sitter.wasm") });
   await runtime;
   const files = GRAMMAR_FILES[language];
   const [wasm, ...queries] = await Promise.all([
-    readFile(require.resolve(`@vscode/tree-sitter-wasm/wasm/${files.wasm}`)),
+    readFile(resolveAsset(`@vscode/tree-sitter-wasm/wasm/${files.wasm}`)),
     ...files.queries.map((name) => readQueryFile(name)),
   ]);
   const grammar = await Language.load(new Uint8Array(wasm as Buffer));

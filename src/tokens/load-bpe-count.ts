@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
 import type { BpeCount } from "../core/tokens/create-token-counter.js";
 import type { TokenizerChoice } from "../core/tokens/describe-model.js";
 import { createBpeCounter } from "./count-bpe-tokens.js";
 import { readRankTable } from "./read-rank-table.js";
+import { resolveAsset } from "../assets/resolve-asset.js";
 
-const require = createRequire(import.meta.url);
 const SPLIT_PATTERNS: Record<TokenizerChoice["encoding"], RegExp> = { o200k_base: O200K_TOKEN_SPLIT_REGEX, cl100k_base: CL100K_TOKEN_SPLIT_REGEX };
 
 // A vocabulary holds no code under review and never changes, so one process shares each one:
@@ -21,7 +20,7 @@ const counters = new Map<TokenizerChoice["encoding"], Promise<BpeCount>>();
 export function loadBpeCount(encoding: TokenizerChoice["encoding"]): Promise<BpeCount> {
   let pending = counters.get(encoding);
   if (!pending) {
-    pending = readFile(require.resolve(`gpt-tokenizer/data/${encoding}.tiktoken`)).then((file) => createBpeCounter(readRankTable(file), SPLIT_PATTERNS[encoding]));
+    pending = readFile(resolveAsset(`gpt-tokenizer/data/${encoding}.tiktoken`)).then((file) => createBpeCounter(readRankTable(file), SPLIT_PATTERNS[encoding]));
     counters.set(encoding, pending);
     // A failed read is not cached, so a later review can try again.
     pending.catch(() => counters.delete(encoding));

@@ -42,11 +42,13 @@ describe("repository readers keep code off the disk", () => {
     expect(result).toEqual({ paths, source: scenario === "tarball" ? "tarball" : "git-tree", written: [] });
   });
 
-  it("the working-tree reader writes nothing either", async () => {
+  it.each([["working-tree"], ["git-objects"]])("the %s reader writes nothing either", async (scenario) => {
     const repo = makeGitRepo();
     try {
       repo.write({ "a.ts": "export const a = 1;\n" });
-      expect(await readInChild("working-tree", repo.dir)).toEqual({ paths: ["a.ts"], source: "working-tree", written: [] });
+      repo.git("add", "-A");
+      repo.git("commit", "-qm", "init");
+      expect(await readInChild(scenario, repo.dir)).toEqual({ paths: ["a.ts"], source: scenario, written: [] });
     } finally {
       repo.remove();
     }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import nock from "nock";
 import type { RepoSnapshot } from "../../src/core/context/repo-snapshot.js";
 import { createGitHubRepoReader } from "../../src/repo/create-github-repo-reader.js";
+import { createGitObjectReader } from "../../src/repo/read-git-objects.js";
 import { createWorkingTreeReader } from "../../src/repo/read-working-tree.js";
 import { DEFAULT_SNAPSHOT_LIMITS } from "../../src/repo/snapshot-limits.js";
 import { buildTarball } from "./build-tarball.js";
@@ -36,6 +37,7 @@ let snapshot: RepoSnapshot;
 if (scenario === "tarball") snapshot = await readGitHub(DEFAULT_SNAPSHOT_LIMITS.maxTotalBytes);
 else if (scenario === "fallback") snapshot = await readGitHub(30);
 else if (scenario === "working-tree") snapshot = await createWorkingTreeReader(argument!).readSnapshot({ ref: "HEAD" });
+else if (scenario === "git-objects") snapshot = await createGitObjectReader(argument!).readSnapshot({ ref: "HEAD" });
 else {
   // "leak": what a reader that spills code to disk would do, to prove the check notices it.
   writeFileSync(join(tmpdir(), "spill.ts"), "code");

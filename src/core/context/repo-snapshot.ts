@@ -4,7 +4,7 @@
 
 /** How a snapshot was read and what its caps left out (counts only, never content). */
 export interface SnapshotStats {
-  source: "tarball" | "git-tree" | "working-tree";
+  source: "tarball" | "git-tree" | "working-tree" | "git-objects";
   files: number;
   /** UTF-8 bytes of the text held. */
   bytes: number;

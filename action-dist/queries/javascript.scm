@@ -1,0 +1,3 @@
+; JavaScript only.
+
+(field_definition property: (_) @name) @definition.property
