@@ -2,6 +2,7 @@ import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
 import { findReceiverType, readBaseNames } from "./resolve/find-receiver-type.js";
+import { resolvePythonMember } from "./resolve/resolve-python-member.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -60,6 +61,10 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
   if (ECMA.has(outline.language) && qualifier !== undefined && reference.kind !== "type") {
     const members = resolveEcmaMember(index, path, outline, reference, depth);
+    if (members !== undefined) return members;
+  }
+  if (outline.language === "python" && qualifier !== undefined) {
+    const members = resolvePythonMember(index, path, outline, reference, (from, type, line) => resolve(index, from, { name: type, line, kind: "type" }, depth + 1));
     if (members !== undefined) return members;
   }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
