@@ -66,14 +66,22 @@ describe("Python members", () => {
       ["src/pkg/unrelated.py", decoy],
       [
         "src/pkg/tutorial.py",
-        text(["from .app import Flask", "", "", "def create_app():", "    app = Flask()", "    return app.instance_path", "", "", "def serve(app: Flask):", "    return app.run()"]),
+        text(["import os", "", "from .app import Flask", "", "", "def create_app():", "    app = Flask()", "    return app.instance_path", "", "", "def serve(app: Flask):", "    return app.run()"]),
       ],
     ]);
-    const attribute = selectForChangedLine(files, "src/pkg/tutorial.py", 6);
+    const attribute = selectForChangedLine(files, "src/pkg/tutorial.py", 8);
     expect(covers(attribute, "src/pkg/sansio.py", 3)).toBe(true);
     expect(attribute.filter((snippet) => snippet.path === "src/pkg/unrelated.py")).toEqual([]);
-    const method = selectForChangedLine(files, "src/pkg/tutorial.py", 10);
+    const method = selectForChangedLine(files, "src/pkg/tutorial.py", 12);
     expect(covers(method, "src/pkg/app.py", 5)).toBe(true);
     expect(method.filter((snippet) => snippet.path === "src/pkg/unrelated.py")).toEqual([]);
+  });
+
+  it("resolves nothing for a member of a module from outside the repository (`os.getcwd`), not a same-named method", () => {
+    const files = new Map([
+      ["src/tool/paths.py", text(["import os", "", "", "def where():", "    return os.getcwd()"])],
+      ["src/tool/shell.py", text(["class Shell:", "    def getcwd(self):", '        return "/"'])],
+    ]);
+    expect(selectForChangedLine(files, "src/tool/paths.py", 5).filter((snippet) => snippet.path === "src/tool/shell.py")).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import type { RepoIndex } from "../create-repo-index.js";
 import type { ResolvedDefinition } from "../resolve-reference.js";
 import type { FileOutline, SyntaxDefinition, SyntaxReference } from "../types.js";
+import { findOuterFunctionStart } from "./find-outer-function-start.js";
+import { isOutsideImport } from "./is-outside-import.js";
 
 /** Finds the class a type name means as seen from `path` at `line` (its imports, its own definitions). */
 export type ResolveType = (path: string, name: string, line: number) => ResolvedDefinition[];
@@ -11,12 +13,14 @@ const BASE_DEPTH = 3;
 /**
  * A Python member through its receiver: `self.x`/`cls.x` in the enclosing class and its bases
  * (methods, class attributes and the `self.x = ...` of its methods), `a.x` and `self.a.x` through
- * `a`'s annotation or constructor call (`a: Flask`, `a = Flask(...)`). Undefined when the receiver
- * is none of these, or nothing of that name is found there: the caller then resolves as before.
+ * `a`'s annotation or constructor call (`a: Flask`, `a = Flask(...)`). Nothing for a module from
+ * outside the repository (`os.path`). Undefined when the receiver is none of these, or nothing of
+ * that name is found there: the caller then resolves as before.
  */
 export function resolvePythonMember(index: RepoIndex, path: string, outline: FileOutline, reference: SyntaxReference, resolveType: ResolveType): ResolvedDefinition[] | undefined {
   const lines = index.lines(path) ?? [];
   const qualifier = reference.qualifier!;
+  if (isOutsideImport(outline, qualifier, index.bindings(path).named, (entry) => entry.source.split(".")[0]!)) return [];
   const enclosing = enclosingClass(outline, reference.line);
   let owners: ResolvedDefinition[];
   if (qualifier === "self" || qualifier === "cls") {
@@ -62,7 +66,7 @@ function findDeclaredType(lines: readonly string[], outline: FileOutline, qualif
   const attribute = qualifier.startsWith("self.") ? qualifier.slice("self.".length) : undefined;
   const name = attribute === undefined ? qualifier : `self\\.${attribute}`;
   if (!IDENTIFIER.test(attribute ?? qualifier)) return undefined;
-  const [from, to] = attribute === undefined ? [enclosingFunctionStart(outline, line) ?? line, line] : enclosing ? [enclosing.startLine, enclosing.endLine] : [line, line];
+  const [from, to] = attribute === undefined ? [findOuterFunctionStart(outline, line) ?? line, line] : enclosing ? [enclosing.startLine, enclosing.endLine] : [line, line];
   // `a: Flask`, `a: "Flask"`, `a: Flask | None`, `a = Flask(`; a lower-case type (`t.Any`, `str`) is not a class of the repository.
   const declared = new RegExp(`(?:^|[^\\w.])${name}\\s*(?::\\s*["']?([A-Z]\\w*)|=\\s*([A-Z]\\w*)\\()`);
   for (let at = to; at >= from; at -= 1) {
@@ -79,14 +83,4 @@ function enclosingClass(outline: FileOutline, line: number): SyntaxDefinition | 
     if (!best || definition.startLine > best.startLine) best = definition;
   }
   return best;
-}
-
-function enclosingFunctionStart(outline: FileOutline, line: number): number | undefined {
-  let start: number | undefined;
-  for (const definition of outline.definitions) {
-    if ((definition.kind !== "function" && definition.kind !== "method") || definition.startLine > line || definition.endLine < line) continue;
-    // The outermost function: its parameters and locals are visible inside every inner one.
-    if (start === undefined || definition.startLine < start) start = definition.startLine;
-  }
-  return start;
 }
