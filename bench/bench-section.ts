@@ -7,4 +7,8 @@ export interface SectionOptions {
   repo?: string;
   /** How many of its latest commits. */
   commits?: number;
+  /** The commit its history is read back from (HEAD by default): pins a measurement. */
+  rev?: string;
+  /** Print each used definition the context missed (stderr). */
+  misses?: boolean;
 }

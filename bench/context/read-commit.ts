@@ -19,9 +19,9 @@ function git(cwd: string, args: string[], input?: string): Buffer {
   return execFileSync("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
 }
 
-/** The non-merge commits that have a parent, newest first (read-only git). */
-export function listCommits(cwd: string, limit: number): { sha: string; subject: string }[] {
-  return git(cwd, ["log", "--no-merges", "--format=%H%x09%P%x09%s", `-n${limit}`])
+/** The non-merge commits that have a parent, newest first from `rev` (HEAD by default; read-only git). */
+export function listCommits(cwd: string, limit: number, rev = "HEAD"): { sha: string; subject: string }[] {
+  return git(cwd, ["log", "--no-merges", "--format=%H%x09%P%x09%s", `-n${limit}`, rev, "--"])
     .toString("utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")

@@ -4,6 +4,7 @@ import type { RelatedSnippet, SyntaxService } from "../../src/core/context/types
 import { loadSyntaxService } from "../../src/syntax/load-parsers.js";
 import { listContextFixtures, loadContextFixture } from "../../test/fixtures/context/load-context-fixture.js";
 import type { BenchSection, SectionOptions } from "../bench-section.js";
+import { findForeignDefinitions, prepareForeignTools } from "../context/find-foreign-definitions.js";
 import { findUsedDefinitions, type UsedDefinition } from "../context/find-used-definitions.js";
 import { listCommits, readCommit } from "../context/read-commit.js";
 
@@ -18,8 +19,8 @@ interface Tally {
 /**
  * Context quality: the share of the symbols used in changed lines whose definition (in the
  * repository, outside what the diff shows) is in the selected context at the default budget.
- * Ground truth: TypeScript's go-to-definition over this repository's own commits, and the
- * hand-written symbol lists of the multi-language fixtures.
+ * Ground truth: TypeScript's go-to-definition (jedi's for Python, go/types' for Go) over the
+ * repository's commits, and the hand-written symbol lists of the multi-language fixtures.
  */
 export async function run(options: SectionOptions = {}): Promise<BenchSection> {
   const cwd = options.repo ?? process.cwd();
@@ -31,23 +32,31 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
   const shares: number[] = [];
 
   const times: number[] = [];
-  for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS)) {
-    const commit = readCommit(cwd, sha, subject);
-    const used = findUsedDefinitions(commit.files, commit.patches);
-    if (used.length === 0) continue;
-    const { snippets, dropped, ms } = timeSelection(syntax, commit);
-    const covered = used.filter((definition) => isCovered(snippets, definition));
-    history.symbols += used.length;
-    history.covered += covered.length;
-    shares.push(covered.length / used.length);
-    times.push(ms);
-    for (const definition of used) {
-      const tally = byKind.get(kindGroup(definition)) ?? { symbols: 0, covered: 0 };
-      tally.symbols += 1;
-      if (covered.includes(definition)) tally.covered += 1;
-      byKind.set(kindGroup(definition), tally);
+  const tools = prepareForeignTools();
+  for (const sentence of tools.missing) console.error(`bench: ${sentence}`);
+  try {
+    for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS, options.rev)) {
+      const commit = readCommit(cwd, sha, subject);
+      const used = [...findUsedDefinitions(commit.files, commit.patches), ...findForeignDefinitions(tools, commit.files, commit.patches)];
+      if (used.length === 0) continue;
+      const { snippets, dropped, ms } = timeSelection(syntax, commit);
+      const covered = used.filter((definition) => isCovered(snippets, definition));
+      // `--misses`: what the context lacked, to sort into causes.
+      if (options.misses) for (const miss of used.filter((definition) => !covered.includes(definition))) console.error(`miss ${sha.slice(0, 7)} ${miss.usedIn} uses ${miss.name} -> ${miss.path}:${miss.line} (${miss.kind})`);
+      history.symbols += used.length;
+      history.covered += covered.length;
+      shares.push(covered.length / used.length);
+      times.push(ms);
+      for (const definition of used) {
+        const tally = byKind.get(kindGroup(definition)) ?? { symbols: 0, covered: 0 };
+        tally.symbols += 1;
+        if (covered.includes(definition)) tally.covered += 1;
+        byKind.set(kindGroup(definition), tally);
+      }
+      rows.push(row(`commit ${sha.slice(0, 7)} ${subject.slice(0, 40)}`, commit.patches.length, used.length, covered.length, snippets, dropped, ms));
     }
-    rows.push(row(`commit ${sha.slice(0, 7)} ${subject.slice(0, 40)}`, commit.patches.length, used.length, covered.length, snippets, dropped, ms));
+  } finally {
+    tools.dispose();
   }
 
   const fixtures = { symbols: 0, covered: 0 };
@@ -70,8 +79,9 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     notes: [
       `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(median * 100).toFixed(1)}%.`,
       `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
-      "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
-      `Up to ${COMMITS} latest non-merge commits of this repository (git log), each read in memory at that commit and reviewed as one change.`,
+      "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted), jedi's goto (follow_imports) for Python, go/types for Go (the repository's own modules from source, other imports empty); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
+      ...tools.missing,
+      `Up to ${options.commits ?? COMMITS} latest non-merge commits${options.rev === undefined ? "" : ` from ${options.rev}`} of ${foreign ? "that" : "this"} repository (git log), each read in memory at that commit and reviewed as one change.`,
     ],
   };
 }

@@ -2,6 +2,8 @@ import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
 import { findReceiverType, readBaseNames } from "./resolve/find-receiver-type.js";
+import { resolveGoMember } from "./resolve/resolve-go-member.js";
+import { resolvePythonMember } from "./resolve/resolve-python-member.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -21,6 +23,7 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 const MAX_DEFINITIONS = 3;
+const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { python: resolvePythonMember, go: resolveGoMember };
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
 // when it cannot be, no same-named member of another file is guessed.
 const ECMA = new Set(["typescript", "tsx", "javascript"]);
@@ -60,6 +63,12 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
   if (ECMA.has(outline.language) && qualifier !== undefined && reference.kind !== "type") {
     const members = resolveEcmaMember(index, path, outline, reference, depth);
+    if (members !== undefined) return members;
+  }
+  // Python and Go: a member through its receiver's class or type when the code names it, else as before.
+  const resolveMember = MEMBER_RESOLVERS[outline.language];
+  if (resolveMember && qualifier !== undefined && !index.bindings(path).named.has(qualifier)) {
+    const members = resolveMember(index, path, outline, reference, (from, type, line) => resolve(index, from, { name: type, line, kind: "type" }, depth + 1));
     if (members !== undefined) return members;
   }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
