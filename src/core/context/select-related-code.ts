@@ -1,5 +1,6 @@
 import type { FilePatch } from "../types.js";
 import { buildCallerCandidates } from "./build-caller-candidates.js";
+import { buildDeclarationCandidates } from "./build-declaration-candidates.js";
 import { buildDefinitionCandidates } from "./build-definition-candidates.js";
 import { buildEnclosingCandidates } from "./build-enclosing-candidates.js";
 import { extensionOf, stemOf } from "./build-path-index.js";
@@ -36,7 +37,7 @@ export interface SelectRelatedCodeInput {
 
 /**
  * The code most related to a change, within a line budget: the definitions around the changed
- * lines, the definitions of the names they use, the callers of what they change, and the tests
+ * lines and the declarations of the locals they use, the definitions of the names they use, the callers of what they change, and the tests
  * of it, ranked in that order, de-duplicated and merged per file.
  */
 export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSelection {
@@ -48,7 +49,7 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
   const candidates: ContextCandidate[] = [];
   for (const changed of changes.values()) {
     if (!index.paths.has(changed.path)) continue;
-    candidates.push(...buildEnclosingCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
+    candidates.push(...buildEnclosingCandidates(index, changed), ...buildDeclarationCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
   }
   // The first MAX_SYMBOLS in file order; later files are not parsed for them.
   const symbols: ChangedSymbol[] = [];

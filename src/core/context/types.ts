@@ -83,10 +83,24 @@ export interface FileOutline {
   packageName?: string;
 }
 
+/** A local variable or parameter: where its name is declared, and the function it belongs to. */
+export interface LocalDeclaration {
+  name: string;
+  line: number;
+  /** Lines of the innermost function (or method, arrow function) around the declaration. */
+  scopeStart: number;
+  scopeEnd: number;
+}
+
 /** The parser the shell passes in (tree-sitter there; any fake in tests). */
 export interface SyntaxService {
   /** The outline of one file, or undefined when its language has no grammar loaded (the core falls back). */
   outline(path: string, text: string): FileOutline | undefined;
+  /**
+   * The local variables and parameters of one file's functions (not its top level, which the
+   * outline has); undefined for a language without a locals query. Asked for changed files only.
+   */
+  locals?(path: string, text: string): LocalDeclaration[] | undefined;
 }
 
 /** Why a snippet was chosen; the order is the ranking order. */
