@@ -20,7 +20,9 @@ export type DefinitionKind =
   /** A prototype or signature without a body (C header, trait or interface method). */
   | "declaration"
   /** A block found by the indentation/brace fallback. */
-  | "block";
+  | "block"
+  /** JavaScript/TypeScript `export default <function, class, object>`, named "default" (a default import looks it up). */
+  | "export";
 
 /** A named definition; lines are 1-based and inclusive. */
 export interface SyntaxDefinition {

@@ -33,6 +33,10 @@
   left: (member_expression object: (_) @_object property: (property_identifier) @name (#not-eq? @_object "module"))
   right: [(arrow_function) (function_expression) (generator_function)]) @definition.method
 ; A `require()` binding is an import, not the definition of its name.
+; `export default <function, class, object, arrow>`: the module's default export, named "default",
+; which a default import finds whatever local name it takes (kind "export": never the code around a change).
+(export_statement "default" @name declaration: [(function_declaration) (generator_function_declaration) (class_declaration)]) @definition.export
+(export_statement "default" @name value: [(object) (arrow_function) (function_expression) (class) (call_expression)]) @definition.export
 (program (lexical_declaration (variable_declarator name: (identifier) @name value: (_)? @_value (#not-match? @_value "^require\\s*\\("))) @definition.constant)
 (program (variable_declaration (variable_declarator name: (identifier) @name value: (_)? @_value (#not-match? @_value "^require\\s*\\("))) @definition.constant)
 (program (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.constant))

@@ -151,4 +151,18 @@ describe("CommonJS modules of one function, and private members", () => {
     expect(covers(snippets, "lib/cart.js", 2)).toBe(true);
     expect(covers(snippets, "lib/cart.js", 3)).toBe(true);
   });
+
+  it.each([
+    ["a function of another name", "export default function other() {\n  return 1;\n}\n"],
+    ["a class", "export default class Other {\n  x = 1;\n}\n"],
+    ["an object", "export default {\n  a: 1,\n};\n"],
+    ["an arrow function", "export default () => {\n  return 1;\n};\n"],
+  ])("resolves a default import to `export default` %s, whatever local name the import takes", (_, module) => {
+    const files = new Map([
+      ["src/m.ts", module],
+      ["src/use.ts", 'import run from "./m.js";\n\nexport const v = run();\n'],
+    ]);
+    const { snippets } = selectRelatedCode({ patches: [changeLine(files, "src/use.ts", 3, "export const v = 0;")], repo: createRepoSnapshot(files), syntax });
+    expect(covers(snippets, "src/m.ts", 1)).toBe(true);
+  });
 });
