@@ -1,7 +1,6 @@
-import { describeKind } from "./build-snippet-range.js";
 import { isShownInDiff, type ChangedLines } from "./collect-changed-lines.js";
 import type { RepoIndex } from "./create-repo-index.js";
-import { findEnclosingDefinition, listReferencesInRange } from "./find-enclosing-definition.js";
+import { listReferencesInRange } from "./find-enclosing-definition.js";
 import { isTestPath } from "./is-test-path.js";
 import type { ContextCandidate, LocalDeclaration } from "./types.js";
 
@@ -22,20 +21,20 @@ export function buildDeclarationCandidates(index: RepoIndex, changed: ChangedLin
   const added = new Set(changed.added);
   const taken = new Set<LocalDeclaration>();
   const candidates: ContextCandidate[] = [];
+  const reason = `declarations of the locals and parameters the change at ${changed.path}:${changed.added[0]} uses`;
   for (const reference of listReferencesInRange(outline, changed.added[0]!, changed.added[changed.added.length - 1]!)) {
     // Bare names only: `a.x` and object keys are members, not locals (the `a` of `a.x` is a reference of its own).
     if (!added.has(reference.line) || reference.qualifier !== undefined || reference.kind === "member") continue;
     const declaration = findDeclaration(locals, reference.name, reference.line);
     if (!declaration || taken.has(declaration) || isShownInDiff(changed, declaration.line, declaration.line)) continue;
     taken.add(declaration);
-    const owner = findEnclosingDefinition(outline, declaration.line);
-    const where = owner && owner.startLine >= declaration.scopeStart ? ` of ${describeKind(owner)}\`${owner.name}\`` : "";
     candidates.push({
       path: changed.path,
       startLine: declaration.line,
       endLine: declaration.line,
       relation: "enclosing",
-      reason: `declaration of \`${reference.name}\`${where}, used in the change at ${changed.path}:${reference.line}`,
+      // One reason for all of them (the lines name the locals): a snippet's reasons stay readable.
+      reason,
       forTest: isTestPath(changed.path),
       distance: 0,
       confidence: 0,

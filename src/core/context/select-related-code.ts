@@ -8,6 +8,7 @@ import { collectChangedLines, type ChangedLines } from "./collect-changed-lines.
 import { collectChangedSymbols, type ChangedSymbol } from "./collect-changed-symbols.js";
 import { collectOldFragments } from "./collect-old-fragments.js";
 import { createRepoIndex } from "./create-repo-index.js";
+import { joinSnippetRanges } from "./join-snippet-ranges.js";
 import { rankCandidates } from "./rank-candidates.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
 import { selectWithinBudget } from "./select-within-budget.js";
@@ -66,14 +67,19 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
   index.stats.candidates = valid.length;
   const { kept, dropped, signaturesOnly, lines } = selectWithinBudget(rankCandidates(valid), limits.budgetLines);
   index.stats.selectedLines = lines;
-  const snippets: RelatedSnippet[] = kept.map((range) => ({
-    path: range.path,
-    startLine: range.startLine,
-    endLine: range.endLine,
-    reason: summarizeReasons(range.reasons),
-    relation: range.relation,
-    text: (index.lines(range.path) ?? []).slice(range.startLine - 1, range.endLine).join("\n"),
-  }));
+  const snippets: RelatedSnippet[] = joinSnippetRanges(kept, (path) => index.outline(path)).map((range) => {
+    const lines = index.lines(range.path) ?? [];
+    const shown = range.gaps.length === 0 ? lines.slice(range.startLine - 1, range.endLine) : lines.slice(range.startLine - 1, range.endLine).filter((_, offset) => !range.gaps.some((gap) => gap.startLine <= range.startLine + offset && range.startLine + offset <= gap.endLine));
+    return {
+      path: range.path,
+      startLine: range.startLine,
+      endLine: range.endLine,
+      reason: summarizeReasons(range.reasons),
+      relation: range.relation,
+      ...(range.gaps.length > 0 && { gaps: range.gaps }),
+      text: shown.join("\n"),
+    };
+  });
   return { snippets, dropped, signaturesOnly, stats: index.stats };
 }
 

@@ -118,7 +118,15 @@ export interface RelatedSnippet {
   reason: string;
   /** The strongest relation among the merged candidates. */
   relation: Relation;
+  /** Lines inside `startLine`..`endLine` that are not shown (one definition's window and the declarations it uses, joined); `text` holds the shown lines only. */
+  gaps?: LineSpan[];
   text: string;
+}
+
+/** Lines `startLine`..`endLine`, 1-based, inclusive. */
+export interface LineSpan {
+  startLine: number;
+  endLine: number;
 }
 
 /** A candidate range before ranking and the budget. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
+import { countShownLines } from "../../../src/core/context/count-shown-lines.js";
 import { createRepoSnapshot } from "../../../src/core/context/repo-snapshot.js";
 import { selectRelatedCode } from "../../../src/core/context/select-related-code.js";
 import type { RelatedSnippet, SyntaxService } from "../../../src/core/context/types.js";
@@ -23,8 +24,10 @@ function changeLine(files: ReadonlyMap<string, string>, path: string, line: numb
 }
 
 const lines = (text: readonly string[]) => `${text.join("\n")}\n`;
-const covers = (snippets: readonly RelatedSnippet[], path: string, line: number) => snippets.some((s) => s.path === path && s.startLine <= line && line <= s.endLine);
-const shownLines = (snippets: readonly RelatedSnippet[]) => snippets.reduce((sum, s) => sum + s.endLine - s.startLine + 1, 0);
+const inside = (line: number) => (span: { startLine: number; endLine: number }) => span.startLine <= line && line <= span.endLine;
+// A line in a snippet's gap is not shown.
+const covers = (snippets: readonly RelatedSnippet[], path: string, line: number) => snippets.some((s) => s.path === path && inside(line)(s) && !(s.gaps ?? []).some(inside(line)));
+const shownLines = (snippets: readonly RelatedSnippet[]) => snippets.reduce((sum, s) => sum + countShownLines(s), 0);
 const filler = (count: number, indent = "  ") => Array.from({ length: count }, (_, i) => `${indent}step${i}();`);
 
 describe("enclosing context: the declarations of what the change uses", () => {
@@ -48,7 +51,18 @@ describe("enclosing context: the declarations of what the change uses", () => {
     expect(snippets.find((s) => s.startLine <= 155 && 155 <= s.endLine)!.reason).toContain("enclosing function `long` of the change at src/long.ts:155 (part of 154 lines)");
     for (const line of [1, 2, 3, 4]) expect(covers(snippets, "src/long.ts", line)).toBe(true);
     const declaration = snippets.find((s) => s.startLine <= 2 && 2 <= s.endLine)!;
-    expect(declaration.reason).toContain("declaration of `limit` of function `outer`, used in the change at src/long.ts:155");
+    expect(declaration.reason).toContain("declarations of the locals and parameters the change at src/long.ts:155 uses");
+  });
+
+  it("joins the declarations and the window of the function around them into one snippet, the lines between left out", () => {
+    const files = new Map([["src/long.ts", longFile]]);
+    const { snippets } = selectRelatedCode({ patches: [changeLine(files, "src/long.ts", 155)], repo: createRepoSnapshot(files), syntax, budgetLines: 18 });
+    expect(snippets).toHaveLength(1);
+    const [snippet] = snippets;
+    // Lines 1-4 declare what line 155 uses; 3-5 are the signature of `long`; 145-156 the window around the change.
+    expect(snippet!.gaps).toEqual([{ startLine: 6, endLine: 144 }]);
+    expect(snippet!.text.split("\n")).toEqual([...longFile.split("\n").slice(0, 5), ...longFile.split("\n").slice(144, 156)]);
+    expect(snippet!.reason).toContain("enclosing function `long` of the change at src/long.ts:155 (part of 154 lines)");
   });
 
   it("keeps the declaration lines, one line each, within a budget that leaves little besides the window around the change", () => {
