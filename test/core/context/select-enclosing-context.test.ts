@@ -6,6 +6,7 @@ import type { RelatedSnippet, SyntaxService } from "../../../src/core/context/ty
 import { parsePatch } from "../../../src/core/diff/parse-patch.js";
 import type { FilePatch } from "../../../src/core/types.js";
 import { loadSyntaxService } from "../../../src/syntax/load-parsers.js";
+import { changeLine, lines } from "./change-written-file.js";
 
 // What a change uses from the code around it: the locals and parameters of a long function, of
 // the functions around a closure, of an anonymous callback; CommonJS modules that export one
@@ -17,13 +18,6 @@ beforeAll(async () => {
   syntax = await loadSyntaxService();
 });
 
-/** A patch that replaces line `line` of `path` (whose head text is in `files`) with itself, so the line counts as changed. */
-function changeLine(files: ReadonlyMap<string, string>, path: string, line: number, before = "  return 0;"): FilePatch {
-  const head = files.get(path)!.split("\n")[line - 1]!;
-  return parsePatch({ path, status: "modified", additions: 1, deletions: 1, patch: `@@ -${line},1 +${line},1 @@\n-${before}\n+${head}` });
-}
-
-const lines = (text: readonly string[]) => `${text.join("\n")}\n`;
 const inside = (line: number) => (span: { startLine: number; endLine: number }) => span.startLine <= line && line <= span.endLine;
 // A line in a snippet's gap is not shown.
 const covers = (snippets: readonly RelatedSnippet[], path: string, line: number) => snippets.some((s) => s.path === path && inside(line)(s) && !(s.gaps ?? []).some(inside(line)));
