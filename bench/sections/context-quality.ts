@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { countShownLines } from "../../src/core/context/count-shown-lines.js";
 import { selectRelatedCode } from "../../src/core/context/select-related-code.js";
 import type { RelatedSnippet, SyntaxService } from "../../src/core/context/types.js";
 import { loadSyntaxService } from "../../src/syntax/load-parsers.js";
@@ -92,8 +93,10 @@ function timeSelection(syntax: SyntaxService, input: Pick<ReturnType<typeof load
   return { snippets, dropped, ms: performance.now() - started };
 }
 
+// A line in a snippet's gap is not shown.
 function isCovered(snippets: readonly RelatedSnippet[], definition: { path: string; line: number }): boolean {
-  return snippets.some((snippet) => snippet.path === definition.path && snippet.startLine <= definition.line && definition.line <= snippet.endLine);
+  const inside = (span: { startLine: number; endLine: number }) => span.startLine <= definition.line && definition.line <= span.endLine;
+  return snippets.some((snippet) => snippet.path === definition.path && inside(snippet) && !(snippet.gaps ?? []).some(inside));
 }
 
 function kindGroup(definition: UsedDefinition): string {
@@ -103,7 +106,7 @@ function kindGroup(definition: UsedDefinition): string {
 }
 
 function row(set: string, files: number, symbols: number, covered: number, snippets: readonly RelatedSnippet[], dropped: { count: number; lines: number }, ms: number) {
-  const lines = snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+  const lines = snippets.reduce((sum, snippet) => sum + countShownLines(snippet), 0);
   return { set, "changed files": files, symbols, covered, share: percent(covered, symbols), "context lines": lines, dropped: `${dropped.count} (${dropped.lines} lines)`, "select ms": Math.round(ms) };
 }
 

@@ -1,6 +1,7 @@
 import type { AuditEvent } from "../core/audit/audit-event-schema.js";
 import { buildAuditEvent, countSentLines } from "../core/audit/build-audit-event.js";
 import { describeConfigProblem } from "../core/config/describe-config-problem.js";
+import { countShownLines } from "../core/context/count-shown-lines.js";
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { concludeReview } from "../core/review/conclude-review.js";
 import { noteUnlistedFiles } from "../core/files/note-unlisted-files.js";
@@ -223,7 +224,7 @@ async function runReview(job: PipelineJob, deps: ReviewDependencies, usage: Mode
     const prepared = await prepareReview({ title: pr.title, body: pr.body, focus, files, config, templates: deps.templates, ...sizing, budget, instructionFiles: instructions.files, ...(relatedCode ? { relatedCode } : {}) });
     const unlisted = noteUnlistedFiles(pr.changedFiles, allFiles.length);
     const sentPaths = new Set(prepared.prompts.flatMap((prompt) => prompt.paths));
-    const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+    const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + countShownLines(snippet), 0);
     facts.sent = { ...countSentLines(prepared.patches.filter((patch) => sentPaths.has(patch.path))), relatedLines };
     facts.secretsRedacted = prepared.redaction.counts;
     // Related code is chosen: of the repository only the changed files are needed now (suggestion checks).

@@ -3,12 +3,13 @@ import type { LanguageId } from "../core/context/types.js";
 /**
  * Which grammar of `@vscode/tree-sitter-wasm` parses each language, and which query files (under
  * ./queries) describe it. C has no grammar in that package; the C++ grammar is a superset of C's
- * and recovers locally where C code uses a C++ keyword as a name.
+ * and recovers locally where C code uses a C++ keyword as a name. `locals` names the query files
+ * of local variables and parameters, and the scope nodes of `LOCAL_SCOPES` they belong to.
  */
-export const GRAMMAR_FILES: Record<LanguageId, { wasm: string; queries: string[] }> = {
-  typescript: { wasm: "tree-sitter-typescript.wasm", queries: ["ecma", "typescript"] },
-  tsx: { wasm: "tree-sitter-tsx.wasm", queries: ["ecma", "typescript", "jsx"] },
-  javascript: { wasm: "tree-sitter-javascript.wasm", queries: ["ecma", "javascript", "jsx"] },
+export const GRAMMAR_FILES: Record<LanguageId, { wasm: string; queries: string[]; locals?: { queries: string[]; scopes: string } }> = {
+  typescript: { wasm: "tree-sitter-typescript.wasm", queries: ["ecma", "typescript"], locals: { queries: ["ecma-locals", "typescript-locals"], scopes: "ecma" } },
+  tsx: { wasm: "tree-sitter-tsx.wasm", queries: ["ecma", "typescript", "jsx"], locals: { queries: ["ecma-locals", "typescript-locals"], scopes: "ecma" } },
+  javascript: { wasm: "tree-sitter-javascript.wasm", queries: ["ecma", "javascript", "jsx"], locals: { queries: ["ecma-locals", "javascript-locals"], scopes: "ecma" } },
   python: { wasm: "tree-sitter-python.wasm", queries: ["python"] },
   go: { wasm: "tree-sitter-go.wasm", queries: ["go"] },
   java: { wasm: "tree-sitter-java.wasm", queries: ["java"] },

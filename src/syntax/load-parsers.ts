@@ -1,15 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { Language, Parser, Query } from "web-tree-sitter";
+import { Language, Parser, Query, type Tree } from "web-tree-sitter";
 import { detectLanguage } from "../core/context/detect-language.js";
 import type { LanguageId, SyntaxService } from "../core/context/types.js";
 import { GRAMMAR_FILES } from "./grammar-files.js";
+import { LOCAL_SCOPES, readLocals } from "./read-locals.js";
 import { readOutline } from "./read-outline.js";
 import { resolveAsset } from "../assets/resolve-asset.js";
 
-/** A loaded grammar: its parser and its compiled outline query. */
+/** A loaded grammar: its parser, its compiled outline query, and its locals query with their scope nodes. */
 export interface LoadedGrammar {
   parser: Parser;
   query: Query;
+  locals?: { query: Query; scopes: ReadonlySet<string> };
 }
 
 // Compiled grammars hold no code under review and never change, so one process shares them:
@@ -47,19 +49,29 @@ export function createTreeSitterSyntax(loaded: ReadonlyMap<LanguageId, LoadedGra
     strings.set(text, text);
     return text;
   };
+  const grammarOf = (path: string) => {
+    const language = detectLanguage(path);
+    return language && loaded.get(language);
+  };
+  const parsed = <T>(grammar: LoadedGrammar, text: string, read: (tree: Tree) => T): T | undefined => {
+    const tree = grammar.parser.parse(text);
+    if (!tree) return undefined;
+    try {
+      return read(tree);
+    } finally {
+      // Trees live in wasm memory, outside the garbage collector.
+      tree.delete();
+    }
+  };
   return {
     outline(path, text) {
-      const language = detectLanguage(path);
-      const grammar = language && loaded.get(language);
-      if (!language || !grammar) return undefined;
-      const tree = grammar.parser.parse(text);
-      if (!tree) return undefined;
-      try {
-        return readOutline(language, tree, grammar.query, intern);
-      } finally {
-        // Trees live in wasm memory, outside the garbage collector.
-        tree.delete();
-      }
+      const grammar = grammarOf(path);
+      return grammar ? parsed(grammar, text, (tree) => readOutline(detectLanguage(path)!, tree, grammar.query, intern)) : undefined;
+    },
+    locals(path, text) {
+      const grammar = grammarOf(path);
+      const locals = grammar?.locals;
+      return grammar && locals ? parsed(grammar, text, (tree) => readLocals(tree, locals.query, locals.scopes, intern)) : undefined;
     },
   };
 }
@@ -80,14 +92,17 @@ async function compileGrammar(language: LanguageId): Promise<LoadedGrammar> {
   runtime ??= Parser.init({ locateFile: () => resolveAsset("web-tree-sitter/tree-sitter.wasm") });
   await runtime;
   const files = GRAMMAR_FILES[language];
-  const [wasm, ...queries] = await Promise.all([
+  const [wasm, queries, localQueries] = await Promise.all([
     readFile(resolveAsset(`@vscode/tree-sitter-wasm/wasm/${files.wasm}`)),
-    ...files.queries.map((name) => readQueryFile(name)),
+    Promise.all(files.queries.map((name) => readQueryFile(name))),
+    Promise.all((files.locals?.queries ?? []).map((name) => readQueryFile(name))),
   ]);
-  const grammar = await Language.load(new Uint8Array(wasm as Buffer));
+  const grammar = await Language.load(new Uint8Array(wasm));
   const parser = new Parser();
   parser.setLanguage(grammar);
-  return { parser, query: new Query(grammar, (queries as string[]).join("\n")) };
+  const loaded: LoadedGrammar = { parser, query: new Query(grammar, queries.join("\n")) };
+  if (files.locals) loaded.locals = { query: new Query(grammar, localQueries.join("\n")), scopes: LOCAL_SCOPES[files.locals.scopes] ?? new Set() };
+  return loaded;
 }
 
 // The .scm files sit next to this module when it runs from src/; tsc does not copy them into

@@ -43,5 +43,5 @@ export function buildSnippetRange(index: RepoIndex, path: string, definition: Sy
 
 /** A human label for a definition kind in reasons. */
 export function describeKind(definition: SyntaxDefinition): string {
-  return definition.kind === "block" || definition.kind === "declaration" ? "" : `${definition.kind} `;
+  return definition.kind === "block" || definition.kind === "declaration" || definition.kind === "export" ? "" : `${definition.kind} `;
 }

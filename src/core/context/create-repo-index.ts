@@ -7,7 +7,7 @@ import { buildFileBindings } from "./resolve/build-file-bindings.js";
 import { createBindings, type FileBindings } from "./resolve/file-bindings.js";
 import { readEcmaProject } from "./resolve/read-ecma-project.js";
 import { readGoModules } from "./resolve/resolve-go-package.js";
-import type { FileOutline, SelectionLimits, SelectionStats, SyntaxService } from "./types.js";
+import type { FileOutline, LocalDeclaration, SelectionLimits, SelectionStats, SyntaxService } from "./types.js";
 
 /** One selection's view of the repository: outlines, bindings and name search, computed on demand and memoised. */
 export interface RepoIndex {
@@ -20,6 +20,8 @@ export interface RepoIndex {
   /** The outline of text that is not a snapshot file (the old side of a hunk); not cached; undefined once the parse cap is reached. */
   outlineText(path: string, text: string): FileOutline | undefined;
   bindings(path: string): FileBindings;
+  /** The local variables and parameters of a file's functions; empty when the parser has no locals query for its language. */
+  locals(path: string): readonly LocalDeclaration[];
   /** Files (of a language the selection reads) whose text contains `name`. */
   mentioning(name: string): string[];
   /** Searches `names` in one pass over the repository, so that `mentioning` answers them from memory. */
@@ -47,6 +49,7 @@ export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limit
   const lineCache = new Map<string, readonly string[] | undefined>();
   const outlines = new Map<string, FileOutline | undefined>();
   const bindingCache = new Map<string, FileBindings>();
+  const localCache = new Map<string, readonly LocalDeclaration[]>();
   const mentionCache = new Map<string, string[]>();
   // Sorted per name and folder: every changed file of a folder searches the same names.
   const nearCache = new Map<string, readonly string[]>();
@@ -104,6 +107,15 @@ export function createRepoIndex(repo: RepoSnapshot, syntax: SyntaxService, limit
         bindingCache.set(path, bindings);
       }
       return bindings;
+    },
+    locals(path) {
+      let locals = localCache.get(path);
+      if (!locals) {
+        const text = searchableText(path);
+        locals = (text !== undefined && syntax.locals?.(path, text)) || [];
+        localCache.set(path, locals);
+      }
+      return locals;
     },
     mentioning(name) {
       let found = mentionCache.get(name);

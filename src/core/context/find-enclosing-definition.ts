@@ -1,7 +1,7 @@
 import type { FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
-/** Kinds that say nothing on their own as the surrounding code of a line. */
-const NOT_ENCLOSING = new Set(["property", "declaration"]);
+/** Kinds that say nothing on their own as the surrounding code of a line (a default export is its function or class too). */
+const NOT_ENCLOSING = new Set(["property", "declaration", "export"]);
 
 /** The innermost definition around a line (not a field or a bodiless signature), or undefined at top level. */
 export function findEnclosingDefinition(outline: FileOutline, line: number): SyntaxDefinition | undefined {

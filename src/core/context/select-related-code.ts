@@ -1,5 +1,6 @@
 import type { FilePatch } from "../types.js";
 import { buildCallerCandidates } from "./build-caller-candidates.js";
+import { buildDeclarationCandidates } from "./build-declaration-candidates.js";
 import { buildDefinitionCandidates } from "./build-definition-candidates.js";
 import { buildEnclosingCandidates } from "./build-enclosing-candidates.js";
 import { extensionOf, stemOf } from "./build-path-index.js";
@@ -7,6 +8,7 @@ import { collectChangedLines, type ChangedLines } from "./collect-changed-lines.
 import { collectChangedSymbols, type ChangedSymbol } from "./collect-changed-symbols.js";
 import { collectOldFragments } from "./collect-old-fragments.js";
 import { createRepoIndex } from "./create-repo-index.js";
+import { joinSnippetRanges } from "./join-snippet-ranges.js";
 import { rankCandidates } from "./rank-candidates.js";
 import type { RepoSnapshot } from "./repo-snapshot.js";
 import { selectWithinBudget } from "./select-within-budget.js";
@@ -36,7 +38,7 @@ export interface SelectRelatedCodeInput {
 
 /**
  * The code most related to a change, within a line budget: the definitions around the changed
- * lines, the definitions of the names they use, the callers of what they change, and the tests
+ * lines and the declarations of the locals they use, the definitions of the names they use, the callers of what they change, and the tests
  * of it, ranked in that order, de-duplicated and merged per file.
  */
 export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSelection {
@@ -48,7 +50,7 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
   const candidates: ContextCandidate[] = [];
   for (const changed of changes.values()) {
     if (!index.paths.has(changed.path)) continue;
-    candidates.push(...buildEnclosingCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
+    candidates.push(...buildEnclosingCandidates(index, changed), ...buildDeclarationCandidates(index, changed), ...buildDefinitionCandidates(index, changed, changes));
   }
   // The first MAX_SYMBOLS in file order; later files are not parsed for them.
   const symbols: ChangedSymbol[] = [];
@@ -65,14 +67,19 @@ export function selectRelatedCode(input: SelectRelatedCodeInput): RelatedCodeSel
   index.stats.candidates = valid.length;
   const { kept, dropped, signaturesOnly, lines } = selectWithinBudget(rankCandidates(valid), limits.budgetLines);
   index.stats.selectedLines = lines;
-  const snippets: RelatedSnippet[] = kept.map((range) => ({
-    path: range.path,
-    startLine: range.startLine,
-    endLine: range.endLine,
-    reason: summarizeReasons(range.reasons),
-    relation: range.relation,
-    text: (index.lines(range.path) ?? []).slice(range.startLine - 1, range.endLine).join("\n"),
-  }));
+  const snippets: RelatedSnippet[] = joinSnippetRanges(kept, (path) => index.outline(path)).map((range) => {
+    const lines = index.lines(range.path) ?? [];
+    const shown = range.gaps.length === 0 ? lines.slice(range.startLine - 1, range.endLine) : lines.slice(range.startLine - 1, range.endLine).filter((_, offset) => !range.gaps.some((gap) => gap.startLine <= range.startLine + offset && range.startLine + offset <= gap.endLine));
+    return {
+      path: range.path,
+      startLine: range.startLine,
+      endLine: range.endLine,
+      reason: summarizeReasons(range.reasons),
+      relation: range.relation,
+      ...(range.gaps.length > 0 && { gaps: range.gaps }),
+      text: shown.join("\n"),
+    };
+  });
   return { snippets, dropped, signaturesOnly, stats: index.stats };
 }
 

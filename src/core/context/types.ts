@@ -20,7 +20,9 @@ export type DefinitionKind =
   /** A prototype or signature without a body (C header, trait or interface method). */
   | "declaration"
   /** A block found by the indentation/brace fallback. */
-  | "block";
+  | "block"
+  /** JavaScript/TypeScript `export default <function, class, object>`, named "default" (a default import looks it up). */
+  | "export";
 
 /** A named definition; lines are 1-based and inclusive. */
 export interface SyntaxDefinition {
@@ -83,10 +85,24 @@ export interface FileOutline {
   packageName?: string;
 }
 
+/** A local variable or parameter: where its name is declared, and the function it belongs to. */
+export interface LocalDeclaration {
+  name: string;
+  line: number;
+  /** Lines of the innermost function (or method, arrow function) around the declaration. */
+  scopeStart: number;
+  scopeEnd: number;
+}
+
 /** The parser the shell passes in (tree-sitter there; any fake in tests). */
 export interface SyntaxService {
   /** The outline of one file, or undefined when its language has no grammar loaded (the core falls back). */
   outline(path: string, text: string): FileOutline | undefined;
+  /**
+   * The local variables and parameters of one file's functions (not its top level, which the
+   * outline has); undefined for a language without a locals query. Asked for changed files only.
+   */
+  locals?(path: string, text: string): LocalDeclaration[] | undefined;
 }
 
 /** Why a snippet was chosen; the order is the ranking order. */
@@ -102,7 +118,15 @@ export interface RelatedSnippet {
   reason: string;
   /** The strongest relation among the merged candidates. */
   relation: Relation;
+  /** Lines inside `startLine`..`endLine` that are not shown (one definition's window and the declarations it uses, joined); `text` holds the shown lines only. */
+  gaps?: LineSpan[];
   text: string;
+}
+
+/** Lines `startLine`..`endLine`, 1-based, inclusive. */
+export interface LineSpan {
+  startLine: number;
+  endLine: number;
 }
 
 /** A candidate range before ranking and the budget. */

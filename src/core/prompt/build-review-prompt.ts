@@ -32,6 +32,8 @@ export interface PromptSnippet {
   startLine: number;
   endLine: number;
   reason: string;
+  /** Lines inside the range that are not shown; `text` holds the shown lines only. */
+  gaps?: Array<{ startLine: number; endLine: number }>;
   text: string;
 }
 
@@ -61,13 +63,25 @@ function renderFile(file: PromptFile): string {
   return `File: ${file.path} (${file.status}${renamed})\n${hunks}`;
 }
 
-// Numbered like the file, so the model can name a line of it in the text of a finding.
+// Numbered like the file, so the model can name a line of it in the text of a finding; lines a
+// snippet leaves out are marked where they were, as a cut definition is marked in its reason.
 function renderRelated(snippets: PromptSnippet[]): string {
   if (snippets.length === 0) return "(none)";
   return snippets
     .map((snippet) => {
       const width = String(snippet.endLine).length;
-      const lines = snippet.text.split("\n").map((line, index) => `${String(snippet.startLine + index).padStart(width)} | ${line}`);
+      const gaps = snippet.gaps ?? [];
+      const lines: string[] = [];
+      let number = snippet.startLine;
+      for (const line of snippet.text.split("\n")) {
+        lines.push(`${String(number).padStart(width)} | ${line}`);
+        number += 1;
+        const gap = gaps.find((candidate) => candidate.startLine === number);
+        if (gap) {
+          lines.push(`${" ".repeat(width)} | … (lines ${gap.startLine}-${gap.endLine} not shown)`);
+          number = gap.endLine + 1;
+        }
+      }
       return `Related: ${snippet.path}:${snippet.startLine}-${snippet.endLine} (${snippet.reason})\n${lines.join("\n")}`;
     })
     .join("\n\n");

@@ -69,7 +69,7 @@ export interface PreparedReview {
   redaction: Redaction;
   /** Credentials on added lines: each becomes a finding of its own. */
   committedSecrets: AddedLineSecret[];
-  /** The related code sent, as `{path, startLine, endLine, reason}` (no text), and what the budget cut or left out. */
+  /** The related code sent, as `{path, startLine, endLine, reason, gaps}` (no text), and what the budget cut or left out. */
   relatedCode: { snippets: RelatedCodeRef[]; dropped: { count: number; lines: number }; signaturesOnly: number };
   /** Input tokens of every request, and what they cost at most (answers at their limit); null without a price. */
   planned: { inputTokens: number; maxCostUsd: number | null };
@@ -82,7 +82,7 @@ export interface PreparedReview {
   splitPrompt(prompt: ReviewPrompt, window: number | null): SplitPrompt;
 }
 
-export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason">;
+export type RelatedCodeRef = Pick<RelatedSnippet, "path" | "startLine" | "endLine" | "reason" | "gaps">;
 
 /**
  * From the changed files to the exact prompts: filter, apply the limits, parse, map commentable
@@ -191,7 +191,7 @@ export async function prepareReview(input: PrepareReviewInput): Promise<Prepared
 
 function sentSnippets(chunks: Chunk[], snippets: PromptSnippet[]): RelatedCodeRef[] {
   const sent = new Set(chunks.flatMap((chunk) => chunk.snippetIds.map(Number)));
-  return snippets.filter((_, index) => sent.has(index)).map(({ path, startLine, endLine, reason }) => ({ path, startLine, endLine, reason }));
+  return snippets.filter((_, index) => sent.has(index)).map(({ path, startLine, endLine, reason, gaps }) => ({ path, startLine, endLine, reason, ...(gaps && { gaps }) }));
 }
 
 // A snippet's header and numbered lines, as `buildReviewPrompt` renders it (close enough to budget with).

@@ -1,3 +1,5 @@
+import { countShownLines } from "../context/count-shown-lines.js";
+import type { LineSpan } from "../context/types.js";
 import { capPostedLength } from "../sanitize/cap-posted-length.js";
 import { GITHUB_COMMENT_MAX_LENGTH } from "../sanitize/sanitize-posted-text.js";
 import { SEVERITIES, type Finding, type Severity, type SkippedFile } from "../types.js";
@@ -59,7 +61,7 @@ export interface SummaryInput {
   /** Findings folded into another comment because they are the same problem at another place. */
   merged?: number;
   /** The related code the model saw besides the diff (where, not what). */
-  relatedCode?: { snippets: Array<{ path: string; startLine: number; endLine: number }>; dropped: { count: number; lines: number }; signaturesOnly: number };
+  relatedCode?: { snippets: Array<{ path: string; startLine: number; endLine: number; gaps?: LineSpan[] }>; dropped: { count: number; lines: number }; signaturesOnly: number };
   /** Types of the credentials the pull request adds (never their values). */
   committedSecretTypes?: string[];
   /** 👍/👎 on Patchwise's earlier inline comments of this pull request. */
@@ -230,7 +232,7 @@ function renderRelatedCode(input: SummaryInput): string {
   const related = input.relatedCode;
   if (!related) return "";
   const files = new Set(related.snippets.map((snippet) => snippet.path)).size;
-  const lines = related.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
+  const lines = related.snippets.reduce((sum, snippet) => sum + countShownLines(snippet), 0);
   const signatures = related.signaturesOnly > 0 ? `, ${related.signaturesOnly} definition${related.signaturesOnly === 1 ? "" : "s"} as signature only` : "";
   const dropped = related.dropped.count > 0 ? ` (${related.dropped.count} more left out by the line budget)` : "";
   return ` · related code: ${lines} lines from ${files} file${files === 1 ? "" : "s"}${signatures}${dropped}`;

@@ -25,7 +25,10 @@ describe("import resolution", () => {
       readNumber: [{ files: ["src/util/env.ts"], symbol: "readNumber" }],
       flag: [{ files: ["src/util/env.ts"], symbol: "readFlag" }],
       lib: [{ files: ["src/lib/index.ts"] }],
-      Widget: [{ files: ["src/widget.tsx"], symbol: "Widget" }],
+      Widget: [
+        { files: ["src/widget.tsx"], symbol: "Widget" },
+        { files: ["src/widget.tsx"], symbol: "default" },
+      ],
       x: [{ files: ["src/alias.ts"], symbol: "x" }],
     });
   });

@@ -3,8 +3,8 @@ import { createRepoSnapshot } from "../../../src/core/context/repo-snapshot.js";
 import { selectRelatedCode } from "../../../src/core/context/select-related-code.js";
 import type { RelatedSnippet, SyntaxService } from "../../../src/core/context/types.js";
 import { parsePatch } from "../../../src/core/diff/parse-patch.js";
-import type { FilePatch } from "../../../src/core/types.js";
 import { loadSyntaxService } from "../../../src/syntax/load-parsers.js";
+import { changeLine, lines } from "./change-written-file.js";
 
 // Code laid out the way other projects lay it out: workspaces, tsconfig `paths`, classes reached
 // through `this`, CommonJS modules. Each scenario is a few small files written here.
@@ -15,13 +15,6 @@ beforeAll(async () => {
   syntax = await loadSyntaxService();
 });
 
-/** A patch that replaces line `line` of `path` (whose head text is in `files`) with itself, so the line counts as changed. */
-function changeLine(files: ReadonlyMap<string, string>, path: string, line: number, before = "  return 0;"): FilePatch {
-  const head = files.get(path)!.split("\n")[line - 1]!;
-  return parsePatch({ path, status: "modified", additions: 1, deletions: 1, patch: `@@ -${line},1 +${line},1 @@\n-${before}\n+${head}` });
-}
-
-const lines = (text: readonly string[]) => `${text.join("\n")}\n`;
 const where = (snippets: readonly RelatedSnippet[]) => snippets.map(({ path, startLine, endLine }) => `${path}:${startLine}-${endLine}`);
 const covers = (snippets: readonly RelatedSnippet[], path: string, line: number) => snippets.some((s) => s.path === path && s.startLine <= line && line <= s.endLine);
 

@@ -111,19 +111,19 @@ describe("selectRelatedCode", () => {
     ]);
   });
 
-  it("cuts an enclosing function longer than the snippet limit to a window around the change plus its signature", () => {
+  it("cuts an enclosing function longer than the snippet limit to a window around the change plus its signature, one snippet with the lines between left out", () => {
     const body = Array.from({ length: 200 }, (_, i) => `  total += step(${i});`);
     const text = ["function step(n: number): number {", "  return n;", "}", "", "export function long(): number {", "  let total = 0;", ...body, "  return total;", "}", ""].join("\n");
     const repo = createRepoSnapshot(new Map([["src/long.ts", text]]));
     // Line 106 is `  total += step(99);`.
     const patch = modified("src/long.ts", "@@ -106,1 +106,1 @@\n-  total += step(98);\n+  total += step(99);");
     const { snippets } = selectRelatedCode({ patches: [patch], repo, syntax, limits: { maxSnippetLines: 30 } });
-    expect(snippets.map(({ startLine, endLine, relation }) => ({ startLine, endLine, relation }))).toEqual([
-      { startLine: 96, endLine: 116, relation: "enclosing" },
-      { startLine: 5, endLine: 7, relation: "enclosing" },
-      { startLine: 1, endLine: 3, relation: "definition" },
+    expect(snippets.map(({ startLine, endLine, relation, gaps }) => ({ startLine, endLine, relation, gaps }))).toEqual([
+      // The signature (5-7, with the declaration of `total` the change uses) and the window (96-116).
+      { startLine: 5, endLine: 116, relation: "enclosing", gaps: [{ startLine: 8, endLine: 95 }] },
+      { startLine: 1, endLine: 3, relation: "definition", gaps: undefined },
     ]);
-    expect(snippets[0]!.reason).toBe("enclosing function `long` of the change at src/long.ts:106 (part of 204 lines)");
+    expect(snippets[0]!.reason).toBe("enclosing function `long` of the change at src/long.ts:106 (part of 204 lines); declarations of the locals and parameters the change at src/long.ts:106 uses; signature of `long`, around the change at src/long.ts:106");
   });
 
   it("leaves out code the diff already shows and definitions the diff adds", () => {

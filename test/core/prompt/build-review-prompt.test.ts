@@ -117,6 +117,13 @@ describe("buildReviewPrompt with a broken template", () => {
 });
 
 describe("buildReviewPrompt for a pull request with thousands of skipped files", () => {
+  it("numbers related code like its file and marks the lines a snippet leaves out where they were", () => {
+    const related = [{ path: "src/long.ts", startLine: 8, endLine: 12, gaps: [{ startLine: 9, endLine: 10 }], reason: "enclosing function `long` of the change at src/long.ts:12; declaration of `limit`", text: "  const limit = 2;\n  step();\n  return limit;" }];
+    expect(block(buildReviewPrompt(input({ related })).user, "related-code")).toBe(
+      ["Related: src/long.ts:8-12 (enclosing function `long` of the change at src/long.ts:12; declaration of `limit`)", " 8 |   const limit = 2;", "   | … (lines 9-10 not shown)", "11 |   step();", "12 |   return limit;"].join("\n"),
+    );
+  });
+
   it("names the first 50 skipped files in each request and counts the rest", () => {
     const skipped = Array.from({ length: 2700 }, (_, i) => ({ path: `gen/f${i}.ts`, reason: "over the maxFiles limit" }));
     const list = block(buildReviewPrompt(input({ skipped })).user, "skipped-files").split("\n");

@@ -82,6 +82,9 @@ describe("renderSummary", () => {
       "· related code: 42 lines from 2 files, 2 definitions as signature only (7 more left out by the line budget) ·",
     );
     expect(renderSummary(input({ relatedCode: { snippets: snippets.slice(0, 1), dropped: { count: 0, lines: 0 }, signaturesOnly: 0 } }))).toContain("· related code: 40 lines from 1 file ·");
+    // A snippet with gaps (a long function's window and the declarations it uses) counts the lines it shows.
+    const gapped = [{ path: "src/c.ts", startLine: 1, endLine: 100, gaps: [{ startLine: 5, endLine: 94 }] }];
+    expect(renderSummary(input({ relatedCode: { snippets: gapped, dropped: { count: 0, lines: 0 }, signaturesOnly: 0 } }))).toContain("· related code: 10 lines from 1 file ·");
   });
 
   it("says plainly that no issues were found, with no table and no failure", () => {

@@ -12,9 +12,11 @@ export const bindEcmaImports: BindImports = (path, outline, env) => {
     if (entry.alias !== undefined) bind(bindings, entry.alias, { files: [file] });
     if (entry.wildcard) bindWildcard(bindings, [file]);
     for (const { name, alias } of entry.names) {
-      // A default import is found by its local name (most modules name the default export the same).
+      // A default import is found by its local name (most modules name the default export the same),
+      // and as "default" (`export default function other()`, `export default {…}`).
       const symbol = name === "default" ? (alias ?? name) : name;
       bind(bindings, alias ?? name, { files: [file], symbol });
+      if (symbol !== name) bind(bindings, alias ?? name, { files: [file], symbol: name });
     }
   }
   return bindings;
