@@ -254,7 +254,16 @@ describe("the GitHub Action", () => {
 
     const result = await run(actionEnv(comment, "issue_comment", { "INPUT_MODEL-LIGHT": "gpt-light" }));
 
-    expect(result).toEqual({ exitCode: 0, outcome: { status: "answered", url: "https://github.com/r/11" } });
+    expect(result).toEqual({
+      exitCode: 0,
+      outcome: {
+        status: "answered",
+        url: "https://github.com/r/11",
+        durationMs: expect.any(Number),
+        sent: { files: 1, lines: 3, relatedLines: 1, secretsRedacted: {} },
+        modelRequest: { provider: "openai", model: "gpt-light", inputTokens: 100, outputTokens: 20 },
+      },
+    });
     expect(asked.map((body) => body.model)).toEqual(["gpt-light"]);
     expect(posted).toEqual([expect.stringMatching(/^No: `a \/ 0` is always Infinity\.\n\n---\n<sub>Answered by Patchwise · model `gpt-light` via openai · 100 input \/ 20 output tokens<\/sub>/)]);
     expect(nock.pendingMocks()).toEqual([]);

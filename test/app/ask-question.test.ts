@@ -70,7 +70,7 @@ describe("/ask from someone with write access", () => {
         "It trims so that `greet(\" Ada \")` says `Hello, Ada`; see src/greet.js:2.",
         "",
         "---",
-        "<sub>Answered by Patchwise · model `gpt-4.1-mini` via openai · 1,200 input / 340 output tokens</sub>",
+        "<sub>Answered by Patchwise · model `gpt-4.1-mini` via openai · 1,200 input / 340 output tokens (about $0.0010)</sub>",
         `<!-- patchwise:answer:${COMMENT_ID} -->`,
       ].join("\n"),
     ]);

@@ -2,6 +2,8 @@ import { scrubRedactedSecrets } from "../redact/check-redacted-secrets.js";
 import type { Redaction } from "../redact/build-redaction.js";
 import { capPostedLength } from "../sanitize/cap-posted-length.js";
 import { GITHUB_COMMENT_MAX_LENGTH, sanitizePostedText } from "../sanitize/sanitize-posted-text.js";
+import type { ModelPrice } from "../files/apply-review-budget.js";
+import { renderTokenCost } from "../tokens/render-token-cost.js";
 import { renderCodeSpan } from "./render-code-span.js";
 
 export interface QuestionAnswerInput {
@@ -13,6 +15,8 @@ export interface QuestionAnswerInput {
   model: string;
   provider: string;
   tokens: { input: number; output: number };
+  /** The model's price (the operator's, else the catalog's): the footer says what the answer cost; null when unknown. */
+  price: ModelPrice | null;
   /** Said under the answer when the model saw only part of the pull request. */
   notice?: string;
 }
@@ -30,13 +34,12 @@ export function answerMarker(commentId: number): string {
 
 /**
  * The one comment that answers an `/ask` or a reply in a thread: the sanitised answer, a footer
- * naming the model and its tokens, and `markers` (ours, written after sanitising). The caller adds the answer's marker.
+ * naming the model, its tokens and their cost, and `markers` (ours, written after sanitising). The caller adds the answer's marker.
  */
 export function renderQuestionAnswer(input: QuestionAnswerInput, markers: readonly string[] = []): string {
   const scrubbed = input.redaction.total === 0 ? input.answer : scrubRedactedSecrets(input.answer, input.redaction);
   const answer = sanitizePostedText(scrubbed, { githubHost: input.githubHost, maxLength: GITHUB_COMMENT_MAX_LENGTH - FOOTER_ROOM });
-  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens`;
   const notice = input.notice ? `\n\n> ${input.notice}` : "";
-  const footer = `<sub>Answered by Patchwise · model ${renderCodeSpan(input.model)} via ${input.provider} · ${tokens}</sub>`;
+  const footer = `<sub>Answered by Patchwise · model ${renderCodeSpan(input.model)} via ${input.provider} · ${renderTokenCost(input.tokens, input.price)}</sub>`;
   return capPostedLength(`${answer}${notice}\n\n---\n${footer}${markers.map((marker) => `\n${marker}`).join("")}`, GITHUB_COMMENT_MAX_LENGTH);
 }
