@@ -192,7 +192,7 @@ function createBotLoginCache(app: Probot): () => Promise<string> {
   };
 }
 
-// Null: a command that was refused (no access, or over its rate limit) before any review work, or an /ask (not a review).
+// Null: a command that was refused (no access, or over its rate limit) before any review work, or an answering command (not a review).
 async function runReview(
   app: Probot,
   job: PipelineJob,

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
 import { buildTarball } from "../repo/build-tarball.js";
 
@@ -12,3 +14,26 @@ export const prPath = `/repos/${owner}/${repo}/pulls/${number}`;
 export const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+const b = a / 0;\n const c = 2;";
 // The repository at the head commit, which the Action reads for related code like the App does.
 export const TARBALL = await buildTarball(`${owner}-${repo}-head`, [{ name: "src/a.ts", content: "const a = 1;\nconst b = a / 0;\nconst c = 2;\n" }]);
+
+export const MODEL_API = "https://models.example.test/v1";
+
+/** The environment GitHub gives the Action's step for `event` (written to `dir`/event.json), with the workflow's inputs. */
+export function writeActionEnv(dir: string, event: Record<string, unknown>, eventName = "pull_request", extra: Record<string, string> = {}): Record<string, string> {
+  const eventPath = join(dir, "event.json");
+  writeFileSync(eventPath, JSON.stringify(event));
+  return {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: API,
+    GITHUB_RUN_ID: "77",
+    "INPUT_GITHUB-TOKEN": "ghs_workflowtoken",
+    INPUT_PROVIDER: "openai",
+    INPUT_MODEL: "gpt-test",
+    "INPUT_API-KEY": "sk-test",
+    "INPUT_BASE-URL": MODEL_API,
+    "INPUT_CONFIG-PATH": ".github/patchwise.yml",
+    "INPUT_FAIL-ON": "",
+    PATCHWISE_MODEL_MAX_RETRIES: "0",
+    ...extra,
+  };
+}

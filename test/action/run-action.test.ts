@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
@@ -9,9 +9,7 @@ import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, headSha, number, owner, PATCH, payload, prPath, repo, TARBALL } from "./action-fixtures.js";
-
-const MODEL_API = "https://models.example.test/v1";
+import { API, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, writeActionEnv } from "./action-fixtures.js";
 
 let dir: string;
 beforeEach(() => {
@@ -23,23 +21,7 @@ afterEach(() => {
 });
 
 function actionEnv(event: Record<string, unknown>, eventName = "pull_request", extra: Record<string, string> = {}) {
-  const eventPath = join(dir, "event.json");
-  writeFileSync(eventPath, JSON.stringify(event));
-  return {
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: API,
-    GITHUB_RUN_ID: "77",
-    "INPUT_GITHUB-TOKEN": "ghs_workflowtoken",
-    INPUT_PROVIDER: "openai",
-    INPUT_MODEL: "gpt-test",
-    "INPUT_API-KEY": "sk-test",
-    "INPUT_BASE-URL": MODEL_API,
-    "INPUT_CONFIG-PATH": ".github/patchwise.yml",
-    "INPUT_FAIL-ON": "",
-    PATCHWISE_MODEL_MAX_RETRIES: "0",
-    ...extra,
-  };
+  return writeActionEnv(dir, event, eventName, extra);
 }
 
 /** The reads of a review of the event's pull request; `configYaml` is the repository's `.github/patchwise.yml` (none when null). */
@@ -198,6 +180,50 @@ describe("the GitHub Action", () => {
     expect(log.lines.filter((line) => String(line.msg).startsWith("check run"))).toEqual([
       { level: "warn", obj: { runId: "77", action: "in_progress", status: 403, errorType: "HttpError" }, msg: "check run not updated; the review goes on without one (does the App have the checks: write permission?)" },
     ]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("on opened with describe: auto, reviews and then writes the description, reading the configuration once, as the App does", async () => {
+    nockPullRequest("describe: auto\n")
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 });
+    nockModel("minor");
+    nockCheckRun();
+    // The description's own reads: the pull request and its files (the related code comes from the same tarball, read again).
+    const written: Array<Record<string, unknown>> = [];
+    nock(API)
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, body: "Adds b." })
+      .get(`${prPath}/files`)
+      .query(true)
+      .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
+      .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
+      .reply(200, TARBALL, { "content-type": "application/x-gzip" })
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, body: "Adds b." })
+      .patch(prPath, (body) => Boolean(written.push(body)))
+      .reply(200, { html_url: "https://github.com/r/pr" });
+    const described = nock(MODEL_API)
+      .post("/chat/completions", (body) => body.response_format?.json_schema?.name === "submit_description")
+      .reply(200, {
+        id: "c2",
+        object: "chat.completion",
+        created: 1,
+        model: "gpt-test",
+        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ what: "Adds b.", risk: "Low.", walkthrough: [] }), refusal: null } }],
+        usage: { prompt_tokens: 80, completion_tokens: 10, total_tokens: 90 },
+      });
+
+    const result = await run(actionEnv(payload));
+
+    expect(result).toEqual({ exitCode: 0, outcome: expect.objectContaining({ status: "posted" }) });
+    expect(described.isDone()).toBe(true);
+    expect(written).toEqual([{ body: expect.stringMatching(/^Adds b\.\n\n<!-- patchwise:description:start -->\n## Description by Patchwise\n\nAdds b\./) }]);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
