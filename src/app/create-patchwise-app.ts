@@ -283,7 +283,8 @@ async function runReview(
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   }, answering);
-  if (description) await recordAnswer(options, job, description);
+  // Most repositories leave `describe: auto` off: an opening whose description was skipped is no event of its own.
+  if (description && description.status !== "skipped") await recordAnswer(options, job, description);
   return review;
 }
 
