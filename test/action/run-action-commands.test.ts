@@ -1,7 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readActionInputs } from "../../src/action/read-action-inputs.js";
 import { runAction } from "../../src/action/run-action.js";
@@ -9,7 +6,7 @@ import { DESCRIPTION_START } from "../../src/core/review/merge-description.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, writeActionEnv } from "./action-fixtures.js";
+import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
 
 // The Action's answering commands, from real event files: `/describe` on `issue_comment`, and a
 // reply in one of its threads on `pull_request_review_comment`. GitHub and the model are nock;
@@ -29,17 +26,10 @@ const AUTHOR_TEXT = "Adds b.";
 // What a hostile or confused model may write: mentions, a foreign link and image, HTML, another bot's command, a marker of ours.
 const HOSTILE = "See @octocat and [docs](https://evil.example/x) ![t](https://evil.example/t.png) <img src=x onerror=alert(1)> <!-- patchwise:fp:zzz -->\n/lgtm";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "patchwise-action-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  nock.cleanAll();
-});
+const actionEnv = useActionEnv();
 
 async function run(event: Record<string, unknown>, eventName: string) {
-  return runAction({ inputs: readActionInputs(writeActionEnv(dir, event, eventName)), templates: await loadPromptTemplates(), log: createRecordingLogger() });
+  return runAction({ inputs: readActionInputs(actionEnv(event, eventName)), templates: await loadPromptTemplates(), log: createRecordingLogger() });
 }
 
 /** A real `issue_comment.created` event on the fixture's pull request: `body` by `login`. */
@@ -85,14 +75,7 @@ function nockModelAnswer(content: unknown): Array<Record<string, any>> {
   const requests: Array<Record<string, any>> = [];
   nock(MODEL_API)
     .post("/chat/completions", (body) => Boolean(requests.push(body)))
-    .reply(200, {
-      id: "c1",
-      object: "chat.completion",
-      created: 1,
-      model: "gpt-test",
-      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify(content), refusal: null } }],
-      usage: { prompt_tokens: 900, completion_tokens: 60, total_tokens: 960 },
-    });
+    .reply(200, chatCompletion(content, "gpt-test", { prompt: 900, completion: 60 }));
   return requests;
 }
 

@@ -1,7 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readActionInputs } from "../../src/action/read-action-inputs.js";
 import { readEnv } from "../../src/env.js";
@@ -9,20 +6,9 @@ import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, writeActionEnv } from "./action-fixtures.js";
+import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "patchwise-action-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  nock.cleanAll();
-});
-
-function actionEnv(event: Record<string, unknown>, eventName = "pull_request", extra: Record<string, string> = {}) {
-  return writeActionEnv(dir, event, eventName, extra);
-}
+const actionEnv = useActionEnv();
 
 /** The reads of a review of the event's pull request; `configYaml` is the repository's `.github/patchwise.yml` (none when null). */
 function nockPullRequest(configYaml: string | null = null) {
@@ -41,6 +27,18 @@ function nockPullRequest(configYaml: string | null = null) {
     // No earlier Patchwise review, so no inline comments of ours to read: the review comments are not listed.
     .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
     .reply(200, TARBALL, { "content-type": "application/x-gzip" });
+}
+
+/** The reads of a review, then the review and the summary comment accepted (their bodies unchecked). */
+function nockReviewPosted(configYaml: string | null = null) {
+  return nockPullRequest(configYaml)
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 });
 }
 
 /** The check run with the workflow's token: created in progress, then concluded; the bodies as GitHub received them. */
@@ -62,14 +60,7 @@ function nockModel(severity: string) {
   };
   return nock(MODEL_API)
     .post("/chat/completions", (body) => body.model === "gpt-test" && body.response_format?.type === "json_schema")
-    .reply(200, {
-      id: "c1",
-      object: "chat.completion",
-      created: 1,
-      model: "gpt-test",
-      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify(answer), refusal: null } }],
-      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-    });
+    .reply(200, chatCompletion(answer, "gpt-test", { prompt: 100, completion: 20 }));
 }
 
 async function run(env: Record<string, string>) {
@@ -124,14 +115,7 @@ describe("the GitHub Action", () => {
   });
 
   it("fails the step when a finding reaches fail-on", async () => {
-    nockPullRequest()
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 });
+    nockReviewPosted();
     nockModel("critical");
     const checkRun = nockCheckRun();
 
@@ -142,14 +126,7 @@ describe("the GitHub Action", () => {
   });
 
   it("without a fail-on input, the repository's failOn decides", async () => {
-    nockPullRequest("failOn: critical\n")
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 });
+    nockReviewPosted("failOn: critical\n");
     nockModel("critical");
     const checkRun = nockCheckRun();
 
@@ -161,14 +138,7 @@ describe("the GitHub Action", () => {
   });
 
   it("a token without checks: write still reviews: the refused check run is logged once", async () => {
-    nockPullRequest()
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 })
+    nockReviewPosted()
       .post(`/repos/${owner}/${repo}/check-runs`)
       .reply(403, { message: "Resource not accessible by integration" });
     nockModel("minor");
@@ -184,14 +154,7 @@ describe("the GitHub Action", () => {
   });
 
   it("on opened with describe: auto, reviews and then writes the description, reading the configuration once, as the App does", async () => {
-    nockPullRequest("describe: auto\n")
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 });
+    nockReviewPosted("describe: auto\n");
     nockModel("minor");
     nockCheckRun();
     // The description's own reads: the pull request and its files (the related code comes from the same tarball, read again).
@@ -210,14 +173,7 @@ describe("the GitHub Action", () => {
       .reply(200, { html_url: "https://github.com/r/pr" });
     const described = nock(MODEL_API)
       .post("/chat/completions", (body) => body.response_format?.json_schema?.name === "submit_description")
-      .reply(200, {
-        id: "c2",
-        object: "chat.completion",
-        created: 1,
-        model: "gpt-test",
-        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ what: "Adds b.", risk: "Low.", walkthrough: [] }), refusal: null } }],
-        usage: { prompt_tokens: 80, completion_tokens: 10, total_tokens: 90 },
-      });
+      .reply(200, chatCompletion({ what: "Adds b.", risk: "Low.", walkthrough: [] }, "gpt-test", { prompt: 80, completion: 10 }));
 
     const result = await run(actionEnv(payload));
 
@@ -269,14 +225,7 @@ describe("the GitHub Action", () => {
       .reply(201, { id: 11, html_url: "https://github.com/r/11" });
     nock(MODEL_API)
       .post("/chat/completions", (body) => Boolean(asked.push(body)))
-      .reply(200, {
-        id: "c1",
-        object: "chat.completion",
-        created: 1,
-        model: "gpt-light",
-        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ answer: "No: `a / 0` is always Infinity." }), refusal: null } }],
-        usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-      });
+      .reply(200, chatCompletion({ answer: "No: `a / 0` is always Infinity." }, "gpt-light", { prompt: 100, completion: 20 }));
 
     const result = await run(actionEnv(comment, "issue_comment", { "INPUT_MODEL-LIGHT": "gpt-light" }));
 

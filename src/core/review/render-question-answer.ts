@@ -2,21 +2,14 @@ import { scrubRedactedSecrets } from "../redact/check-redacted-secrets.js";
 import type { Redaction } from "../redact/build-redaction.js";
 import { capPostedLength } from "../sanitize/cap-posted-length.js";
 import { GITHUB_COMMENT_MAX_LENGTH, sanitizePostedText } from "../sanitize/sanitize-posted-text.js";
-import type { ModelPrice } from "../files/apply-review-budget.js";
-import { renderTokenCost } from "../tokens/render-token-cost.js";
-import { renderCodeSpan } from "./render-code-span.js";
+import { renderModelSpend, type ModelSpend } from "./render-model-spend.js";
 
-export interface QuestionAnswerInput {
+export interface QuestionAnswerInput extends ModelSpend {
   /** The model's answer, validated but not yet made safe. */
   answer: string;
   /** What was redacted from the prompt: the answer cannot put it back. */
   redaction: Pick<Redaction, "secrets" | "total">;
   githubHost: string;
-  model: string;
-  provider: string;
-  tokens: { input: number; output: number };
-  /** The model's price (the operator's, else the catalog's): the footer says what the answer cost; null when unknown. */
-  price: ModelPrice | null;
   /** Said under the answer when the model saw only part of the pull request. */
   notice?: string;
 }
@@ -40,6 +33,6 @@ export function renderQuestionAnswer(input: QuestionAnswerInput, markers: readon
   const scrubbed = input.redaction.total === 0 ? input.answer : scrubRedactedSecrets(input.answer, input.redaction);
   const answer = sanitizePostedText(scrubbed, { githubHost: input.githubHost, maxLength: GITHUB_COMMENT_MAX_LENGTH - FOOTER_ROOM });
   const notice = input.notice ? `\n\n> ${input.notice}` : "";
-  const footer = `<sub>Answered by Patchwise · model ${renderCodeSpan(input.model)} via ${input.provider} · ${renderTokenCost(input.tokens, input.price)}</sub>`;
+  const footer = `<sub>Answered by Patchwise · ${renderModelSpend(input)}</sub>`;
   return capPostedLength(`${answer}${notice}\n\n---\n${footer}${markers.map((marker) => `\n${marker}`).join("")}`, GITHUB_COMMENT_MAX_LENGTH);
 }
