@@ -50,11 +50,14 @@ export type AuditInput =
   | { time: Date; job: AuditJob; answer: AuditAnswerFacts }
   | { time: Date; job: AuditJob; refused: string };
 
+/** The fields every event has: who and what it is about. */
+type EventBase = Pick<AuditEvent, "schemaVersion" | "time" | "deliveryId" | "installationId" | "repository" | "pullNumber" | "trigger" | "actor" | "command">;
+
 /** Builds the one audit event of a review or a refusal: ids, counts and outcome, never content. */
 export function buildAuditEvent(input: AuditInput): AuditEvent {
   const { job } = input;
-  const base = {
-    schemaVersion: 1 as const,
+  const base: EventBase = {
+    schemaVersion: 1,
     time: input.time.toISOString(),
     deliveryId: job.deliveryId,
     installationId: job.installationId,
@@ -62,7 +65,8 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
     pullNumber: job.pullNumber,
     trigger: job.trigger,
     actor: job.actor ?? null,
-    command: "answer" in input && job.command?.name === undefined ? ("describe" as const) : (job.command?.name ?? ("review" as const)),
+    // An answer without a command is `describe: auto`; a run without one is a review.
+    command: job.command?.name ?? ("answer" in input ? "describe" : "review"),
   };
   if ("refused" in input) {
     return {
@@ -102,7 +106,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
 }
 
 // An answer posts one comment (or writes the description): `commentsPosted` counts inline review comments only, so it stays 0.
-function answerEvent(base: Omit<AuditEvent, "headSha" | "decision" | "provider" | "model" | "answeredBy" | "sent" | "tokens" | "secretsRedacted" | "commentsPosted" | "partial" | "durationMs" | "outcome">, answer: AuditAnswerFacts): AuditEvent {
+function answerEvent(base: EventBase, answer: AuditAnswerFacts): AuditEvent {
   const request = answer.modelRequest;
   const byType = countsOnly(answer.sent?.secretsRedacted ?? {});
   return {
