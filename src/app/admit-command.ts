@@ -9,7 +9,7 @@ export interface AdmitCommandDependencies extends AuthorizeCommandDependencies {
 }
 
 /**
- * The gate a `/review` job passes at its start, before any model call: the access check, then the
+ * The gate a command job (`/review`, `/ask`, `/describe`, a thread reply) passes at its start, before any model call: the access check, then the
  * rate limits. Access comes first so that comments from people without access neither cost a
  * review nor use up the allowance of those with it. Other jobs pass untouched.
  */
@@ -20,7 +20,7 @@ export async function admitCommand(job: PipelineJob, deps: AdmitCommandDependenc
   const admission = await deps.limiter.admit(job);
   if (admission.allowed) return { admitted: true };
   const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, actor: job.command?.actorLogin };
-  deps.log.warn({ ...ids, scope: admission.scope, retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000) }, "/review refused: rate limit reached");
+  deps.log.warn({ ...ids, scope: admission.scope, retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000) }, "command refused: rate limit reached");
   return { admitted: false, reason: `rate limit of the ${admission.scope} reached` };
 }
 

@@ -3,6 +3,7 @@ import type { FeedbackCounts } from "../core/findings/count-feedback.js";
 import { CATEGORIES, SEVERITIES } from "../core/types.js";
 import type { GitHubCallObserver } from "../github/create-octokit-class.js";
 import type { ReviewOutcome } from "../pipeline/review-pull-request.js";
+import type { AnswerResult } from "../pipeline/run-answer.js";
 import { routeLabel } from "./route-label.js";
 
 export interface QueueStats {
@@ -15,11 +16,19 @@ export interface QueueStats {
 export interface PatchwiseMetrics {
   registry: Registry;
   recordOutcome(outcome: ReviewOutcome): void;
+  /** An answering command that ran (`/ask`, a thread reply, `/describe`, `describe: auto`): its outcome, and its model tokens with the reviews'. */
+  recordAnswer(command: AnsweredCommand, result: AnswerResult): void;
+  /** A command refused before it ran (no access, or over its rate limit). */
+  recordRefusal(command: CommandLabel): void;
   observeGitHubCall: GitHubCallObserver;
   recordRedactions(countsByType: Record<string, number>): void;
   /** A webhook delivery answered: its HTTP status, and seconds from its request to its answer. */
   recordWebhookAnswer(status: number, seconds: number): void;
 }
+
+/** The answering commands as metrics name them; `describe` counts `describe: auto` too. */
+export type AnsweredCommand = "ask" | "thread" | "describe";
+export type CommandLabel = AnsweredCommand | "review";
 
 const SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 // GitHub gives up on a delivery after 10 s; a healthy App answers in milliseconds.
@@ -43,6 +52,18 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
     name: "patchwise_review_time_outside_model_seconds",
     help: "Wall time of a review minus its model phase",
     buckets: SECONDS,
+    registers: [registry],
+  });
+  const answers = new Counter({
+    name: "patchwise_answers_total",
+    help: "Answering commands by command (ask, thread, describe; describe counts describe: auto too) and outcome (answered, skipped, failed)",
+    labelNames: ["command", "outcome"],
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: "patchwise_commands_refused_total",
+    help: "Commands refused before they ran (no access, or over a rate limit), by command (review, ask, thread, describe)",
+    labelNames: ["command"],
     registers: [registry],
   });
   const modelRequests = new Counter({ name: "patchwise_model_requests_total", help: "Model requests", labelNames: ["provider", "model"], registers: [registry] });
@@ -83,6 +104,13 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
     },
   });
 
+  // Answers' requests count with the reviews': one total of what the model was sent, by provider and model.
+  const recordTokens = ({ provider, model, inputTokens, outputTokens }: { provider: string; model: string; inputTokens: number; outputTokens: number }, requests: number) => {
+    modelRequests.inc({ provider, model }, requests);
+    tokens.inc({ provider, model, direction: "input" }, inputTokens);
+    tokens.inc({ provider, model, direction: "output" }, outputTokens);
+  };
+
   return {
     registry,
     recordOutcome(outcome) {
@@ -93,10 +121,13 @@ export function createMetrics(queueStats: () => QueueStats | Promise<QueueStats>
       outside.observe(Math.max(0, outcome.durationMs - outcome.modelMs) / 1000);
       const { provider, model, requests, inputTokens, outputTokens } = outcome.modelRequests;
       if (requests === 0) return;
-      modelRequests.inc({ provider, model }, requests);
-      tokens.inc({ provider, model, direction: "input" }, inputTokens);
-      tokens.inc({ provider, model, direction: "output" }, outputTokens);
+      recordTokens({ provider, model, inputTokens, outputTokens }, requests);
     },
+    recordAnswer(command, result) {
+      answers.inc({ command, outcome: result.status });
+      if (result.modelRequest) recordTokens(result.modelRequest, 1);
+    },
+    recordRefusal: (command) => refusals.inc({ command }),
     // Route templates only (see routeLabel): no repository or user name reaches a label.
     observeGitHubCall: ({ method, route, status }) => github.inc({ method, route: routeLabel(route), status: String(status) }),
     recordRedactions(countsByType) {

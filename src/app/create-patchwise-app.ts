@@ -14,11 +14,10 @@ import { createProbotConfigSource } from "../github/probot-config-source.js";
 import type { Logger } from "../log.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ModelClient } from "../pipeline/ports.js";
-import { reviewPullRequest, type PipelineJob } from "../pipeline/review-pull-request.js";
-import { answerQuestion } from "../pipeline/answer-question.js";
-import { answerThread } from "../pipeline/answer-thread.js";
-import { describePullRequest } from "../pipeline/describe-pull-request.js";
-import { readConfigOnce } from "../pipeline/read-config-once.js";
+import type { PipelineJob } from "../pipeline/review-pull-request.js";
+import { answerCommand } from "../pipeline/answer-command.js";
+import { reviewAndDescribe } from "../pipeline/review-and-describe.js";
+import type { AnswerResult } from "../pipeline/run-answer.js";
 import { createPullRequestDescription } from "../github/pull-request-description.js";
 import { createReviewThreads } from "../github/review-threads.js";
 import { createPullRequestConversation } from "../github/pull-request-conversation.js";
@@ -193,7 +192,7 @@ function createBotLoginCache(app: Probot): () => Promise<string> {
   };
 }
 
-// Null: a command that was refused (no access, or over its rate limit) before any review work, or an /ask (not a review).
+// Null: a command that was refused (no access, or over its rate limit) before any review work, or an answering command (not a review).
 async function runReview(
   app: Probot,
   job: PipelineJob,
@@ -222,6 +221,7 @@ async function runReview(
   // GitHub at once, and the permission API call may be slow.
   const admission = await admitCommand(job, { access: createCommandAccess(octokit, ref), config, limiter, log });
   if (!admission.admitted) {
+    options.metrics?.recordRefusal(job.command?.name ?? "review");
     await options.audit?.(buildAuditEvent({ time: new Date(), job, refused: admission.reason }));
     return null;
   }
@@ -230,31 +230,26 @@ async function runReview(
   if (job.command && !thread) await acknowledgeCommand(octokit, ref, job.command.commentId, log, ids);
   const github = createGitHubPorts(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
   // The answering commands are pipelines of their own beside the review's: no check run, and the answer is the only thing posted.
+  const conversation = createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
   const answering = {
     ...github,
+    threads,
+    conversation,
+    description: createPullRequestDescription(octokit, ref),
     config,
     model: options.model,
     defaultModel: options.defaultModel,
     lightModel: options.lightModel,
-    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow },
+    modelLimits: { maxOutputTokens: options.maxOutputTokens, contextWindow: options.contextWindow, price: options.modelPrice },
     templates: options.templates,
     log,
     signal,
     repoReader: createGitHubRepoReader(octokit, ref),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
   };
-  if (thread) {
-    await answerThread(job, thread, { ...answering, threads });
-    return null;
-  }
-  const conversation = createPullRequestConversation(octokit, ref, { botLogin: await botLogin(), retryDelayMs: options.writeRetryDelayMs });
-  const describing = { ...answering, conversation, description: createPullRequestDescription(octokit, ref) };
-  if (job.command?.name === "ask") {
-    await answerQuestion(job, { ...answering, conversation });
-    return null;
-  }
-  if (job.command?.name === "describe") {
-    await describePullRequest(job, describing);
+  const answer = answerCommand(job, thread, answering);
+  if (answer) {
+    await recordAnswer(options, job, await answer);
     return null;
   }
   // The queued run shown when the job was accepted (by this process or, with a shared queue, another).
@@ -267,12 +262,11 @@ async function runReview(
     retryDelayMs: options.writeRetryDelayMs,
   });
   const { source, publisher } = github;
-  // A newly opened pull request may also get its description (`describe: auto`): both read the configuration once.
-  const opened = job.trigger === "opened" ? readConfigOnce(config) : null;
-  const outcome = await reviewPullRequest(job, {
+  // A newly opened pull request may also get its description (`describe: auto`).
+  const { review, description } = await reviewAndDescribe(job, {
     source,
     publisher,
-    config: opened ?? config,
+    config,
     model: options.model,
     defaultModel: options.defaultModel,
     lightModel: options.lightModel,
@@ -288,8 +282,14 @@ async function runReview(
     ...(waits ? { rateLimitWaits: waits } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.githubHost ? { githubHost: options.githubHost } : {}),
-  });
-  // A review that was stopped (its deadline, a newer commit, shutdown) takes its description with it.
-  if (opened && !signal.aborted) await describePullRequest(job, { ...describing, config: opened });
-  return outcome;
+  }, answering);
+  // Most repositories leave `describe: auto` off: an opening whose description was skipped is no event of its own.
+  if (description && description.status !== "skipped") await recordAnswer(options, job, description);
+  return review;
+}
+
+// Counts and ids only, as for reviews: `describe` stands for `describe: auto` too (the audit's trigger tells them apart).
+async function recordAnswer(options: PatchwiseAppOptions, job: PipelineJob, result: AnswerResult): Promise<void> {
+  options.metrics?.recordAnswer(job.command?.name === "ask" || job.command?.name === "thread" ? job.command.name : "describe", result);
+  await options.audit?.(buildAuditEvent({ time: new Date(), job: { ...job, actor: job.command?.actorLogin ?? null }, answer: result }));
 }

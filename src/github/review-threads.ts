@@ -17,7 +17,7 @@ export function createReviewThreads(octokit: GitHubClient, ref: PullRequestRef, 
   const isOurs = (comment: { user?: { login: string } | null }) => comment.user?.login === options.botLogin;
   return {
     async readThread(replyId) {
-      const comments = await listComments();
+      const comments = await listThreadComments(octokit, pr, replyId);
       const reply = comments.find((comment) => comment.id === replyId);
       const root = comments.find((comment) => comment.id === reply?.in_reply_to_id);
       // A person can paste our marker, not post as our bot: only the bot's own finding starts a thread we answer in.
@@ -42,4 +42,25 @@ export function createReviewThreads(octokit: GitHubClient, ref: PullRequestRef, 
       );
     },
   };
+}
+
+type ReviewComment = Awaited<ReturnType<GitHubClient["rest"]["pulls"]["listReviewComments"]>>["data"][number];
+
+/**
+ * The pull request's review comments, newest first, down to the thread's first comment: a reply
+ * is new, and its thread's comments are all newer than that first one, so the pages older than it
+ * are not read. On a pull request with a long history this is one page instead of all of them.
+ */
+async function listThreadComments(octokit: GitHubClient, pr: { owner: string; repo: string; pull_number: number }, replyId: number): Promise<ReviewComment[]> {
+  const comments: ReviewComment[] = [];
+  let reply: ReviewComment | undefined;
+  await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: PER_PAGE, sort: "created", direction: "desc" }, (response, done) => {
+    comments.push(...response.data);
+    reply ??= response.data.find((comment) => comment.id === replyId);
+    const rootId = reply?.in_reply_to_id;
+    // Once the reply is read: a reply to nothing has no thread, and past the thread's first comment the rest is older.
+    if (reply && (!rootId || response.data.some((comment) => comment.id <= rootId))) done();
+    return [];
+  });
+  return comments;
 }

@@ -40,6 +40,7 @@ export function answerQuestion(job: PipelineJob, deps: AnswerQuestionDependencie
       jsonSchema: buildAskJsonSchema(),
       schemaName: "submit_answer",
       signal: deps.signal,
+      progress,
     });
     deps.log.info({ ...ids, ...asked.usage }, "question answered");
     return renderAnswer(asked.answer.answer, asked, prepared, { provider: deps.model.provider, githubHost: deps.githubHost });

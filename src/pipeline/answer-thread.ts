@@ -34,6 +34,7 @@ export function answerThread(job: PipelineJob, thread: ReviewThread, deps: Answe
       jsonSchema: buildThreadAnswerJsonSchema(),
       schemaName: "submit_thread_answer",
       signal: deps.signal,
+      progress,
     });
     const dismissed = asked.answer.verdict === "does not hold";
     deps.log.info({ ...ids, ...asked.usage, verdict: asked.answer.verdict }, "thread answered");

@@ -1,5 +1,5 @@
 import { decideCommandAccess, hasWriteAccess, type RepositoryPermission } from "../core/access/decide-command-access.js";
-import { COMMAND_REFUSAL_MARKER, renderCommandRefusal } from "../core/access/render-command-refusal.js";
+import { COMMAND_REFUSAL_MARKER, commandLabel, renderCommandRefusal } from "../core/access/render-command-refusal.js";
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import { DEFAULT_REPO_CONFIG } from "../core/config/repo-config-schema.js";
 import type { Logger } from "../log.js";
@@ -19,14 +19,14 @@ export type CommandAuthorization =
   | { allowed: false; reason: string; replied: boolean };
 
 /**
- * Runs before `reviewPullRequest` for a `/review` job: only people with write access (and the
+ * Runs before the pipeline of a command (`/review`, `/ask`, `/describe`, a thread reply): only people with write access (and the
  * pull request's author, where the repository allows it) spend the owner's model tokens. Anyone
  * else gets one short reply per pull request, or silence where configured. It never throws: when
  * GitHub cannot say who the commenter is, the command is refused without a reply.
  */
 export async function authorizeCommand(job: PipelineJob, deps: AuthorizeCommandDependencies): Promise<CommandAuthorization> {
   if (job.trigger !== "command") return { allowed: true, because: "not a command" };
-  const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, actor: job.command?.actorLogin };
+  const ids = { deliveryId: job.deliveryId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, actor: job.command?.actorLogin, command: commandLabel(job.command?.name) };
   if (job.command === undefined) return refused(deps.log, ids, "the job does not say who asked", false);
 
   let permission: RepositoryPermission | null;
@@ -44,10 +44,10 @@ export async function authorizeCommand(job: PipelineJob, deps: AuthorizeCommandD
   if (decision.allowed) return allowed(deps.log, ids, decision.because);
   if (!decision.reply) return refused(deps.log, ids, decision.reason, false);
   try {
-    const result = await deps.access.ensureRefusalReply(renderCommandRefusal(settings), COMMAND_REFUSAL_MARKER);
+    const result = await deps.access.ensureRefusalReply(renderCommandRefusal(settings, job.command.name), COMMAND_REFUSAL_MARKER);
     return refused(deps.log, ids, decision.reason, result === "posted");
   } catch (error) {
-    deps.log.warn({ ...ids, error: describeFailure(error) }, "could not reply to a refused /review");
+    deps.log.warn({ ...ids, error: describeFailure(error) }, "could not reply to a refused command");
     return refused(deps.log, ids, decision.reason, false);
   }
 }
@@ -57,17 +57,17 @@ async function readCommandSettings(deps: AuthorizeCommandDependencies, ids: obje
   try {
     return parseRepoConfig(await deps.config.loadRepoConfig()).config.commands;
   } catch (error) {
-    deps.log.warn({ ...ids, error: describeFailure(error) }, "configuration unreadable; /review access uses the defaults");
+    deps.log.warn({ ...ids, error: describeFailure(error) }, "configuration unreadable; command access uses the defaults");
     return DEFAULT_REPO_CONFIG.commands;
   }
 }
 
 function allowed(log: Logger, ids: object, because: "write access" | "pull request author"): CommandAuthorization {
-  log.info({ ...ids, because }, "/review access allowed");
+  log.info({ ...ids, because }, "command access allowed");
   return { allowed: true, because };
 }
 
 function refused(log: Logger, ids: object, reason: string, replied: boolean): CommandAuthorization {
-  log.info({ ...ids, reason, replied }, "/review access refused");
+  log.info({ ...ids, reason, replied }, "command access refused");
   return { allowed: false, reason, replied };
 }

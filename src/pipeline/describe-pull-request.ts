@@ -46,8 +46,16 @@ export function describePullRequest(job: PipelineJob, deps: DescribeDependencies
       jsonSchema: buildDescribeJsonSchema(),
       schemaName: "submit_description",
       signal: deps.signal,
+      progress,
     });
     deps.log.info({ ...ids, ...asked.usage }, "description written");
-    return renderDescription(asked.answer, { redaction: prepared.redaction, githubHost: deps.githubHost ?? "github.com", model: asked.model });
+    return renderDescription(asked.answer, {
+      redaction: prepared.redaction,
+      githubHost: deps.githubHost ?? "github.com",
+      model: asked.model,
+      provider: deps.model.provider,
+      tokens: { input: asked.usage.inputTokens, output: asked.usage.outputTokens },
+      price: prepared.price,
+    });
   });
 }

@@ -1,9 +1,11 @@
 import { parseRepoConfig } from "../core/config/parse-repo-config.js";
 import type { Redaction } from "../core/redact/build-redaction.js";
 import { authorText } from "../core/review/merge-description.js";
+import { countSentLines } from "../core/audit/build-audit-event.js";
 import { prepareReview, type ReviewPrompt } from "../core/review/prepare-review.js";
 import { describeModel } from "../core/tokens/describe-model.js";
 import { sizeModelRequests } from "../core/tokens/size-model-requests.js";
+import type { ModelPrice } from "../core/files/apply-review-budget.js";
 import type { ChangedFile } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { loadBpeCount } from "../tokens/load-bpe-count.js";
@@ -11,6 +13,7 @@ import { gatherRelatedCode } from "./gather-related-code.js";
 import { loadInstructionFiles } from "./load-instruction-files.js";
 import type { PromptTemplates } from "../prompts/load-prompt-templates.js";
 import type { ConfigSource, ModelClient, PullRequestSource, RepoReader } from "./ports.js";
+import type { SentCounts } from "./review-outcome.js";
 
 /** What every answering command (`/ask`, thread answers) needs to build its one model request. */
 export interface AnswerDependencies {
@@ -21,7 +24,8 @@ export interface AnswerDependencies {
   defaultModel: string;
   /** PATCHWISE_MODEL_LIGHT: answers are short, so they go to the light model when there is one. */
   lightModel?: string | undefined;
-  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined };
+  /** `price`: the operator's (PATCHWISE_MODEL_PRICE), replacing the catalog's in the answer's footer. */
+  modelLimits: { maxOutputTokens: number; contextWindow?: number | undefined; price?: ModelPrice | undefined };
   log: Logger;
   signal?: AbortSignal;
   repoReader?: RepoReader;
@@ -31,8 +35,12 @@ export interface AnswerDependencies {
 export interface PreparedAnswer {
   model: string;
   maxOutputTokens: number;
+  /** The model's price, for the cost in the footer; null when neither the operator nor the catalog knows it. */
+  price: ModelPrice | null;
   prompt: ReviewPrompt;
-  redaction: Pick<Redaction, "secrets" | "total">;
+  redaction: Pick<Redaction, "secrets" | "total" | "counts">;
+  /** What the request sends (counts only), for the audit. */
+  sent: SentCounts;
   /** Said under the answer when the model saw only part of the pull request. */
   notice?: string;
 }
@@ -67,6 +75,8 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
     operatorContextWindow: deps.modelLimits.contextWindow,
     repoContextWindow: config.contextWindow,
     maxOutputTokens: Math.min(deps.modelLimits.maxOutputTokens, MAX_ANSWER_TOKENS),
+    // PATCHWISE_MODEL_PRICE prices PATCHWISE_MODEL: a light model keeps the catalog's price.
+    operatorPrice: model === deps.defaultModel ? deps.modelLimits.price : undefined,
   }, await loadBpeCount(describeModel(model).tokenizer.encoding));
   const relatedCode = deps.repoReader
     ? gatherRelatedCode({ reader: deps.repoReader, ref: pr.headSha, budgetLines: config.relatedCodeLines, log: deps.log, ids: input.ids, ...(deps.signal ? { signal: deps.signal } : {}) })
@@ -89,11 +99,16 @@ export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDepen
   const prompt = prepared.prompts[0];
   if (!prompt) throw new NotAnsweredError("no changed file of the pull request could be sent to the model (the summary of the latest review lists why)");
   const partial = prepared.prompts.length > 1;
+  const sentPaths = new Set(prompt.paths);
+  // Counted as the review counts them: the related code selected for the pull request.
+  const relatedLines = prepared.relatedCode.snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
   return {
     model,
     maxOutputTokens: sizing.limits.maxOutputTokens,
+    price: sizing.price,
     prompt,
     redaction: prepared.redaction,
+    sent: { ...countSentLines(prepared.patches.filter((patch) => sentPaths.has(patch.path))), relatedLines },
     ...(partial ? { notice: `This answer saw ${prompt.paths.length} of the pull request's ${prepared.patches.length} changed files; the rest did not fit one request.` } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { parseModelJson } from "../core/review/parse-model-json.js";
 import { renderQuestionAnswer } from "../core/review/render-question-answer.js";
 import type { ModelClient, ModelUsage } from "./ports.js";
 import { NotAnsweredError, type PreparedAnswer } from "./prepare-answer.js";
+import type { AnswerProgress } from "./run-answer.js";
 
 export interface AnswerRequestOptions<T> {
   /** What the prompt adds after the prepared user message (the standing findings, for `/ask`). */
@@ -11,18 +12,22 @@ export interface AnswerRequestOptions<T> {
   jsonSchema: Record<string, unknown>;
   schemaName: string;
   signal?: AbortSignal | undefined;
+  /** Told what the request spent as soon as the model answers, even when its answer is then refused. */
+  progress: AnswerProgress;
 }
 
 const MAX_ERRORS = 5;
 
 /** Asks the model once and validates the answer; an answer outside the schema throws NotAnsweredError (paths only, no text). */
-export async function requestAnswer<T>(client: ModelClient, prepared: Pick<PreparedAnswer, "model" | "prompt" | "maxOutputTokens">, options: AnswerRequestOptions<T>): Promise<{ answer: T; usage: ModelUsage; model: string }> {
+export async function requestAnswer<T>(client: ModelClient, prepared: Pick<PreparedAnswer, "model" | "prompt" | "maxOutputTokens" | "sent" | "redaction">, options: AnswerRequestOptions<T>): Promise<{ answer: T; usage: ModelUsage; model: string }> {
   options.signal?.throwIfAborted();
   const user = options.extraUser === undefined ? prepared.prompt.user : `${prepared.prompt.user}\n\n${options.extraUser}`;
+  options.progress.sent = { ...prepared.sent, secretsRedacted: prepared.redaction.counts };
   const response = await client.complete(
     { model: prepared.model, system: prepared.prompt.system, user, schema: options.jsonSchema, schemaName: options.schemaName, maxOutputTokens: prepared.maxOutputTokens },
     options.signal,
   );
+  options.progress.modelRequest = { provider: client.provider, model: response.model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens };
   const parsed = parseModelJson(options.schema, response.content, MAX_ERRORS);
   if (!parsed.ok) throw new NotAnsweredError(`the model's answer did not match the answer schema (${parsed.errors.slice(0, 3).join("; ")})`);
   return { answer: parsed.answer, usage: response.usage, model: response.model };
@@ -32,7 +37,7 @@ export async function requestAnswer<T>(client: ModelClient, prepared: Pick<Prepa
 export function renderAnswer(
   text: string,
   asked: { usage: ModelUsage; model: string },
-  prepared: Pick<PreparedAnswer, "redaction" | "notice">,
+  prepared: Pick<PreparedAnswer, "redaction" | "notice" | "price">,
   options: { provider: string; githubHost: string | undefined; notice?: string | undefined; markers?: readonly string[] },
 ): string {
   const notice = options.notice ?? prepared.notice;
@@ -44,6 +49,7 @@ export function renderAnswer(
       model: asked.model,
       provider: options.provider,
       tokens: { input: asked.usage.inputTokens, output: asked.usage.outputTokens },
+      price: prepared.price,
       ...(notice ? { notice } : {}),
     },
     options.markers,

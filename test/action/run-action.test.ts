@@ -1,7 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { readActionInputs } from "../../src/action/read-action-inputs.js";
 import { readEnv } from "../../src/env.js";
@@ -9,38 +6,9 @@ import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, headSha, number, owner, PATCH, payload, prPath, repo, TARBALL } from "./action-fixtures.js";
+import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
 
-const MODEL_API = "https://models.example.test/v1";
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "patchwise-action-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  nock.cleanAll();
-});
-
-function actionEnv(event: Record<string, unknown>, eventName = "pull_request", extra: Record<string, string> = {}) {
-  const eventPath = join(dir, "event.json");
-  writeFileSync(eventPath, JSON.stringify(event));
-  return {
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: API,
-    GITHUB_RUN_ID: "77",
-    "INPUT_GITHUB-TOKEN": "ghs_workflowtoken",
-    INPUT_PROVIDER: "openai",
-    INPUT_MODEL: "gpt-test",
-    "INPUT_API-KEY": "sk-test",
-    "INPUT_BASE-URL": MODEL_API,
-    "INPUT_CONFIG-PATH": ".github/patchwise.yml",
-    "INPUT_FAIL-ON": "",
-    PATCHWISE_MODEL_MAX_RETRIES: "0",
-    ...extra,
-  };
-}
+const actionEnv = useActionEnv();
 
 /** The reads of a review of the event's pull request; `configYaml` is the repository's `.github/patchwise.yml` (none when null). */
 function nockPullRequest(configYaml: string | null = null) {
@@ -65,6 +33,18 @@ function nockPullRequest(configYaml: string | null = null) {
     .reply(200, TARBALL, { "content-type": "application/x-gzip" });
 }
 
+/** The reads of a review, then the review and the summary comment accepted (their bodies unchecked). */
+function nockReviewPosted(configYaml: string | null = null) {
+  return nockPullRequest(configYaml)
+      .post(`${prPath}/reviews`)
+      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
+      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
+      .reply(201, { id: 10 });
+}
+
 /** The check run with the workflow's token: created in progress, then concluded; the bodies as GitHub received them. */
 function nockCheckRun(): Array<Record<string, unknown>> {
   const bodies: Array<Record<string, unknown>> = [];
@@ -84,14 +64,7 @@ function nockModel(severity: string) {
   };
   return nock(MODEL_API)
     .post("/chat/completions", (body) => body.model === "gpt-test" && body.response_format?.type === "json_schema")
-    .reply(200, {
-      id: "c1",
-      object: "chat.completion",
-      created: 1,
-      model: "gpt-test",
-      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify(answer), refusal: null } }],
-      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-    });
+    .reply(200, chatCompletion(answer, "gpt-test", { prompt: 100, completion: 20 }));
 }
 
 async function run(env: Record<string, string>) {
@@ -146,14 +119,7 @@ describe("the GitHub Action", () => {
   });
 
   it("fails the step when a finding reaches fail-on", async () => {
-    nockPullRequest()
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 });
+    nockReviewPosted();
     nockModel("critical");
     const checkRun = nockCheckRun();
 
@@ -164,14 +130,7 @@ describe("the GitHub Action", () => {
   });
 
   it("without a fail-on input, the repository's failOn decides", async () => {
-    nockPullRequest("failOn: critical\n")
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 });
+    nockReviewPosted("failOn: critical\n");
     nockModel("critical");
     const checkRun = nockCheckRun();
 
@@ -183,14 +142,7 @@ describe("the GitHub Action", () => {
   });
 
   it("a token without checks: write still reviews: the refused check run is logged once", async () => {
-    nockPullRequest()
-      .post(`${prPath}/reviews`)
-      .reply(200, { id: 9, html_url: "https://github.com/r/9" })
-      .get(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`/repos/${owner}/${repo}/issues/${number}/comments`)
-      .reply(201, { id: 10 })
+    nockReviewPosted()
       .post(`/repos/${owner}/${repo}/check-runs`)
       .reply(403, { message: "Resource not accessible by integration" });
     nockModel("minor");
@@ -202,6 +154,36 @@ describe("the GitHub Action", () => {
     expect(log.lines.filter((line) => String(line.msg).startsWith("check run"))).toEqual([
       { level: "warn", obj: { runId: "77", action: "in_progress", status: 403, errorType: "HttpError" }, msg: "check run not updated; the review goes on without one (does the App have the checks: write permission?)" },
     ]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("on opened with describe: auto, reviews and then writes the description, reading the configuration once, as the App does", async () => {
+    nockReviewPosted("describe: auto\n");
+    nockModel("minor");
+    nockCheckRun();
+    // The description's own reads: the pull request and its files (the related code comes from the same tarball, read again).
+    const written: Array<Record<string, unknown>> = [];
+    nock(API)
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, body: "Adds b." })
+      .get(`${prPath}/files`)
+      .query(true)
+      .reply(200, [{ filename: "src/a.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: PATCH }])
+      .get(`/repos/${owner}/${repo}/tarball/${headSha}`)
+      .reply(200, TARBALL, { "content-type": "application/x-gzip" })
+      .get(prPath)
+      .reply(200, { ...payload.pull_request, body: "Adds b." })
+      .patch(prPath, (body) => Boolean(written.push(body)))
+      .reply(200, { html_url: "https://github.com/r/pr" });
+    const described = nock(MODEL_API)
+      .post("/chat/completions", (body) => body.response_format?.json_schema?.name === "submit_description")
+      .reply(200, chatCompletion({ what: "Adds b.", risk: "Low.", walkthrough: [] }, "gpt-test", { prompt: 80, completion: 10 }));
+
+    const result = await run(actionEnv(payload));
+
+    expect(result).toEqual({ exitCode: 0, outcome: expect.objectContaining({ status: "posted" }) });
+    expect(described.isDone()).toBe(true);
+    expect(written).toEqual([{ body: expect.stringMatching(/^Adds b\.\n\n<!-- patchwise:description:start -->\n## Description by Patchwise\n\nAdds b\./) }]);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -251,18 +233,20 @@ describe("the GitHub Action", () => {
       .reply(201, { id: 11, html_url: "https://github.com/r/11" });
     nock(MODEL_API)
       .post("/chat/completions", (body) => Boolean(asked.push(body)))
-      .reply(200, {
-        id: "c1",
-        object: "chat.completion",
-        created: 1,
-        model: "gpt-light",
-        choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ answer: "No: `a / 0` is always Infinity." }), refusal: null } }],
-        usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-      });
+      .reply(200, chatCompletion({ answer: "No: `a / 0` is always Infinity." }, "gpt-light", { prompt: 100, completion: 20 }));
 
     const result = await run(actionEnv(comment, "issue_comment", { "INPUT_MODEL-LIGHT": "gpt-light" }));
 
-    expect(result).toEqual({ exitCode: 0, outcome: { status: "answered", url: "https://github.com/r/11" } });
+    expect(result).toEqual({
+      exitCode: 0,
+      outcome: {
+        status: "answered",
+        url: "https://github.com/r/11",
+        durationMs: expect.any(Number),
+        sent: { files: 1, lines: 3, relatedLines: 1, secretsRedacted: {} },
+        modelRequest: { provider: "openai", model: "gpt-light", inputTokens: 100, outputTokens: 20 },
+      },
+    });
     expect(asked.map((body) => body.model)).toEqual(["gpt-light"]);
     expect(posted).toEqual([expect.stringMatching(/^No: `a \/ 0` is always Infinity\.\n\n---\n<sub>Answered by Patchwise · model `gpt-light` via openai · 100 input \/ 20 output tokens<\/sub>/)]);
     expect(nock.pendingMocks()).toEqual([]);

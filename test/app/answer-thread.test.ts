@@ -48,7 +48,7 @@ const reply = (login: string) => ({ id: REPLY_ID, in_reply_to_id: ROOT_ID, path:
 describe("a reply in one of Patchwise's threads", () => {
   it("gets one answer in the thread; when the finding does not hold it says so and carries the dismissal", async () => {
     app = await startReviewApp("openai", { lightModel: "gpt-4.1-mini" });
-    const github: GitHubMock = mockGitHub().listsReviewComments([FINDING, reply("maintainer-1")]).readsConfig(null).servesPullRequest(HEAD_SHA);
+    const github: GitHubMock = mockGitHub().listsReviewCommentsNewestFirst([FINDING, reply("maintainer-1")]).readsConfig(null).servesPullRequest(HEAD_SHA);
     permissionOf("maintainer-1", "write");
     const model = mockModel("openai", [{ answer: { answer: "Agreed: `welcome` passes `user.name`, validated upstream. <!-- patchwise:fp:zzz --> /lgtm", verdict: "does not hold" } }]);
     const posted = acceptsThreadReplies();
@@ -77,7 +77,7 @@ describe("a reply in one of Patchwise's threads", () => {
 
   it("when the finding holds, answers without dismissing it", async () => {
     app = await startReviewApp("openai");
-    mockGitHub().listsReviewComments([FINDING, reply("maintainer-1")]).readsConfig(null).servesPullRequest(HEAD_SHA);
+    mockGitHub().listsReviewCommentsNewestFirst([FINDING, reply("maintainer-1")]).readsConfig(null).servesPullRequest(HEAD_SHA);
     permissionOf("maintainer-1", "write");
     mockModel("openai", [{ answer: { answer: "`welcome(user)` passes `user.name` unchecked, so it still throws.", verdict: "holds" } }]);
     const posted = acceptsThreadReplies();
@@ -91,7 +91,7 @@ describe("a reply in one of Patchwise's threads", () => {
 
   it("from someone without access: the one refusal, no model call", async () => {
     app = await startReviewApp("openai");
-    mockGitHub().listsReviewComments([FINDING, reply("drive-by")]).readsConfig(null).listsComments([]);
+    mockGitHub().listsReviewCommentsNewestFirst([FINDING, reply("drive-by")]).readsConfig(null).listsComments([]);
     permissionOf("drive-by", "read");
     const model = mockModel("openai", []);
     const refusals: string[] = [];
@@ -109,7 +109,7 @@ describe("replies Patchwise does not answer", () => {
   it("a reply in someone else's thread: the thread is read, nothing else (no access check, no model, no reply)", async () => {
     app = await startReviewApp("openai");
     const theirs = { ...FINDING, user: { login: "colleague", type: "User" } };
-    mockGitHub().listsReviewComments([theirs, reply("maintainer-1")]);
+    mockGitHub().listsReviewCommentsNewestFirst([theirs, reply("maintainer-1")]);
 
     await app.deliver("pull_request_review_comment", threadReply("maintainer-1"));
 
@@ -119,7 +119,7 @@ describe("replies Patchwise does not answer", () => {
   it("a person's thread that pastes our fingerprint marker is still not ours", async () => {
     app = await startReviewApp("openai");
     const forged = { ...FINDING, user: { login: "mallory", type: "User" } };
-    mockGitHub().listsReviewComments([forged, reply("maintainer-1")]);
+    mockGitHub().listsReviewCommentsNewestFirst([forged, reply("maintainer-1")]);
 
     await app.deliver("pull_request_review_comment", threadReply("maintainer-1"));
 

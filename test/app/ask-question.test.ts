@@ -70,12 +70,30 @@ describe("/ask from someone with write access", () => {
         "It trims so that `greet(\" Ada \")` says `Hello, Ada`; see src/greet.js:2.",
         "",
         "---",
-        "<sub>Answered by Patchwise · model `gpt-4.1-mini` via openai · 1,200 input / 340 output tokens</sub>",
+        "<sub>Answered by Patchwise · model `gpt-4.1-mini` via openai · 1,200 input / 340 output tokens (about $0.0010)</sub>",
         `<!-- patchwise:answer:${COMMENT_ID} -->`,
       ].join("\n"),
     ]);
     expect(github.reactions).toEqual([{ commentId: COMMENT_ID, body: { content: "eyes" } }]);
     expect(github.sentReview).toBeUndefined();
+    // Counted for the operator as reviews are: the command and its outcome, the model's tokens; ids and counts in the audit, no text.
+    const metrics = await app.metrics.registry.metrics();
+    expect(metrics).toMatch(/^patchwise_answers_total\{command="ask",outcome="answered"\} 1$/m);
+    expect(metrics).toMatch(/^patchwise_model_tokens_total\{provider="openai",model="gpt-4.1-mini",direction="input"\} 1200$/m);
+    expect(metrics).toMatch(/^patchwise_model_tokens_total\{provider="openai",model="gpt-4.1-mini",direction="output"\} 340$/m);
+    expect(app.audits).toEqual([
+      expect.objectContaining({
+        command: "ask",
+        trigger: "command",
+        actor: "maintainer-1",
+        decision: { action: "run" },
+        model: "gpt-4.1-mini",
+        tokens: { input: 1200, output: 340 },
+        sent: { files: 1, lines: expect.any(Number), relatedLines: expect.any(Number) },
+        outcome: { status: "posted", stage: null, reason: null },
+      }),
+    ]);
+    expect(JSON.stringify(app.audits)).not.toContain("greet");
     expectExactlyTheListedCalls(app);
   });
 
@@ -151,8 +169,10 @@ describe("/ask from someone without access", () => {
 
     await app.deliver("issue_comment", askCommand("drive-by"));
 
-    expect(posted).toEqual([expect.stringContaining("<!-- patchwise:command-refused -->")]);
+    expect(posted).toEqual([expect.stringMatching(/^Patchwise answers `\/ask` only for people with write access to this repository\. Ask a maintainer to comment `\/ask` if you would like an answer\.[^]*<!-- patchwise:command-refused -->$/)]);
     expect(model.requests).toEqual([]);
+    expect(await app.metrics.registry.metrics()).toMatch(/^patchwise_commands_refused_total\{command="ask"\} 1$/m);
+    expect(app.audits).toEqual([expect.objectContaining({ command: "ask", decision: { action: "refused", reason: "no access: the commenter has read access" } })]);
     expectExactlyTheListedCalls(app);
   });
 });

@@ -13,7 +13,7 @@ const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 const AUTHOR = "Codertocat"; // the webhook example's pull request author
 const REFUSAL = [
   "Patchwise runs `/review` only for people with write access to this repository. Ask a maintainer to comment `/review` if you would like a review.",
-  "Further `/review` comments on this pull request from people without that access are ignored without a reply.",
+  "Further commands on this pull request from people without that access are ignored without a reply.",
   "<!-- patchwise:command-refused -->",
 ].join("\n\n");
 const ALREADY_REVIEWED = `Commit ${HEAD_SHA.slice(0, 7)} already has a Patchwise review`;
@@ -72,7 +72,7 @@ describe("/review from people with write access", () => {
 
     expect(github.sentSummary?.body.body).toContain(ALREADY_REVIEWED);
     expect(github.reactions).toEqual([{ commentId: COMMENT_ID, body: { content: "eyes" } }]);
-    expect(logged(app, "/review access allowed")).toEqual([expect.objectContaining({ actor: "maintainer-1", because: "write access", pullNumber: PR_NUMBER })]);
+    expect(logged(app, "command access allowed")).toEqual([expect.objectContaining({ actor: "maintainer-1", because: "write access", pullNumber: PR_NUMBER })]);
     expectExactlyTheListedCalls(app);
   });
 });
@@ -91,7 +91,7 @@ describe("/review from people without write access", () => {
     await app.deliver("issue_comment", reviewCommand("drive-by"));
 
     expect(replies).toEqual([REFUSAL]);
-    expect(logged(app, "/review access refused")).toEqual([expect.objectContaining({ actor: "drive-by", reason, replied: true })]);
+    expect(logged(app, "command access refused")).toEqual([expect.objectContaining({ actor: "drive-by", reason, replied: true })]);
     // No 👀 reaction and no check run: either would be an unexpected call.
     expectExactlyTheListedCalls(app);
   });
@@ -116,7 +116,7 @@ describe("/review from people without write access", () => {
 
     await app.deliver("issue_comment", reviewCommand("drive-by"));
 
-    expect(logged(app, "/review access refused")).toEqual([expect.objectContaining({ replied: false })]);
+    expect(logged(app, "command access refused")).toEqual([expect.objectContaining({ replied: false })]);
     expectExactlyTheListedCalls(app); // in particular, no POST of a second reply
   });
 
@@ -127,7 +127,7 @@ describe("/review from people without write access", () => {
 
     await app.deliver("issue_comment", reviewCommand("drive-by"));
 
-    expect(logged(app, "/review access refused")).toEqual([expect.objectContaining({ actor: "drive-by", replied: false })]);
+    expect(logged(app, "command access refused")).toEqual([expect.objectContaining({ actor: "drive-by", replied: false })]);
     expectExactlyTheListedCalls(app); // no comment listed, none posted, no review
   });
 
@@ -150,7 +150,7 @@ describe("/review from people without write access", () => {
 
     await app.deliver("issue_comment", reviewCommand("maintainer-1"));
 
-    expect(logged(app, "/review access refused")).toEqual([expect.objectContaining({ replied: false, reason: expect.stringContaining("permission could not be read") })]);
+    expect(logged(app, "command access refused")).toEqual([expect.objectContaining({ replied: false, reason: expect.stringContaining("permission could not be read") })]);
     expect(app.unexpectedRequests).toEqual([]);
   });
 });
@@ -166,7 +166,7 @@ describe("/review from the pull request's author", () => {
     await app.deliver("issue_comment", reviewCommand(AUTHOR));
 
     expect(github.sentSummary?.body.body).toContain(ALREADY_REVIEWED);
-    expect(logged(app, "/review access allowed")).toEqual([expect.objectContaining({ actor: AUTHOR, because: "pull request author" })]);
+    expect(logged(app, "command access allowed")).toEqual([expect.objectContaining({ actor: AUTHOR, because: "pull request author" })]);
     expectExactlyTheListedCalls(app);
   });
 
@@ -179,7 +179,7 @@ describe("/review from the pull request's author", () => {
     await app.deliver("issue_comment", reviewCommand(AUTHOR));
 
     expect(replies).toEqual([REFUSAL]);
-    expect(logged(app, "/review access refused")).toEqual([expect.objectContaining({ reason: "the commenter has read access (pull request author; commands.allowAuthor is off)" })]);
+    expect(logged(app, "command access refused")).toEqual([expect.objectContaining({ reason: "the commenter has read access (pull request author; commands.allowAuthor is off)" })]);
     expectExactlyTheListedCalls(app);
   });
 });
@@ -197,8 +197,8 @@ describe("/review rate limit", () => {
     for (let n = 1; n <= 6; n++) await app.deliver("issue_comment", command(n), `delivery-${n}`);
 
     // All six pass the access check; the sixth is over the limit for the pull request.
-    expect(logged(app, "/review access allowed")).toHaveLength(6);
-    const refusals = logged(app, "/review refused: rate limit reached");
+    expect(logged(app, "command access allowed")).toHaveLength(6);
+    const refusals = logged(app, "command refused: rate limit reached");
     expect(refusals).toEqual([
       expect.objectContaining({ deliveryId: "delivery-6", owner: OWNER, repo: REPO, pullNumber: PR_NUMBER, actor: "maintainer-1", scope: "pull request", retryAfterSeconds: expect.any(Number) }),
     ]);

@@ -117,6 +117,12 @@ describe("describe: auto", () => {
 
     expect(model.requests.map((request) => request.response_format.json_schema.name)).toEqual(["submit_review", "submit_description"]);
     expect(String(written[0]?.body)).toContain(`${AUTHOR_TEXT}\n\n${DESCRIPTION_START}\n## Description by Patchwise`);
+    // The review and the description, each its own audit event and count; the trigger tells an automatic description from /describe.
+    expect(app.audits.map((event) => [event.command, event.trigger, event.outcome.status])).toEqual([
+      ["review", "opened", "posted"],
+      ["describe", "opened", "posted"],
+    ]);
+    expect(await app.metrics.registry.metrics()).toMatch(/^patchwise_answers_total\{command="describe",outcome="answered"\} 1$/m);
     expectExactlyTheListedCalls(app);
   });
 
@@ -128,6 +134,7 @@ describe("describe: auto", () => {
     await app.deliver("pull_request", pullRequestEvent("opened"));
 
     expect(model.requests).toHaveLength(1);
+    expect(app.audits.map((event) => event.command)).toEqual(["review"]);
     expectExactlyTheListedCalls(app);
   });
 });

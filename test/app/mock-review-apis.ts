@@ -59,6 +59,8 @@ export interface GitHubMock {
   servesPullRequest(headSha: string, files?: unknown[], options?: { tarball?: boolean; title?: string; body?: string }): GitHubMock;
   /** `GET .../pulls/{n}/comments`: the inline review comments already on the pull request (read for earlier findings). */
   listsReviewComments(comments: object[]): GitHubMock;
+  /** The same list as a reply in a thread reads it: newest first (one page). */
+  listsReviewCommentsNewestFirst(comments: Array<{ id: number }>): GitHubMock;
   acceptsReview(): GitHubMock;
   /** `GET .../issues/{n}/comments`: the comments already on the pull request. */
   listsComments(comments: object[]): GitHubMock;
@@ -147,6 +149,10 @@ export function mockGitHub(): GitHubMock {
     },
     listsReviewComments(comments) {
       scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/comments`).query({ per_page: 100 }).reply(200, comments);
+      return mock;
+    },
+    listsReviewCommentsNewestFirst(comments) {
+      scope.get(`${REPO_PATH}/pulls/${PR_NUMBER}/comments`).query({ per_page: 100, sort: "created", direction: "desc" }).reply(200, [...comments].sort((x, y) => y.id - x.id));
       return mock;
     },
     acceptsReview() {

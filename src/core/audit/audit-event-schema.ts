@@ -24,6 +24,11 @@ export const auditEventSchema = z.object({
   /** The commit reviewed; null when it was never read (a refused `/review`, an early failure). */
   headSha: z.string().nullable(),
   trigger: z.enum(["opened", "reopened", "ready_for_review", "synchronize", "command"]),
+  /**
+   * What ran: `review`, or an answering command: `ask`, `thread` (a reply in Patchwise's thread),
+   * `describe` (with trigger `opened` for `describe: auto`). Added to version 1 (fields are only added).
+   */
+  command: z.enum(["review", "ask", "thread", "describe"]),
   /** GitHub login of whoever caused the event (PR author or pusher, or the commenter of `/review`); null when unknown. */
   actor: z.string().nullable(),
   decision: auditDecisionSchema,

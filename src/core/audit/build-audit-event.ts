@@ -1,4 +1,4 @@
-import type { FilePatch, ReviewTrigger } from "../types.js";
+import type { CommandRequest, FilePatch, ReviewTrigger } from "../types.js";
 import type { ModelAnswerCount } from "../review/count-model-answers.js";
 import type { AuditEvent } from "./audit-event-schema.js";
 
@@ -12,6 +12,8 @@ export interface AuditJob {
   headSha: string | null;
   trigger: ReviewTrigger;
   actor?: string | null;
+  /** The command's name (absent for `/review` and pushes). */
+  command?: Pick<CommandRequest, "name"> | undefined;
 }
 
 /** What a review that ran reports. The pipeline's `ReviewOutcome` fits as it is; later fields default to 0. */
@@ -31,16 +33,31 @@ export interface AuditReviewFacts {
   secretsRedacted?: Readonly<Record<string, number>>;
 }
 
-/** A review that ran (`review`) or a request refused before it could run (`refused`: why). */
+/** What an answering command that ran reports (its `AnswerResult` fits): no files or lines, one model request at most. */
+export interface AuditAnswerFacts {
+  status: "answered" | "skipped" | "failed";
+  stage?: string;
+  reason?: string;
+  durationMs: number;
+  /** What the one request sent, once it was sent. */
+  sent: { files: number; lines: number; relatedLines: number; secretsRedacted: Readonly<Record<string, number>> } | null;
+  modelRequest: { provider: string; model: string; inputTokens: number; outputTokens: number } | null;
+}
+
+/** A review that ran (`review`), an answering command that ran (`answer`; `describe: auto` is one), or a request refused before it could run (`refused`: why). */
 export type AuditInput =
   | { time: Date; job: AuditJob; review: AuditReviewFacts }
+  | { time: Date; job: AuditJob; answer: AuditAnswerFacts }
   | { time: Date; job: AuditJob; refused: string };
+
+/** The fields every event has: who and what it is about. */
+type EventBase = Pick<AuditEvent, "schemaVersion" | "time" | "deliveryId" | "installationId" | "repository" | "pullNumber" | "trigger" | "actor" | "command">;
 
 /** Builds the one audit event of a review or a refusal: ids, counts and outcome, never content. */
 export function buildAuditEvent(input: AuditInput): AuditEvent {
   const { job } = input;
-  const base = {
-    schemaVersion: 1 as const,
+  const base: EventBase = {
+    schemaVersion: 1,
     time: input.time.toISOString(),
     deliveryId: job.deliveryId,
     installationId: job.installationId,
@@ -48,6 +65,8 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
     pullNumber: job.pullNumber,
     trigger: job.trigger,
     actor: job.actor ?? null,
+    // An answer without a command is `describe: auto`; a run without one is a review.
+    command: job.command?.name ?? ("answer" in input ? "describe" : "review"),
   };
   if ("refused" in input) {
     return {
@@ -66,6 +85,7 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
       outcome: { status: "skipped", stage: null, reason: input.refused },
     };
   }
+  if ("answer" in input) return answerEvent(base, input.answer);
   const { review } = input;
   const byType = countsOnly(review.secretsRedacted ?? {});
   return {
@@ -82,6 +102,27 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
     partial: review.status === "posted" && review.partial ? { failedRequests: whole(review.partial.requests), files: whole(review.partial.files) } : null,
     durationMs: whole(review.durationMs),
     outcome: { status: review.status, stage: review.status === "failed" ? (review.stage ?? null) : null, reason: review.reason ?? null },
+  };
+}
+
+// An answer posts one comment (or writes the description): `commentsPosted` counts inline review comments only, so it stays 0.
+function answerEvent(base: EventBase, answer: AuditAnswerFacts): AuditEvent {
+  const request = answer.modelRequest;
+  const byType = countsOnly(answer.sent?.secretsRedacted ?? {});
+  return {
+    ...base,
+    headSha: null,
+    decision: { action: "run" },
+    provider: request?.provider ?? null,
+    model: request?.model ?? null,
+    answeredBy: [],
+    sent: { files: whole(answer.sent?.files), lines: whole(answer.sent?.lines), relatedLines: whole(answer.sent?.relatedLines) },
+    tokens: { input: whole(request?.inputTokens), output: whole(request?.outputTokens) },
+    secretsRedacted: { count: Object.values(byType).reduce((sum, n) => sum + n, 0), byType },
+    commentsPosted: 0,
+    partial: null,
+    durationMs: whole(answer.durationMs),
+    outcome: { status: answer.status === "answered" ? "posted" : answer.status, stage: answer.status === "failed" ? (answer.stage ?? null) : null, reason: answer.reason ?? null },
   };
 }
 

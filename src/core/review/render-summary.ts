@@ -9,6 +9,7 @@ import { formatSeverity } from "./format-severity.js";
 import { renderFeedback } from "./render-feedback.js";
 import { renderInstructionFiles, type InstructionFilesNote } from "./render-instruction-files.js";
 import type { ReviewRange } from "./plan-incremental-range.js";
+import { renderCost } from "../tokens/render-token-cost.js";
 import { renderCodeSpan } from "./render-code-span.js";
 import type { ModelAnswerCount } from "./count-model-answers.js";
 import { renderFallbackAnswers } from "./render-fallback-answers.js";
@@ -219,8 +220,7 @@ function renderSkipped(skipped: SkippedFile[]): string {
 
 function renderFooter(input: SummaryInput): string {
   const commit = input.headSha ? ` · commit ${input.headSha.slice(0, 7)}` : "";
-  const cost = input.costUsd === undefined || input.costUsd === null ? "" : ` (about $${input.costUsd.toFixed(input.costUsd < 1 ? 4 : 2)})`;
-  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens${cost}`;
+  const tokens = `${input.tokens.input.toLocaleString("en-US")} input / ${input.tokens.output.toLocaleString("en-US")} output tokens${renderCost(input.costUsd)}`;
   const lightModel = input.lightModel ?? input.model;
   const review = `Model ${renderCodeSpan(input.model)} via ${input.provider}${renderFallbackAnswers(input.answeredBy, "review", input.model)} · ${tokens}`;
   const verification = `${renderVerificationCost(input.verification, lightModel === input.model ? undefined : lightModel)}${renderFallbackAnswers(input.answeredBy, "verify", lightModel)}`;

@@ -28,7 +28,9 @@ export interface VerifyPrompt {
  * The prompt of the verify pass for one answer: each finding whose cited lines the diff shows,
  * with those lines, to be scored against them. Findings without cited code are not asked about
  * (and so kept). Null when no finding can be scored. The finding text is model output about
- * author-written code, so it sits inside the untrusted delimiters with the code.
+ * author-written code, so it sits inside the untrusted delimiters with the code. It carries no
+ * `language`: nothing the verifier writes is posted (its scores decide what is kept, its reasons
+ * are read by no one), so there is no text for people to translate.
  */
 export function buildVerifyPrompt(input: VerifyPromptInput): VerifyPrompt | null {
   const candidates: VerifyCandidate[] = [];

@@ -43,6 +43,7 @@ describe("buildAuditEvent", () => {
       headSha: "a".repeat(40),
       trigger: "synchronize",
       actor: "octocat",
+      command: "review",
       decision: { action: "run" },
       provider: "openai",
       model: "gpt-4.1-mini",
@@ -119,6 +120,55 @@ describe("buildAuditEvent", () => {
       outcome: { status: "skipped", stage: null, reason: "commenter lacks write permission" },
     });
     expect(auditEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it.each([
+    ["an /ask", { trigger: "command" as const, command: { name: "ask" as const } }, "ask"],
+    ["a reply in Patchwise's thread", { trigger: "command" as const, command: { name: "thread" as const } }, "thread"],
+    ["a /describe", { trigger: "command" as const, command: { name: "describe" as const } }, "describe"],
+    ["describe: auto on an opened pull request", { trigger: "opened" as const }, "describe"],
+  ])("records %s that was answered: the command, what its one request sent and spent, no comment counted as inline", (_name, jobFields, command) => {
+    const event = buildAuditEvent({
+      time: TIME,
+      job: { ...JOB, headSha: null, ...jobFields },
+      answer: {
+        status: "answered",
+        durationMs: 812.4,
+        sent: { files: 1, lines: 12, relatedLines: 30, secretsRedacted: { jwt: 1 } },
+        modelRequest: { provider: "openai", model: "gpt-4.1-mini", inputTokens: 1200, outputTokens: 340 },
+      },
+    });
+
+    expect(event).toMatchObject({
+      command,
+      trigger: jobFields.trigger,
+      decision: { action: "run" },
+      provider: "openai",
+      model: "gpt-4.1-mini",
+      sent: { files: 1, lines: 12, relatedLines: 30 },
+      tokens: { input: 1200, output: 340 },
+      secretsRedacted: { count: 1, byType: { jwt: 1 } },
+      commentsPosted: 0,
+      durationMs: 812,
+      outcome: { status: "posted", stage: null, reason: null },
+    });
+    expect(auditEventSchema.parse(event)).toEqual(event);
+  });
+
+  it("records an answer that failed before any model request: no model, nothing sent, the stage", () => {
+    const event = buildAuditEvent({
+      time: TIME,
+      job: { ...JOB, trigger: "command", headSha: null, command: { name: "ask" } },
+      answer: { status: "failed", stage: "reading the pull request", reason: "GitHub answered 502", durationMs: 40, sent: null, modelRequest: null },
+    });
+
+    expect(event).toMatchObject({ command: "ask", provider: null, model: null, sent: { files: 0, lines: 0, relatedLines: 0 }, tokens: { input: 0, output: 0 }, outcome: { status: "failed", stage: "reading the pull request", reason: "GitHub answered 502" } });
+    expect(auditEventSchema.parse(event)).toEqual(event);
+  });
+
+  it("names the refused command", () => {
+    expect(buildAuditEvent({ time: TIME, job: { ...JOB, trigger: "command", headSha: null, command: { name: "describe" } }, refused: "no access" }).command).toBe("describe");
+    expect(buildAuditEvent({ time: TIME, job: { ...JOB, trigger: "command", headSha: null }, refused: "no access" }).command).toBe("review");
   });
 
   it("drops zero counts from the redaction types", () => {
