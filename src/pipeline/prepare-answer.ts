@@ -66,7 +66,9 @@ const MAX_TEXT_LENGTH = 8_000;
  */
 export async function prepareAnswer(input: PrepareAnswerInput, deps: AnswerDependencies): Promise<PreparedAnswer> {
   const { config, problems } = parseRepoConfig(await deps.config.loadRepoConfig());
-  // An invalid key falls back to its default here: an answer changes nothing a wrong setting could make unsafe.
+  // As for a review: a key that decides what is sent, or where, never falls back to a wider default.
+  const stopping = problems.find((problem) => problem.outcome === "stop");
+  if (stopping) throw new NotAnsweredError(`the repository's Patchwise config has an invalid setting that decides what is sent to the model, or where: ${stopping.message}. Fix it on the default branch and ask again`);
   if (problems.length > 0) deps.log.info({ ...input.ids, problems: problems.length }, "configuration problems; answering with the defaults for those keys");
   const model = config.modelLight ?? deps.lightModel ?? config.model ?? deps.defaultModel;
   const pr = await deps.source.getPullRequest();

@@ -159,6 +159,23 @@ describe("/ask in a repository with a language", () => {
   });
 });
 
+describe("/ask in a repository whose config has an invalid setting that decides what is sent", () => {
+  it("is not answered with the wider default: no model call, and the reply names the key", async () => {
+    app = await startReviewApp("openai");
+    nock(GITHUB_API).get(`${REPO_PATH}/issues/comments/${COMMENT_ID}`).reply(200, { id: COMMENT_ID, body: QUESTION, user: { login: "maintainer-1", type: "User" } });
+    mockGitHub().acceptsReaction(COMMENT_ID).readsConfig("exclude: 5\n");
+    permissionOf("maintainer-1", "write");
+    const model = mockModel("openai", []);
+    const posted = acceptsComments();
+
+    await app.deliver("issue_comment", askCommand("maintainer-1"));
+
+    expect(model.requests).toEqual([]);
+    expect(posted).toEqual([expect.stringContaining("Patchwise could not answer this (reading the pull request): the repository's Patchwise config has an invalid setting that decides what is sent to the model, or where: `exclude`")]);
+    expectExactlyTheListedCalls(app);
+  });
+});
+
 describe("/ask from someone without access", () => {
   it("gets the one refusal, no 👀, no model call", async () => {
     app = await startReviewApp("openai");
