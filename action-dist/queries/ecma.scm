@@ -18,11 +18,27 @@
 (program (expression_statement (assignment_expression
   left: (member_expression object: [(identifier) @_exports (member_expression object: (identifier) @_module property: (property_identifier) @_exports)] property: (property_identifier) @name)
   (#eq? @_exports "exports")) @definition.constant))
+; `module.exports = function name() {}` is the module's function (a `require()` binding finds it
+; by its local name, see the imports below), not a method named "exports".
 (assignment_expression
-  left: (member_expression property: (property_identifier) @name)
+  left: (member_expression object: (identifier) @_module (#eq? @_module "module") property: (property_identifier) @_exports (#eq? @_exports "exports"))
+  right: [(function_expression name: (identifier) @name) (generator_function name: (identifier) @name)]) @definition.function
+(assignment_expression
+  left: (member_expression object: (identifier) @_module (#eq? @_module "module") property: (property_identifier) @_exports (#eq? @_exports "exports"))
+  right: (class name: (_) @name)) @definition.class
+(assignment_expression
+  left: (member_expression object: (identifier) @_module (#eq? @_module "module") property: (property_identifier) @name (#eq? @name "exports"))
+  right: [(arrow_function) (function_expression !name) (generator_function !name)]) @definition.function
+(assignment_expression
+  left: (member_expression object: (_) @_object property: (property_identifier) @name (#not-eq? @_object "module"))
   right: [(arrow_function) (function_expression) (generator_function)]) @definition.method
-(program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.constant)
-(program (variable_declaration (variable_declarator name: (identifier) @name)) @definition.constant)
+; A `require()` binding is an import, not the definition of its name.
+; `export default <function, class, object, arrow>`: the module's default export, named "default",
+; which a default import finds whatever local name it takes (kind "export": never the code around a change).
+(export_statement "default" @name declaration: [(function_declaration) (generator_function_declaration) (class_declaration)]) @definition.export
+(export_statement "default" @name value: [(object) (arrow_function) (function_expression) (class) (call_expression)]) @definition.export
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: (_)? @_value (#not-match? @_value "^require\\s*\\("))) @definition.constant)
+(program (variable_declaration (variable_declarator name: (identifier) @name value: (_)? @_value (#not-match? @_value "^require\\s*\\("))) @definition.constant)
 (program (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.constant))
 (program (export_statement declaration: (variable_declaration (variable_declarator name: (identifier) @name)) @definition.constant))
 (call_expression
@@ -59,8 +75,10 @@
 (export_statement (export_clause) @import.names source: (string (string_fragment) @import.source)) @import
 (export_statement "*" @import.wildcard source: (string (string_fragment) @import.source)) @import
 (call_expression function: (import) arguments: (arguments . (string (string_fragment) @import.source))) @import
+; `const x = require('./m')`: the module as a namespace (`x.f()`), and its default export found by
+; the local name (`module.exports = function x() {}`, `module.exports = x`), as a default import is.
 (variable_declarator
-  name: (identifier) @import.alias
+  name: (identifier) @import.alias @import.default
   value: (call_expression function: (identifier) @_require (#eq? @_require "require") arguments: (arguments . (string (string_fragment) @import.source)))) @import
 (variable_declarator
   name: (identifier) @import.alias

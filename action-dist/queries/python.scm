@@ -7,6 +7,8 @@
 (class_definition name: (identifier) @name) @definition.class
 (module (expression_statement (assignment left: (identifier) @name)) @definition.constant)
 (class_definition body: (block (expression_statement (assignment left: (identifier) @name)) @definition.property))
+; `self.x = ...` (in a method, at any depth): the instance's attributes, found by `self.x` in the class and its subclasses.
+(expression_statement (assignment left: (attribute object: (identifier) @_self (#eq? @_self "self") attribute: (identifier) @name)) @definition.property)
 (module (type_alias_statement left: (type (identifier) @name)) @definition.type)
 
 ; ---- references
