@@ -61,6 +61,9 @@ function nockAnswerReads(login: string, permission = "write") {
     .reply(200, { permission, role_name: permission })
     .get(`${REPO_PATH}/contents/.github%2Fpatchwise.yml`)
     .reply(404, { message: "Not Found" })
+    // No instruction files for GitHub's reviewer: the `.github` listing answers 404.
+    .get(`${REPO_PATH}/contents/.github`)
+    .reply(404, { message: "Not Found" })
     .get(prPath)
     .reply(200, { ...payload.pull_request, body: AUTHOR_TEXT, state: "open" })
     .get(`${prPath}/files`)

@@ -15,8 +15,9 @@ describe("npm run bench: pipeline measurement", () => {
     expect(result).toMatchObject({ changedFiles: 120, reviewedFiles: 114, skippedFiles: 6, modelRequests: 4 });
     expect(result.githubCalls).toEqual({
       "GET /repos/{owner}/{repo}/pulls/{n}/reviews": 1,
-      // The repository's own config (absent); the organisation's answer is remembered from the warm-up review.
-      "GET /repos/{owner}/{repo}/contents/{path}": 1,
+      // The repository's own config (absent; the organisation's answer is remembered from the warm-up
+      // review) and the `.github` listing that finds no instruction files for GitHub's reviewer.
+      "GET /repos/{owner}/{repo}/contents/{path}": 2,
       "GET /repos/{owner}/{repo}/pulls/{n}": 1,
       "GET /repos/{owner}/{repo}/pulls/{n}/files": 2,
       // The repository at the head commit, for related code: one call, whatever its size.
