@@ -7,4 +7,8 @@ export interface SectionOptions {
   repo?: string;
   /** How many of its latest commits. */
   commits?: number;
+  /** The commit whose history is measured (default HEAD), so that a figure names what it measured. */
+  rev?: string;
+  /** Print every used definition the selection missed (to stderr), to classify them. */
+  misses?: boolean;
 }

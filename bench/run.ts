@@ -6,7 +6,7 @@ import { renderMarkdownSection } from "./report/render-markdown-section.js";
 import { renderTextTable } from "./report/render-text-table.js";
 import { updateBenchBlock } from "./report/update-bench-block.js";
 
-// `npm run bench [-- --only <section>] [-- --write-readme] [-- --repo PATH --commits N]`: runs each section (every module in
+// `npm run bench [-- --only <section>] [-- --write-readme] [-- --repo PATH --commits N --rev SHA --misses]`: runs each section (every module in
 // bench/sections/ exports `run(): Promise<BenchSection>`; a new file is a new section), prints its
 // table, and with --write-readme puts the figures into README.md between the bench markers.
 const SECTIONS = readdirSync(new URL("./sections/", import.meta.url))
@@ -16,10 +16,15 @@ const SECTIONS = readdirSync(new URL("./sections/", import.meta.url))
 const README = new URL("../README.md", import.meta.url);
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, "write-readme": { type: "boolean", default: false }, repo: { type: "string" }, commits: { type: "string" } },
+  options: { only: { type: "string" }, "write-readme": { type: "boolean", default: false }, repo: { type: "string" }, commits: { type: "string" }, rev: { type: "string" }, misses: { type: "boolean", default: false } },
 });
-// `--repo PATH --commits N`: context-quality measured on another local git repository.
-const options: SectionOptions = { ...(values.repo === undefined ? {} : { repo: values.repo }), ...(values.commits === undefined ? {} : { commits: Number(values.commits) }) };
+// `--repo PATH --commits N --rev SHA`: context-quality measured on another local git repository, from a pinned commit.
+const options: SectionOptions = {
+  ...(values.repo === undefined ? {} : { repo: values.repo }),
+  ...(values.commits === undefined ? {} : { commits: Number(values.commits) }),
+  ...(values.rev === undefined ? {} : { rev: values.rev }),
+  misses: values.misses,
+};
 if (values.repo !== undefined && values["write-readme"]) {
   // The README block holds this repository's figures; foreign ones go into its table by hand, with their commits.
   console.error("bench: --repo measures another repository; it does not write README.md");

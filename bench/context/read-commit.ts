@@ -20,8 +20,8 @@ function git(cwd: string, args: string[], input?: string): Buffer {
 }
 
 /** The non-merge commits that have a parent, newest first (read-only git). */
-export function listCommits(cwd: string, limit: number): { sha: string; subject: string }[] {
-  return git(cwd, ["log", "--no-merges", "--format=%H%x09%P%x09%s", `-n${limit}`])
+export function listCommits(cwd: string, limit: number, rev = "HEAD"): { sha: string; subject: string }[] {
+  return git(cwd, ["log", "--no-merges", "--format=%H%x09%P%x09%s", `-n${limit}`, rev])
     .toString("utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")

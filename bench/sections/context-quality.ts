@@ -31,9 +31,16 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
   const shares: number[] = [];
 
   const times: number[] = [];
-  for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS)) {
+  const serviceMs: number[] = [];
+  const serviceMb: number[] = [];
+  for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS, options.rev)) {
     const commit = readCommit(cwd, sha, subject);
+    // The ground truth is TypeScript's language service over the same snapshot: its cost is what adopting it would cost a review.
+    const heapBefore = process.memoryUsage().heapUsed;
+    const serviceStarted = performance.now();
     const used = findUsedDefinitions(commit.files, commit.patches);
+    serviceMs.push(performance.now() - serviceStarted);
+    serviceMb.push((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024);
     if (used.length === 0) continue;
     const { snippets, dropped, ms } = timeSelection(syntax, commit);
     const covered = used.filter((definition) => isCovered(snippets, definition));
@@ -41,6 +48,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     history.covered += covered.length;
     shares.push(covered.length / used.length);
     times.push(ms);
+    if (options.misses) for (const miss of used.filter((definition) => !covered.includes(definition))) console.error(`miss ${sha.slice(0, 7)} ${miss.kind} ${miss.name} ${miss.path}:${miss.line} used at ${miss.usedIn}:${miss.usedLine}`);
     for (const definition of used) {
       const tally = byKind.get(kindGroup(definition)) ?? { symbols: 0, covered: 0 };
       tally.symbols += 1;
@@ -60,18 +68,19 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     rows.push(row(`fixture ${name}`, fixture.patches.length, fixture.expected.symbols.length, covered, snippets, dropped, ms));
   }
 
-  const medianMs = Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0);
+  const medianMs = Math.round(median(times));
   rows.push({ set: foreign ? `ALL commits of ${options.repo}` : "ALL this repository's commits", "changed files": "", symbols: history.symbols, covered: history.covered, share: percent(history.covered, history.symbols), "context lines": "", dropped: "", "select ms": `median ${medianMs}` });
   if (!foreign) rows.push({ set: "ALL language fixtures", "changed files": "", symbols: fixtures.symbols, covered: fixtures.covered, share: percent(fixtures.covered, fixtures.symbols), "context lines": "", dropped: "", "select ms": "" });
-  const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)] ?? 0;
+  const medianShare = median(shares);
   return {
     title: `Related-code context quality (budget ${BUDGET} lines)`,
     rows,
     notes: [
-      `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(median * 100).toFixed(1)}%.`,
+      `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(medianShare * 100).toFixed(1)}%.`,
+      `TypeScript's language service (the ground truth: go-to-definition of every identifier on the added lines, over the same in-memory snapshot): median ${Math.round(median(serviceMs))} ms per commit (max ${Math.round(Math.max(0, ...serviceMs))}), heap grown by a median ${Math.round(median(serviceMb))} MB while it ran (max ${Math.round(Math.max(0, ...serviceMb))}); the selection: median ${medianMs} ms.`,
       `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
       "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
-      `Up to ${COMMITS} latest non-merge commits of this repository (git log), each read in memory at that commit and reviewed as one change.`,
+      `Up to ${COMMITS} latest non-merge commits (git log from --rev, default HEAD), each read in memory at that commit and reviewed as one change.`,
     ],
   };
 }
@@ -95,6 +104,10 @@ function kindGroup(definition: UsedDefinition): string {
 function row(set: string, files: number, symbols: number, covered: number, snippets: readonly RelatedSnippet[], dropped: { count: number; lines: number }, ms: number) {
   const lines = snippets.reduce((sum, snippet) => sum + snippet.endLine - snippet.startLine + 1, 0);
   return { set, "changed files": files, symbols, covered, share: percent(covered, symbols), "context lines": lines, dropped: `${dropped.count} (${dropped.lines} lines)`, "select ms": Math.round(ms) };
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 }
 
 function percent(part: number, whole: number): string {

@@ -1,7 +1,8 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
-import { findReceiverType, readBaseNames } from "./resolve/find-receiver-type.js";
+import { findReceiverType, readBaseNames, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
+import { readReturnType } from "./resolve/read-return-type.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -20,6 +21,7 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 // (In Java and C# the fields are in the same file, found as local definitions.)
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
+const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
 // when it cannot be, no same-named member of another file is guessed.
@@ -27,7 +29,8 @@ const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
-const REEXPORT_DEPTH = 3;
+// A package's entry re-exports a barrel that re-exports a barrel (zod: index → classic → external → core → core.ts).
+const REEXPORT_DEPTH = 5;
 // Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
 // receiver they are almost always those, never worth a search of the repository by name.
 const BUILT_IN_MEMBERS = new Set([
@@ -66,7 +69,9 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
 
   // An object key or destructured name without a receiver: a member of a type from this file or its imports.
   if (reference.kind === "member" && qualifier === undefined) return searchMember(index, path, reference, false);
-  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line);
+  // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`).
+  const bareEcma = ECMA.has(outline.language) && qualifier === undefined;
+  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && OBJECT_MEMBERS.has(d.kind)));
   if (local.length > 0) return local.map((definition) => ({ path, definition, confidence: 0 }));
   const bindings = index.bindings(path);
   const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));
@@ -88,8 +93,19 @@ function resolveQualified(index: RepoIndex, path: string, reference: SyntaxRefer
   const found: ResolvedDefinition[] = [];
   for (const binding of bindings.named.get(qualifier) ?? []) {
     if (binding.symbol === undefined) found.push(...lookup(index, binding.files, reference.name, 0, 0));
-    else for (const owner of lookup(index, binding.files, binding.symbol, 0, 0)) found.push(...membersOf(index, owner, reference.name));
+    else {
+      const owners = lookup(index, binding.files, binding.symbol, 0, 0);
+      for (const owner of owners) {
+        // An imported value made by a factory (`export default createInstance()`): the members of the type it returns.
+        const typed = ECMA.has(index.outline(owner.path)?.language ?? "") ? membersOfValue(index, owner, reference.name, depth) : [];
+        found.push(...(typed.length > 0 ? typed : membersOf(index, owner, reference.name)));
+      }
+      // `import { z } from "pkg"` where the package re-exports a namespace (`import * as z …; export { z }`).
+      if (owners.length === 0) found.push(...lookup(index, lookupNamespace(index, binding.files, binding.symbol, 0), reference.name, 0, 0));
+    }
   }
+  // `z.core.util.f()`: a namespace inside a namespace (`export * as core from`).
+  if (found.length === 0 && qualifier.includes(".") && ECMA.has(index.outline(path, true)?.language ?? "")) found.push(...lookup(index, resolveNamespacePath(index, path, qualifier), reference.name, 0, 0));
   if (found.length === 0 && bindings.resolvePath && qualifier.includes("::")) found.push(...lookup(index, bindings.resolvePath(qualifier), reference.name, 0, 0));
   if (found.length === 0 && depth === 0 && /^[A-Z][\w$]*$/.test(qualifier)) {
     // `Type.member`, `Type::member`: find the type, then the member inside it.
@@ -106,9 +122,8 @@ function resolveQualified(index: RepoIndex, path: string, reference: SyntaxRefer
 function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline, reference: SyntaxReference, depth: number): ResolvedDefinition[] | undefined {
   const receiver = findReceiverType(outline, index.lines(path) ?? [], reference.qualifier!, reference.line);
   if (receiver.kind === "unknown") return undefined;
-  if (receiver.kind === "type") {
-    const owners = resolve(index, path, { name: receiver.name, line: reference.line, kind: "type" }, depth + 1);
-    const found = owners.flatMap((owner) => membersInside(index, owner, reference.name, depth));
+  if (receiver.kind === "type" || receiver.kind === "call") {
+    const found = typeOwners(index, path, receiver, reference.line, depth).flatMap((owner) => membersInside(index, owner, reference.name, depth));
     return found.length > 0 ? found : undefined;
   }
   if (!receiver.owner) {
@@ -116,6 +131,31 @@ function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline,
   }
   const owner = { path, definition: receiver.owner, confidence: 0 };
   return receiver.basesOnly ? membersOfBases(index, owner, reference.name, depth) : membersInside(index, owner, reference.name, depth);
+}
+
+/**
+ * The classes, interfaces and type aliases a value's declaration names: its annotation or `new`,
+ * or what the function it is made by declares it returns (`const s = z.object(…)` → `ZodObject`).
+ */
+function typeOwners(index: RepoIndex, path: string, receiver: Exclude<Receiver, { kind: "class" | "unknown" }>, line: number, depth: number): ResolvedDefinition[] {
+  if (depth >= BASE_DEPTH) return [];
+  if (receiver.kind === "type") return resolve(index, path, { name: receiver.name, line, kind: "type" }, depth + 1);
+  const callees = resolve(index, path, { name: receiver.callee, line, kind: "call", ...(receiver.qualifier === undefined ? {} : { qualifier: receiver.qualifier }) }, depth + 1);
+  return callees.flatMap((callee) => {
+    const returned = readReturnType(index.lines(callee.path) ?? [], callee.definition);
+    if (returned === undefined) return [];
+    const dot = returned.lastIndexOf(".");
+    const type = dot === -1 ? { name: returned } : { name: returned.slice(dot + 1), qualifier: returned.slice(0, dot) };
+    return resolve(index, callee.path, { ...type, line: callee.definition.nameLine, kind: "type" }, depth + 1).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
+  });
+}
+
+/** Members named `name` of the type a module-level value is declared with or made by. */
+function membersOfValue(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
+  if (owner.definition.kind !== "constant") return [];
+  const receiver = readDeclaredValue(index.lines(owner.path) ?? [], owner.definition);
+  if (receiver.kind !== "type" && receiver.kind !== "call") return [];
+  return typeOwners(index, owner.path, receiver, owner.definition.nameLine, depth).flatMap((type) => membersInside(index, type, name, depth));
 }
 
 /** Members named `name` declared inside `owner` (a class or interface), else in its bases. */
@@ -171,6 +211,31 @@ function membersReexported(index: RepoIndex, path: string, name: string): Resolv
       next.push(...(depth === 0 ? index.bindings(file).importedFiles : index.bindings(file).wildcard));
     }
     frontier = next;
+  }
+  return found;
+}
+
+/** The module files a dotted qualifier (`z.core`) names, each segment a namespace of the one before. */
+function resolveNamespacePath(index: RepoIndex, path: string, qualifier: string): string[] {
+  const [first, ...rest] = qualifier.split(".");
+  let files = lookupNamespace(index, [path], first!, REEXPORT_DEPTH);
+  for (const segment of rest) files = files.length === 0 ? files : lookupNamespace(index, files, segment, 0);
+  return files;
+}
+
+/**
+ * The module files `name` names as a namespace when looked up in `files`: `import * as name`,
+ * `export * as name from`, followed through named and `export *` re-exports.
+ */
+function lookupNamespace(index: RepoIndex, files: readonly string[], name: string, depth: number): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const bindings = index.bindings(file);
+    for (const binding of bindings.named.get(name) ?? NOTHING) {
+      if (binding.symbol === undefined) found.push(...binding.files);
+      else if (depth < REEXPORT_DEPTH) found.push(...lookupNamespace(index, binding.files, binding.symbol, depth + 1));
+    }
+    if (found.length === 0 && depth < REEXPORT_DEPTH && bindings.wildcard.length > 0) found.push(...lookupNamespace(index, bindings.wildcard, name, depth + 1));
   }
   return found;
 }
