@@ -2,7 +2,8 @@ import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
 import { findReceiverType, readBaseNames, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
-import { readReturnType } from "./resolve/read-return-type.js";
+import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
+import { readParameterType, readReturnType } from "./resolve/read-signature-types.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -21,6 +22,8 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 // (In Java and C# the fields are in the same file, found as local definitions.)
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
+// An interface's call signature: `(url: Input): R;`, `<T>(url: Input): R;`.
+const CALL_SIGNATURE = /^\s*(?:<[^>]*>\s*)?\(/;
 const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
@@ -67,8 +70,12 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
 
-  // An object key or destructured name without a receiver: a member of a type from this file or its imports.
-  if (reference.kind === "member" && qualifier === undefined) return searchMember(index, path, reference, false);
+  // An object key or destructured name without a receiver: a member of the called function's parameter type, else of a type from this file or its imports.
+  if (reference.kind === "member" && qualifier === undefined) {
+    const owner = ECMA.has(outline.language) ? findObjectKeyOwner(index.lines(path) ?? [], reference.line, name) : undefined;
+    const typed = owner === undefined ? [] : resolveObjectKey(index, path, owner, reference, depth);
+    return typed.length > 0 ? typed : searchMember(index, path, reference, false);
+  }
   // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`).
   const bareEcma = ECMA.has(outline.language) && qualifier === undefined;
   const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && OBJECT_MEMBERS.has(d.kind)));
@@ -148,6 +155,45 @@ function typeOwners(index: RepoIndex, path: string, receiver: Exclude<Receiver, 
     const type = dot === -1 ? { name: returned } : { name: returned.slice(dot + 1), qualifier: returned.slice(0, dot) };
     return resolve(index, callee.path, { ...type, line: callee.definition.nameLine, kind: "type" }, depth + 1).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
   });
+}
+
+/**
+ * An object literal key passed to a call (`ky(url, {fetch})`, `ky.create({retry: {limit: 2}})`):
+ * the member of the parameter's declared interface or type alias, through the keys it is nested under.
+ */
+function resolveObjectKey(index: RepoIndex, path: string, owner: ObjectKeyOwner, reference: SyntaxReference, depth: number): ResolvedDefinition[] {
+  if (depth >= BASE_DEPTH) return [];
+  const callees = resolve(index, path, { name: owner.callee, line: reference.line, kind: "call", ...(owner.qualifier === undefined ? {} : { qualifier: owner.qualifier }) }, depth + 1);
+  let types = callees.flatMap((callee) => parameterTypes(index, callee, owner.argument, depth));
+  for (const key of owner.keys) {
+    types = types.flatMap((type) => membersInside(index, type, key, depth)).flatMap((member) => {
+      const receiver = readDeclaredValue(index.lines(member.path) ?? [], member.definition);
+      return receiver.kind === "type" ? typeOwners(index, member.path, receiver, member.definition.nameLine, depth) : [];
+    });
+  }
+  return types.flatMap((type) => membersInside(index, type, reference.name, depth));
+}
+
+/** The declared type of a callee's parameter: a function's, or a value's call signature (`(url: Input, options?: Options): …` in its type). */
+function parameterTypes(index: RepoIndex, callee: ResolvedDefinition, argument: number, depth: number): ResolvedDefinition[] {
+  const lines = index.lines(callee.path) ?? [];
+  const direct = readParameterType(lines, callee.definition.nameLine, callee.definition.name, argument);
+  if (direct !== undefined) return typeOwners(index, callee.path, asTypeReceiver(direct), callee.definition.nameLine, depth);
+  const value = callee.definition.kind === "constant" ? readDeclaredValue(lines, callee.definition) : undefined;
+  if (value?.kind !== "type" && value?.kind !== "call") return [];
+  return typeOwners(index, callee.path, value, callee.definition.nameLine, depth).flatMap((type) => {
+    const typeLines = index.lines(type.path) ?? [];
+    for (let line = type.definition.startLine + 1; line < type.definition.endLine; line += 1) {
+      if (!CALL_SIGNATURE.test(typeLines[line - 1] ?? "")) continue;
+      const parameter = readParameterType(typeLines, line, "", argument);
+      return parameter === undefined ? [] : typeOwners(index, type.path, asTypeReceiver(parameter), line, depth);
+    }
+    return [];
+  });
+}
+
+function asTypeReceiver(name: string): { kind: "type"; name: string } {
+  return { kind: "type", name };
 }
 
 /** Members named `name` of the type a module-level value is declared with or made by. */
