@@ -264,7 +264,7 @@ function membersReexported(index: RepoIndex, path: string, name: string): Resolv
 /** The module files a dotted qualifier (`z.core`) names, each segment a namespace of the one before. */
 function resolveNamespacePath(index: RepoIndex, path: string, qualifier: string): string[] {
   const [first, ...rest] = qualifier.split(".");
-  let files = lookupNamespace(index, [path], first!, REEXPORT_DEPTH);
+  let files = lookupNamespace(index, [path], first!, 0);
   for (const segment of rest) files = files.length === 0 ? files : lookupNamespace(index, files, segment, 0);
   return files;
 }
