@@ -46,14 +46,19 @@ const BUILT_IN_MEMBERS = new Set([
 /** The definitions in the repository a reference in `path` most likely means, best first. */
 export function resolveReference(index: RepoIndex, path: string, reference: SyntaxReference): ResolvedDefinition[] {
   const found = resolve(index, path, reference, 0);
+  // `ky(url)` where `ky` is a value of a callable type: the call signature says what the call takes.
+  // `new Timeout(…)`: the constructor says what it takes, beside the class (shown by its header when the budget is tight).
+  if (reference.kind === "call" && reference.qualifier === undefined && ECMA.has(index.outline(path, true)?.language ?? "")) {
+    found.unshift(...found.flatMap((value) => (value.definition.kind === "class" ? membersInside(index, value, "constructor", BASE_DEPTH) : callSignaturesOfValue(index, value))));
+  }
   const seen = new Set<string>();
   return found
     .filter(({ path: file, definition }) => {
       const key = `${file}:${definition.startLine}:${definition.name}`;
       if (seen.has(key)) return false;
       seen.add(key);
-      // A constructor named like its class is part of the class found with it.
-      return !found.some((other) => other.path === file && other.definition !== definition && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.name === definition.name);
+      // A constructor named like its class is part of the class found with it (a copy of the same range is not).
+      return !found.some((other) => other.path === file && other.definition.name === definition.name && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.endLine - other.definition.startLine > definition.endLine - definition.startLine);
     })
     .sort((a, b) => a.confidence - b.confidence || Number(a.definition.kind === "declaration") - Number(b.definition.kind === "declaration"))
     .slice(0, MAX_DEFINITIONS);
@@ -176,17 +181,22 @@ function resolveObjectKey(index: RepoIndex, path: string, owner: ObjectKeyOwner,
 
 /** The declared type of a callee's parameter: a function's, or a value's call signature (`(url: Input, options?: Options): …` in its type). */
 function parameterTypes(index: RepoIndex, callee: ResolvedDefinition, argument: number, depth: number): ResolvedDefinition[] {
-  const lines = index.lines(callee.path) ?? [];
-  const direct = readParameterType(lines, callee.definition.nameLine, callee.definition.name, argument);
+  const direct = readParameterType(index.lines(callee.path) ?? [], callee.definition.nameLine, callee.definition.name, argument);
   if (direct !== undefined) return typeOwners(index, callee.path, asTypeReceiver(direct), callee.definition.nameLine, depth);
-  const value = callee.definition.kind === "constant" ? readDeclaredValue(lines, callee.definition) : undefined;
-  if (value?.kind !== "type" && value?.kind !== "call") return [];
-  return typeOwners(index, callee.path, value, callee.definition.nameLine, depth).flatMap((type) => {
-    const typeLines = index.lines(type.path) ?? [];
+  return callSignaturesOfValue(index, callee, depth).flatMap((signature) => {
+    const parameter = readParameterType(index.lines(signature.path) ?? [], signature.definition.startLine, "", argument);
+    return parameter === undefined ? [] : typeOwners(index, signature.path, asTypeReceiver(parameter), signature.definition.startLine, depth);
+  });
+}
+
+/** The first call signature of the type a module-level value is declared with or made by, as a one-line definition. */
+function callSignaturesOfValue(index: RepoIndex, value: ResolvedDefinition, depth = 0): ResolvedDefinition[] {
+  const declared = value.definition.kind === "constant" ? readDeclaredValue(index.lines(value.path) ?? [], value.definition) : undefined;
+  if (declared?.kind !== "type" && declared?.kind !== "call") return [];
+  return typeOwners(index, value.path, declared, value.definition.nameLine, depth).flatMap((type) => {
+    const lines = index.lines(type.path) ?? [];
     for (let line = type.definition.startLine + 1; line < type.definition.endLine; line += 1) {
-      if (!CALL_SIGNATURE.test(typeLines[line - 1] ?? "")) continue;
-      const parameter = readParameterType(typeLines, line, "", argument);
-      return parameter === undefined ? [] : typeOwners(index, type.path, asTypeReceiver(parameter), line, depth);
+      if (CALL_SIGNATURE.test(lines[line - 1] ?? "")) return [{ path: type.path, definition: { name: value.definition.name, kind: "declaration" as const, startLine: line, endLine: line, nameLine: line }, confidence: type.confidence }];
     }
     return [];
   });
