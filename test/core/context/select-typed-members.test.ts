@@ -102,7 +102,9 @@ describe("members typed by what TypeScript would infer from declarations", () =>
         ]),
       ],
     ]);
-    const snippets = select(files, "src/fetch-user.ts", [5, 7]);
+    const snippets = select(files, "src/fetch-user.ts", [4, 5, 7]);
+    // `client(…)` itself: the call signature of the type `createClient` declares it returns.
+    expect(covers(snippets, "src/types.ts", 9)).toBe(true);
     expect(covers(snippets, "src/types.ts", 5)).toBe(true);
     expect(covers(snippets, "src/types.ts", 2)).toBe(true);
     expect(covers(snippets, "src/server.ts", 2)).toBe(false);
@@ -125,6 +127,16 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     expect(covers(snippets, "src/core/config.ts", 1)).toBe(true);
     expect(covers(snippets, "src/legacy.ts", 1)).toBe(false);
     expect(covers(snippets, "src/legacy.ts", 4)).toBe(false);
+  });
+
+  it("brings the constructor a `new` expression calls, beside its class", () => {
+    const body = Array.from({ length: 50 }, (_, at) => `  step${at}(): number {\n    return ${at};\n  }`);
+    const files = new Map([
+      ["src/timeout-error.ts", lines(["export class TimeoutError extends Error {", ...body, "  constructor(readonly ms: number) {", "    super(`timed out after ${ms}`);", "  }", "}"])],
+      ["src/wait.ts", lines(['import { TimeoutError } from "./timeout-error.js";', "", "export function fail(ms: number): never {", "  throw new TimeoutError(ms);", "}"])],
+    ]);
+    const snippets = select(files, "src/wait.ts", [4]);
+    expect(covers(snippets, "src/timeout-error.ts", 152)).toBe(true);
   });
 
   it("takes a bare name for a variable, never for an object literal's method of the same name", () => {
