@@ -24,6 +24,7 @@ const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 // An interface's call signature: `(url: Input): R;`, `<T>(url: Input): R;`.
 const CALL_SIGNATURE = /^\s*(?:<[^>]*>\s*)?\(/;
+const FUNCTION_KINDS = new Set<DefinitionKind>(["method", "function"]);
 const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
@@ -216,7 +217,10 @@ function membersOfValue(index: RepoIndex, owner: ResolvedDefinition, name: strin
 
 /** Members named `name` declared inside `owner` (a class or interface), else in its bases. */
 function membersInside(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
-  const inside = (index.outline(owner.path)?.definitions ?? NOTHING).filter((d) => d.name === name && d !== owner.definition && d.kind !== "test" && d.startLine >= owner.definition.startLine && d.endLine <= owner.definition.endLine);
+  const definitions = index.outline(owner.path)?.definitions ?? NOTHING;
+  const within = (outer: SyntaxDefinition, inner: SyntaxDefinition) => outer !== inner && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine;
+  // Not a key of a type literal inside one of its methods (`constructor(args?: { client?: Client })`).
+  const inside = definitions.filter((d) => d.name === name && d.kind !== "test" && within(owner.definition, d) && !definitions.some((method) => FUNCTION_KINDS.has(method.kind) && within(owner.definition, method) && within(method, d)));
   if (inside.length > 0) return inside.map((definition) => ({ path: owner.path, definition, confidence: owner.confidence }));
   return membersOfBases(index, owner, name, depth);
 }

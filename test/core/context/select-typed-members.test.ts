@@ -139,6 +139,32 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     expect(covers(snippets, "src/timeout-error.ts", 152)).toBe(true);
   });
 
+  it("resolves `this.client` to the base class's field, not to a key of a parameter's type literal inside the subclass's constructor", () => {
+    const files = new Map([
+      [
+        "src/sdk.ts",
+        lines([
+          "class BaseClient {", // 1
+          "  protected client: string = '';", // 2
+          "}", // 3
+          "export class Sdk extends BaseClient {", // 4
+          "  constructor(args?: {", // 5
+          "    client?: string;", // 6
+          "  }) {", // 7
+          "    super();", // 8
+          "  }", // 9
+          "  hello(): string {", // 10
+          "    return this.client;", // 11
+          "  }", // 12
+          "}", // 13
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "src/sdk.ts", [11]);
+    expect(covers(snippets, "src/sdk.ts", 2)).toBe(true);
+    expect(snippets.filter((s) => s.path === "src/sdk.ts" && s.startLine <= 6 && 6 <= s.endLine && s.reason.includes("`client`"))).toEqual([]);
+  });
+
   it("takes a bare name for a variable, never for an object literal's method of the same name", () => {
     const files = new Map([
       [
