@@ -111,19 +111,21 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     expect(covers(snippets, "src/server.ts", 3)).toBe(false);
   });
 
-  it("follows a namespace through barrels: `import { z }` of a module that does `import * as z …; export { z }`, and `export * as core from`", () => {
+  it("follows a namespace through barrels: `import { z }` of a module that does `import * as z …; export { z }`, `export * as core from`, and a local `export { _enum as enum }`", () => {
     const files = new Map([
-      ["src/schemas.ts", lines(["export function object(shape: unknown): unknown {", "  return shape;", "}"])],
+      ["src/schemas.ts", lines(["export function object(shape: unknown): unknown {", "  return shape;", "}", "function _enum(values: string[]): string[] {", "  return values;", "}", "export { _enum as enum };"])],
       ["src/core/config.ts", lines(["export function config(value: boolean): boolean {", "  return value;", "}"])],
       ["src/core/index.ts", lines(['export * from "./config.js";'])],
       ["src/external.ts", lines(['export * from "./schemas.js";', 'export * as core from "./core/index.js";'])],
       ["src/index.ts", lines(['import * as z from "./external.js";', "export { z };"])],
       // A decoy `object` and `config` that the barrels do not lead to.
       ["src/legacy.ts", lines(["export function object(): null {", "  return null;", "}", "export function config(): null {", "  return null;", "}"])],
-      ["src/use.ts", lines(['import { z } from "./index.js";', "", "export const user = z.object({});", "export const on = z.core.config(true);"])],
+      ["src/use.ts", lines(['import { z } from "./index.js";', "", "export const user = z.object({});", "export const on = z.core.config(true);", 'export const kinds = z.enum(["a"]);'])],
     ]);
-    const snippets = select(files, "src/use.ts", [3, 4]);
+    const snippets = select(files, "src/use.ts", [3, 4, 5]);
     expect(covers(snippets, "src/schemas.ts", 1)).toBe(true);
+    // Exported under another name: `export { _enum as enum }`.
+    expect(covers(snippets, "src/schemas.ts", 4)).toBe(true);
     expect(covers(snippets, "src/core/config.ts", 1)).toBe(true);
     expect(covers(snippets, "src/legacy.ts", 1)).toBe(false);
     expect(covers(snippets, "src/legacy.ts", 4)).toBe(false);
