@@ -6,7 +6,7 @@ import { renderMarkdownSection } from "./report/render-markdown-section.js";
 import { renderTextTable } from "./report/render-text-table.js";
 import { updateBenchBlock } from "./report/update-bench-block.js";
 
-// `npm run bench [-- --only <section>] [-- --write-readme] [-- --repo PATH --commits N --rev COMMIT]`: runs each section (every module in
+// `npm run bench [-- --only <section>] [-- --write-readme] [-- --repo PATH --commits N --rev COMMIT --misses]`: runs each section (every module in
 // bench/sections/ exports `run(): Promise<BenchSection>`; a new file is a new section), prints its
 // table, and with --write-readme puts the figures into README.md between the bench markers.
 const SECTIONS = readdirSync(new URL("./sections/", import.meta.url))

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { isTestPath } from "../../src/core/context/is-test-path.js";
 import { readEcmaProject } from "../../src/core/context/resolve/read-ecma-project.js";
 import type { FilePatch } from "../../src/core/types.js";
 
@@ -12,6 +13,8 @@ export interface UsedDefinition {
   kind: string;
   /** The file whose added line uses it. */
   usedIn: string;
+  /** The first added line that uses it. */
+  usedLine: number;
 }
 
 const ROOT = "/repo/";
@@ -73,15 +76,17 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
         const start = node.getStart(source);
-        if (added.has(source.getLineAndCharacterOfPosition(start).line + 1)) {
+        const usedLine = source.getLineAndCharacterOfPosition(start).line + 1;
+        if (added.has(usedLine)) {
           for (const definition of service.getDefinitionAtPosition(ROOT + patch.path, start) ?? []) {
             const path = relative(definition.fileName);
             const target = service.getProgram()?.getSourceFile(definition.fileName);
             // An import alias is where go-to-definition stops when the module is a package (not in the snapshot).
             if (!files.has(path) || !target || definition.kind === "alias" || (path === patch.path && definition.textSpan.start === start)) continue;
             const line = target.getLineAndCharacterOfPosition(definition.textSpan.start).line + 1;
-            if (isShown(path, line)) continue;
-            found.set(`${path}:${line}:${node.text}`, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path });
+            if (isShown(path, line) || isNotNeeded(definition, target, path, patch.path)) continue;
+            const key = `${path}:${line}:${node.text}`;
+            if (!found.has(key)) found.set(key, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path, usedLine });
           }
         }
       }
@@ -90,6 +95,26 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
     visit(source);
   }
   return [...found.values()];
+}
+
+/**
+ * What go-to-definition names that no reviewer reads: the whole module a namespace import names
+ * (its "definition" is line 1 of the file; the members used through it are counted one by one), and
+ * a test file's augmentation of a module (`declare module "pkg" { interface X { … } }`), which
+ * TypeScript lists beside the real declaration for every use of `X` anywhere.
+ */
+function isNotNeeded(definition: ts.DefinitionInfo, target: ts.SourceFile, path: string, usedIn: string): boolean {
+  if (definition.kind === ts.ScriptElementKind.moduleElement && definition.textSpan.start === 0) return true;
+  if (!isTestPath(path) || path === usedIn) return false;
+  for (let node: ts.Node | undefined = findNode(target, definition.textSpan.start); node; node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return true;
+  }
+  return false;
+}
+
+function findNode(source: ts.SourceFile, position: number): ts.Node | undefined {
+  const inside = (node: ts.Node): ts.Node | undefined => (node.getStart(source) <= position && position < node.getEnd() ? (ts.forEachChild(node, inside) ?? node) : undefined);
+  return ts.forEachChild(source, inside);
 }
 
 /** The root tsconfig's options (following `extends` inside the snapshot), without the standard library or ambient types. */

@@ -33,17 +33,29 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
   const shares: number[] = [];
 
   const times: number[] = [];
+  const serviceMs: number[] = [];
+  const serviceMb: number[] = [];
   const tools = prepareForeignTools();
   for (const sentence of tools.missing) console.error(`bench: ${sentence}`);
   try {
     for (const { sha, subject } of listCommits(cwd, options.commits ?? COMMITS, options.rev)) {
       const commit = readCommit(cwd, sha, subject);
-      const used = [...findUsedDefinitions(commit.files, commit.patches), ...findForeignDefinitions(tools, commit.files, commit.patches)];
+      // The TypeScript ground truth is TypeScript's language service over the same snapshot: its cost is what adopting it would cost a review.
+      const heapBefore = process.memoryUsage().heapUsed;
+      const serviceStarted = performance.now();
+      const typescriptUsed = findUsedDefinitions(commit.files, commit.patches);
+      const serviceTook = { ms: performance.now() - serviceStarted, mb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 };
+      const used = [...typescriptUsed, ...findForeignDefinitions(tools, commit.files, commit.patches)];
       if (used.length === 0) continue;
       const { snippets, dropped, ms } = timeSelection(syntax, commit);
+      // Only the commits the selection is timed on (those with a definition to find), as for the selection.
+      if (typescriptUsed.length > 0) {
+        serviceMs.push(serviceTook.ms);
+        serviceMb.push(serviceTook.mb);
+      }
       const covered = used.filter((definition) => isCovered(snippets, definition));
       // `--misses`: what the context lacked, to sort into causes.
-      if (options.misses) for (const miss of used.filter((definition) => !covered.includes(definition))) console.error(`miss ${sha.slice(0, 7)} ${miss.usedIn} uses ${miss.name} -> ${miss.path}:${miss.line} (${miss.kind})`);
+      if (options.misses) for (const miss of used.filter((definition) => !covered.includes(definition))) console.error(`miss ${sha.slice(0, 7)} ${miss.kind} ${miss.name} ${miss.path}:${miss.line} used at ${miss.usedIn}:${miss.usedLine}`);
       history.symbols += used.length;
       history.covered += covered.length;
       shares.push(covered.length / used.length);
@@ -70,15 +82,16 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     rows.push(row(`fixture ${name}`, fixture.patches.length, fixture.expected.symbols.length, covered, snippets, dropped, ms));
   }
 
-  const medianMs = Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0);
+  const medianMs = Math.round(median(times));
   rows.push({ set: foreign ? `ALL commits of ${options.repo}` : "ALL this repository's commits", "changed files": "", symbols: history.symbols, covered: history.covered, share: percent(history.covered, history.symbols), "context lines": "", dropped: "", "select ms": `median ${medianMs}` });
   if (!foreign) rows.push({ set: "ALL language fixtures", "changed files": "", symbols: fixtures.symbols, covered: fixtures.covered, share: percent(fixtures.covered, fixtures.symbols), "context lines": "", dropped: "", "select ms": "" });
-  const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)] ?? 0;
+  const medianShare = median(shares);
   return {
     title: `Related-code context quality (budget ${BUDGET} lines)`,
     rows,
     notes: [
-      `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(median * 100).toFixed(1)}%.`,
+      `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(medianShare * 100).toFixed(1)}%.`,
+      `TypeScript's language service (the ground truth: go-to-definition of every identifier on the added lines, over the same in-memory snapshot): median ${Math.round(median(serviceMs))} ms per commit (max ${Math.round(Math.max(0, ...serviceMs))}), heap grown by a median ${Math.round(median(serviceMb))} MB while it ran (max ${Math.round(Math.max(0, ...serviceMb))}); the selection: median ${medianMs} ms.`,
       `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
       "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted), jedi's goto (follow_imports) for Python, go/types for Go (the repository's own modules from source, other imports empty); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
       ...tools.missing,
@@ -108,6 +121,10 @@ function kindGroup(definition: UsedDefinition): string {
 function row(set: string, files: number, symbols: number, covered: number, snippets: readonly RelatedSnippet[], dropped: { count: number; lines: number }, ms: number) {
   const lines = snippets.reduce((sum, snippet) => sum + countShownLines(snippet), 0);
   return { set, "changed files": files, symbols, covered, share: percent(covered, symbols), "context lines": lines, dropped: `${dropped.count} (${dropped.lines} lines)`, "select ms": Math.round(ms) };
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 }
 
 function percent(part: number, whole: number): string {

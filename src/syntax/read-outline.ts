@@ -26,7 +26,7 @@ export type Intern = (text: string) => string;
 export function readOutline(language: string, tree: Tree, query: Query, intern: Intern = (text) => text): FileOutline {
   const definitions = new Map<string, SyntaxDefinition & { pattern: number }>();
   const references = new Map<number, SyntaxReference>();
-  const imports: Imports = { bySource: new Map(), namesOf: new Map(), needNames: new Set() };
+  const imports: Imports = { bySource: new Map(), namesOf: new Map(), needNames: new Set(), lineOf: new Map() };
   let packageName: string | undefined;
 
   for (const match of query.matches(tree.rootNode)) {
@@ -115,6 +115,8 @@ interface Imports {
   namesOf: Map<number, ImportedName[]>;
   /** Imports (by key) that exist only when their statement lists names. */
   needNames: Set<string>;
+  /** Line of each statement whose names came without a source. */
+  lineOf: Map<number, number>;
 }
 
 function addImport(into: Imports, captures: readonly QueryCapture[]): void {
@@ -126,6 +128,7 @@ function addImport(into: Imports, captures: readonly QueryCapture[]): void {
     if (name === undefined) return;
     let names = into.namesOf.get(statement.startIndex);
     if (!names) into.namesOf.set(statement.startIndex, (names = []));
+    into.lineOf.set(statement.startIndex, startLine(statement));
     addName(names, alias === undefined || alias === name ? { name } : { name, alias });
     return;
   }
@@ -153,6 +156,12 @@ function listImports(imports: Imports): SyntaxImport[] {
     if (names.length === 0 && imports.needNames.has(key)) continue;
     if (names.length > 0) entry.names = [...names, ...entry.names.filter((name) => !names.some((other) => other.name === name.name && other.alias === name.alias))];
     list.push(entry);
+  }
+  // `export { _enum as enum }` without a source: the file's own names under other names.
+  const withSource = new Set([...imports.bySource.values()].map(({ statement }) => statement));
+  for (const [statement, names] of imports.namesOf) {
+    const renamed = names.filter((name) => name.alias !== undefined);
+    if (!withSource.has(statement) && renamed.length > 0) list.push({ source: "", names: renamed, wildcard: false, relative: false, declaresModule: false, line: imports.lineOf.get(statement)! });
   }
   return list.sort((a, b) => a.line - b.line);
 }

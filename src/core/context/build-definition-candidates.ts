@@ -9,13 +9,14 @@ import type { ContextCandidate, ReferenceKind, SyntaxReference } from "./types.j
 
 const SPECIFICITY: Record<ReferenceKind, number> = { call: 0, type: 1, identifier: 2, member: 3 };
 const MAX_REFERENCES_PER_FILE = 400;
+const KEYS_BY_CALL = new Set(["typescript", "tsx", "javascript"]);
 
 /** Definitions, outside the diff, of the names the added lines use. */
 export function buildDefinitionCandidates(index: RepoIndex, changed: ChangedLines, changes: ReadonlyMap<string, ChangedLines>): ContextCandidate[] {
   const outline = index.outline(changed.path, true);
   if (!outline || changed.added.length === 0) return [];
   const added = new Set(changed.added);
-  const references = uniqueReferences(listReferencesInRange(outline, changed.added[0]!, changed.added[changed.added.length - 1]!).filter((r) => added.has(r.line)));
+  const references = uniqueReferences(listReferencesInRange(outline, changed.added[0]!, changed.added[changed.added.length - 1]!).filter((r) => added.has(r.line)), KEYS_BY_CALL.has(outline.language));
   const candidates: ContextCandidate[] = [];
   for (const reference of references.slice(0, MAX_REFERENCES_PER_FILE)) {
     for (const resolved of resolveReference(index, changed.path, reference)) {
@@ -49,11 +50,12 @@ function verb(reference: SyntaxReference): string {
   return reference.kind === "call" ? "called" : "used";
 }
 
-// One resolution per name and receiver; the most specific use names the relation.
-function uniqueReferences(references: SyntaxReference[]): SyntaxReference[] {
+// One resolution per name and receiver; the most specific use names the relation. An object
+// literal's key is resolved through the call it is passed to, so each line's key is its own.
+function uniqueReferences(references: SyntaxReference[], keysByCall: boolean): SyntaxReference[] {
   const byKey = new Map<string, SyntaxReference>();
   for (const reference of references) {
-    const key = `${reference.qualifier ?? ""}|${reference.name}`;
+    const key = keysByCall && reference.kind === "member" && reference.qualifier === undefined ? `${reference.line}:|${reference.name}` : `${reference.qualifier ?? ""}|${reference.name}`;
     const existing = byKey.get(key);
     if (!existing || SPECIFICITY[reference.kind] < SPECIFICITY[existing.kind]) byKey.set(key, reference);
   }

@@ -1,7 +1,9 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
-import { findReceiverType, readBaseNames } from "./resolve/find-receiver-type.js";
+import { findReceiverType, readBaseNames, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
+import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
+import { readParameterType, readReturnType } from "./resolve/read-signature-types.js";
 import { resolveGoMember } from "./resolve/resolve-go-member.js";
 import { resolvePythonMember } from "./resolve/resolve-python-member.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
@@ -22,6 +24,10 @@ const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 // (In Java and C# the fields are in the same file, found as local definitions.)
 const IMPLICIT_THIS = new Set(["cpp"]);
 const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
+// An interface's call signature: `(url: Input): R;`, `<T>(url: Input): R;`.
+const CALL_SIGNATURE = /^\s*(?:<[^>]*>\s*)?\(/;
+const FUNCTION_KINDS = new Set<DefinitionKind>(["method", "function"]);
+const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
 const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { python: resolvePythonMember, go: resolveGoMember };
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
@@ -30,7 +36,8 @@ const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
-const REEXPORT_DEPTH = 3;
+// A package's entry re-exports a barrel that re-exports a barrel (zod: index → classic → external → core → core.ts).
+const REEXPORT_DEPTH = 5;
 // Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
 // receiver they are almost always those, never worth a search of the repository by name.
 const BUILT_IN_MEMBERS = new Set([
@@ -43,14 +50,19 @@ const BUILT_IN_MEMBERS = new Set([
 /** The definitions in the repository a reference in `path` most likely means, best first. */
 export function resolveReference(index: RepoIndex, path: string, reference: SyntaxReference): ResolvedDefinition[] {
   const found = resolve(index, path, reference, 0);
+  // `ky(url)` where `ky` is a value of a callable type: the call signature says what the call takes.
+  // `new Timeout(…)`: the constructor says what it takes, beside the class (shown by its header when the budget is tight).
+  if (reference.kind === "call" && reference.qualifier === undefined && ECMA.has(index.outline(path, true)?.language ?? "")) {
+    found.unshift(...found.flatMap((value) => (value.definition.kind === "class" ? membersInside(index, value, "constructor", BASE_DEPTH) : callSignaturesOfValue(index, value))));
+  }
   const seen = new Set<string>();
   return found
     .filter(({ path: file, definition }) => {
       const key = `${file}:${definition.startLine}:${definition.name}`;
       if (seen.has(key)) return false;
       seen.add(key);
-      // A constructor named like its class is part of the class found with it.
-      return !found.some((other) => other.path === file && other.definition !== definition && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.name === definition.name);
+      // A constructor named like its class is part of the class found with it (a copy of the same range is not).
+      return !found.some((other) => other.path === file && other.definition.name === definition.name && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.endLine - other.definition.startLine > definition.endLine - definition.startLine);
     })
     .sort((a, b) => a.confidence - b.confidence || Number(a.definition.kind === "declaration") - Number(b.definition.kind === "declaration"))
     .slice(0, MAX_DEFINITIONS);
@@ -73,9 +85,15 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
 
-  // An object key or destructured name without a receiver: a member of a type from this file or its imports.
-  if (reference.kind === "member" && qualifier === undefined) return searchMember(index, path, reference, false);
-  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line);
+  // An object key or destructured name without a receiver: a member of the called function's parameter type, else of a type from this file or its imports.
+  if (reference.kind === "member" && qualifier === undefined) {
+    const owner = ECMA.has(outline.language) ? findObjectKeyOwner(index.lines(path) ?? [], reference.line, name) : undefined;
+    const typed = owner === undefined ? [] : resolveObjectKey(index, path, owner, reference, depth);
+    return typed.length > 0 ? typed : searchMember(index, path, reference, false);
+  }
+  // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`).
+  const bareEcma = ECMA.has(outline.language) && qualifier === undefined;
+  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && OBJECT_MEMBERS.has(d.kind)));
   if (local.length > 0) return local.map((definition) => ({ path, definition, confidence: 0 }));
   const bindings = index.bindings(path);
   const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));
@@ -97,8 +115,19 @@ function resolveQualified(index: RepoIndex, path: string, reference: SyntaxRefer
   const found: ResolvedDefinition[] = [];
   for (const binding of bindings.named.get(qualifier) ?? []) {
     if (binding.symbol === undefined) found.push(...lookup(index, binding.files, reference.name, 0, 0));
-    else for (const owner of lookup(index, binding.files, binding.symbol, 0, 0)) found.push(...membersOf(index, owner, reference.name));
+    else {
+      const owners = lookup(index, binding.files, binding.symbol, 0, 0);
+      for (const owner of owners) {
+        // An imported value made by a factory (`export default createInstance()`): the members of the type it returns.
+        const typed = ECMA.has(index.outline(owner.path)?.language ?? "") ? membersOfValue(index, owner, reference.name, depth) : [];
+        found.push(...(typed.length > 0 ? typed : membersOf(index, owner, reference.name)));
+      }
+      // `import { z } from "pkg"` where the package re-exports a namespace (`import * as z …; export { z }`).
+      if (owners.length === 0) found.push(...lookup(index, lookupNamespace(index, binding.files, binding.symbol, 0), reference.name, 0, 0));
+    }
   }
+  // `z.core.util.f()`: a namespace inside a namespace (`export * as core from`).
+  if (found.length === 0 && qualifier.includes(".") && ECMA.has(index.outline(path, true)?.language ?? "")) found.push(...lookup(index, resolveNamespacePath(index, path, qualifier), reference.name, 0, 0));
   if (found.length === 0 && bindings.resolvePath && qualifier.includes("::")) found.push(...lookup(index, bindings.resolvePath(qualifier), reference.name, 0, 0));
   if (found.length === 0 && depth === 0 && /^[A-Z][\w$]*$/.test(qualifier)) {
     // `Type.member`, `Type::member`: find the type, then the member inside it.
@@ -115,9 +144,8 @@ function resolveQualified(index: RepoIndex, path: string, reference: SyntaxRefer
 function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline, reference: SyntaxReference, depth: number): ResolvedDefinition[] | undefined {
   const receiver = findReceiverType(outline, index.lines(path) ?? [], reference.qualifier!, reference.line);
   if (receiver.kind === "unknown") return undefined;
-  if (receiver.kind === "type") {
-    const owners = resolve(index, path, { name: receiver.name, line: reference.line, kind: "type" }, depth + 1);
-    const found = owners.flatMap((owner) => membersInside(index, owner, reference.name, depth));
+  if (receiver.kind === "type" || receiver.kind === "call") {
+    const found = typeOwners(index, path, receiver, reference.line, depth).flatMap((owner) => membersInside(index, owner, reference.name, depth));
     return found.length > 0 ? found : undefined;
   }
   if (!receiver.owner) {
@@ -127,9 +155,81 @@ function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline,
   return receiver.basesOnly ? membersOfBases(index, owner, reference.name, depth) : membersInside(index, owner, reference.name, depth);
 }
 
+/**
+ * The classes, interfaces and type aliases a value's declaration names: its annotation or `new`,
+ * or what the function it is made by declares it returns (`const s = z.object(…)` → `ZodObject`).
+ */
+function typeOwners(index: RepoIndex, path: string, receiver: Exclude<Receiver, { kind: "class" | "unknown" }>, line: number, depth: number): ResolvedDefinition[] {
+  if (depth >= BASE_DEPTH) return [];
+  if (receiver.kind === "type") return resolve(index, path, { name: receiver.name, line, kind: "type" }, depth + 1);
+  const callees = resolve(index, path, { name: receiver.callee, line, kind: "call", ...(receiver.qualifier === undefined ? {} : { qualifier: receiver.qualifier }) }, depth + 1);
+  return callees.flatMap((callee) => {
+    const returned = readReturnType(index.lines(callee.path) ?? [], callee.definition);
+    if (returned === undefined) return [];
+    const dot = returned.lastIndexOf(".");
+    const type = dot === -1 ? { name: returned } : { name: returned.slice(dot + 1), qualifier: returned.slice(0, dot) };
+    return resolve(index, callee.path, { ...type, line: callee.definition.nameLine, kind: "type" }, depth + 1).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
+  });
+}
+
+/**
+ * An object literal key passed to a call (`ky(url, {fetch})`, `ky.create({retry: {limit: 2}})`):
+ * the member of the parameter's declared interface or type alias, through the keys it is nested under.
+ */
+function resolveObjectKey(index: RepoIndex, path: string, owner: ObjectKeyOwner, reference: SyntaxReference, depth: number): ResolvedDefinition[] {
+  if (depth >= BASE_DEPTH) return [];
+  const callees = resolve(index, path, { name: owner.callee, line: reference.line, kind: "call", ...(owner.qualifier === undefined ? {} : { qualifier: owner.qualifier }) }, depth + 1);
+  let types = callees.flatMap((callee) => parameterTypes(index, callee, owner.argument, depth));
+  for (const key of owner.keys) {
+    types = types.flatMap((type) => membersInside(index, type, key, depth)).flatMap((member) => {
+      const receiver = readDeclaredValue(index.lines(member.path) ?? [], member.definition);
+      return receiver.kind === "type" ? typeOwners(index, member.path, receiver, member.definition.nameLine, depth) : [];
+    });
+  }
+  return types.flatMap((type) => membersInside(index, type, reference.name, depth));
+}
+
+/** The declared type of a callee's parameter: a function's, or a value's call signature (`(url: Input, options?: Options): …` in its type). */
+function parameterTypes(index: RepoIndex, callee: ResolvedDefinition, argument: number, depth: number): ResolvedDefinition[] {
+  const direct = readParameterType(index.lines(callee.path) ?? [], callee.definition.nameLine, callee.definition.name, argument);
+  if (direct !== undefined) return typeOwners(index, callee.path, asTypeReceiver(direct), callee.definition.nameLine, depth);
+  return callSignaturesOfValue(index, callee, depth).flatMap((signature) => {
+    const parameter = readParameterType(index.lines(signature.path) ?? [], signature.definition.startLine, "", argument);
+    return parameter === undefined ? [] : typeOwners(index, signature.path, asTypeReceiver(parameter), signature.definition.startLine, depth);
+  });
+}
+
+/** The first call signature of the type a module-level value is declared with or made by, as a one-line definition. */
+function callSignaturesOfValue(index: RepoIndex, value: ResolvedDefinition, depth = 0): ResolvedDefinition[] {
+  const declared = value.definition.kind === "constant" ? readDeclaredValue(index.lines(value.path) ?? [], value.definition) : undefined;
+  if (declared?.kind !== "type" && declared?.kind !== "call") return [];
+  return typeOwners(index, value.path, declared, value.definition.nameLine, depth).flatMap((type) => {
+    const lines = index.lines(type.path) ?? [];
+    for (let line = type.definition.startLine + 1; line < type.definition.endLine; line += 1) {
+      if (CALL_SIGNATURE.test(lines[line - 1] ?? "")) return [{ path: type.path, definition: { name: value.definition.name, kind: "declaration" as const, startLine: line, endLine: line, nameLine: line }, confidence: type.confidence }];
+    }
+    return [];
+  });
+}
+
+function asTypeReceiver(name: string): { kind: "type"; name: string } {
+  return { kind: "type", name };
+}
+
+/** Members named `name` of the type a module-level value is declared with or made by. */
+function membersOfValue(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
+  if (owner.definition.kind !== "constant") return [];
+  const receiver = readDeclaredValue(index.lines(owner.path) ?? [], owner.definition);
+  if (receiver.kind !== "type" && receiver.kind !== "call") return [];
+  return typeOwners(index, owner.path, receiver, owner.definition.nameLine, depth).flatMap((type) => membersInside(index, type, name, depth));
+}
+
 /** Members named `name` declared inside `owner` (a class or interface), else in its bases. */
 function membersInside(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
-  const inside = (index.outline(owner.path)?.definitions ?? NOTHING).filter((d) => d.name === name && d !== owner.definition && d.kind !== "test" && d.startLine >= owner.definition.startLine && d.endLine <= owner.definition.endLine);
+  const definitions = index.outline(owner.path)?.definitions ?? NOTHING;
+  const within = (outer: SyntaxDefinition, inner: SyntaxDefinition) => outer !== inner && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine;
+  // Not a key of a type literal inside one of its methods (`constructor(args?: { client?: Client })`).
+  const inside = definitions.filter((d) => d.name === name && d.kind !== "test" && within(owner.definition, d) && !definitions.some((method) => FUNCTION_KINDS.has(method.kind) && within(owner.definition, method) && within(method, d)));
   if (inside.length > 0) return inside.map((definition) => ({ path: owner.path, definition, confidence: owner.confidence }));
   return membersOfBases(index, owner, name, depth);
 }
@@ -180,6 +280,31 @@ function membersReexported(index: RepoIndex, path: string, name: string): Resolv
       next.push(...(depth === 0 ? index.bindings(file).importedFiles : index.bindings(file).wildcard));
     }
     frontier = next;
+  }
+  return found;
+}
+
+/** The module files a dotted qualifier (`z.core`) names, each segment a namespace of the one before. */
+function resolveNamespacePath(index: RepoIndex, path: string, qualifier: string): string[] {
+  const [first, ...rest] = qualifier.split(".");
+  let files = lookupNamespace(index, [path], first!, 0);
+  for (const segment of rest) files = files.length === 0 ? files : lookupNamespace(index, files, segment, 0);
+  return files;
+}
+
+/**
+ * The module files `name` names as a namespace when looked up in `files`: `import * as name`,
+ * `export * as name from`, followed through named and `export *` re-exports.
+ */
+function lookupNamespace(index: RepoIndex, files: readonly string[], name: string, depth: number): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const bindings = index.bindings(file);
+    for (const binding of bindings.named.get(name) ?? NOTHING) {
+      if (binding.symbol === undefined) found.push(...binding.files);
+      else if (depth < REEXPORT_DEPTH) found.push(...lookupNamespace(index, binding.files, binding.symbol, depth + 1));
+    }
+    if (found.length === 0 && depth < REEXPORT_DEPTH && bindings.wildcard.length > 0) found.push(...lookupNamespace(index, bindings.wildcard, name, depth + 1));
   }
   return found;
 }

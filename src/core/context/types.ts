@@ -60,7 +60,10 @@ export interface ImportedName {
 
 /** One import/include/use/require, as written (resolution to files happens in the core). */
 export interface SyntaxImport {
-  /** Module specifier, dotted/`::`/`\` path or included file, without quotes. */
+  /**
+   * Module specifier, dotted/`::`/`\` path or included file, without quotes; "" for JavaScript's
+   * `export { _enum as enum }` without `from` (names this file exports under another name).
+   */
   source: string;
   names: ImportedName[];
   /** Local name of the whole module (`import * as ns`, `import x.y as m`, Go `cfg "path"`, default import). */

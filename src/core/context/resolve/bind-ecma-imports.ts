@@ -6,7 +6,7 @@ import { resolveEcmaSpecifier } from "./resolve-ecma-specifier.js";
 export const bindEcmaImports: BindImports = (path, outline, env) => {
   const bindings = createBindings();
   for (const entry of outline.imports) {
-    const file = resolveEcmaSpecifier(path, entry.source, env.paths, env.ecma);
+    const file = entry.source === "" ? path : resolveEcmaSpecifier(path, entry.source, env.paths, env.ecma);
     if (file === undefined) continue;
     bindings.importedFiles.add(file);
     if (entry.alias !== undefined) bind(bindings, entry.alias, { files: [file] });

@@ -6,11 +6,15 @@ export type Receiver =
   | { kind: "class"; owner: SyntaxDefinition | undefined; basesOnly: boolean }
   /** `a.x` where `a` is declared with a type (`a: Type`, `a = new Type(`). */
   | { kind: "type"; name: string }
+  /** `a.x` where `a = factory(…)` or `a = ns.factory(…)`: the type the callee declares it returns. */
+  | { kind: "call"; callee: string; qualifier?: string }
   | { kind: "unknown" };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const CLASS_KINDS = new Set(["class", "interface"]);
 const HEADER_LINES = 3;
+// `x = require(…)` is an import; `x = async (…) =>` and `x = function (…)` are functions, not calls.
+const NOT_CALLEES = new Set(["require", "async", "function", "import"]);
 
 /** The receiver of a JavaScript/TypeScript member use: its enclosing class for `this`, a declared type for a name. */
 export function findReceiverType(outline: FileOutline, lines: readonly string[], qualifier: string, line: number): Receiver {
@@ -21,13 +25,36 @@ export function findReceiverType(outline: FileOutline, lines: readonly string[],
   if (!IDENTIFIER.test(name)) return { kind: "unknown" };
   const scope = field === undefined ? enclosingFunctionStart(outline, line) : enclosingClass(outline, line)?.startLine;
   if (scope === undefined && field !== undefined) return { kind: "unknown" };
-  const declared = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\??\\s*(?::\\s*(?:readonly\\s+)?|=\\s*new\\s+)([A-Z][\\w$]*)`);
+  const patterns = declarationPatterns(name);
   // The nearest declaration above the use: parameters and locals of the function, fields of the class.
   for (let at = line; at >= (scope ?? 1); at -= 1) {
-    const match = declared.exec(lines[at - 1] ?? "");
-    if (match) return { kind: "type", name: match[1]! };
+    const found = matchDeclaration(patterns, lines[at - 1] ?? "");
+    if (found) return found;
   }
   return { kind: "unknown" };
+}
+
+/** What a module-level value is, from its declaration line (`export const ky = createInstance();`). */
+export function readDeclaredValue(lines: readonly string[], definition: SyntaxDefinition): Receiver {
+  if (!IDENTIFIER.test(definition.name)) return { kind: "unknown" };
+  return matchDeclaration(declarationPatterns(definition.name), lines[definition.nameLine - 1] ?? "") ?? { kind: "unknown" };
+}
+
+function declarationPatterns(name: string): { typed: RegExp; called: RegExp } {
+  const escaped = name.replace(/\$/g, "\\$");
+  return {
+    typed: new RegExp(`(?:^|[^\\w$.])${escaped}\\??\\s*(?::\\s*(?:readonly\\s+)?|=\\s*new\\s+)([A-Z][\\w$]*)`),
+    // `name = f(`, `name = await ns.f<T>(`: not a method of another value (`a.b.f(` stays unknown).
+    called: new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=\\s*(?:await\\s+)?(?:([A-Za-z_$][\\w$]*)\\.)?([A-Za-z_$][\\w$]*)\\s*(?:<[^()]*>)?\\(`),
+  };
+}
+
+function matchDeclaration(patterns: { typed: RegExp; called: RegExp }, text: string): Receiver | undefined {
+  const typed = patterns.typed.exec(text);
+  if (typed) return { kind: "type", name: typed[1]! };
+  const called = patterns.called.exec(text);
+  if (!called || NOT_CALLEES.has(called[2]!)) return undefined;
+  return called[1] === undefined ? { kind: "call", callee: called[2]! } : { kind: "call", callee: called[2]!, qualifier: called[1] };
 }
 
 /** The names after `extends` in a class's header (its first lines). */

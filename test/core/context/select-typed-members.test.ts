@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createRepoSnapshot } from "../../../src/core/context/repo-snapshot.js";
+import { selectRelatedCode } from "../../../src/core/context/select-related-code.js";
+import type { RelatedSnippet, SyntaxService } from "../../../src/core/context/types.js";
+import { parsePatch } from "../../../src/core/diff/parse-patch.js";
+import type { FilePatch } from "../../../src/core/types.js";
+import { loadSyntaxService } from "../../../src/syntax/load-parsers.js";
+
+// TypeScript whose types come from somewhere the changed line does not name: a factory's declared
+// return type, a namespace re-exported through barrels, the parameter an object literal is passed
+// to. Each scenario is a few small files written here; each has a same-named decoy that must not be chosen.
+
+let syntax: SyntaxService;
+
+beforeAll(async () => {
+  syntax = await loadSyntaxService();
+});
+
+const lines = (text: readonly string[]) => `${text.join("\n")}\n`;
+const covers = (snippets: readonly RelatedSnippet[], path: string, line: number) => snippets.some((s) => s.path === path && s.startLine <= line && line <= s.endLine);
+
+/** Selects for a change that rewrites the given lines of `path` (1-based) to their head text. */
+function select(files: ReadonlyMap<string, string>, path: string, changed: readonly number[]): RelatedSnippet[] {
+  const head = files.get(path)!.split("\n");
+  const patches: FilePatch[] = changed.map((line) => parsePatch({ path, status: "modified", additions: 1, deletions: 1, patch: `@@ -${line},1 +${line},1 @@\n-  old();\n+${head[line - 1]}` }));
+  const merged: FilePatch = { ...patches[0]!, hunks: patches.flatMap((patch) => patch.hunks) };
+  return selectRelatedCode({ patches: [merged], repo: createRepoSnapshot(files), syntax }).snippets;
+}
+
+// A client made by a factory whose return type is declared, as `ky` is.
+const client = new Map([
+  [
+    "src/types.ts",
+    lines([
+      "export interface RetryOptions {", // 1
+      "  limit?: number;", // 2
+      "}", // 3
+      "export interface Options {", // 4
+      "  timeout?: number;", // 5
+      "  retry?: RetryOptions;", // 6
+      "}", // 7
+      "export interface Client {", // 8
+      "  (url: string, options?: Options): Promise<string>;", // 9
+      "  extend: (options: Options) => Client;", // 10
+      "}", // 11
+    ]),
+  ],
+  [
+    "src/index.ts",
+    lines([
+      'import type { Client, Options } from "./types.js";', // 1
+      "const createClient = (defaults?: Options): Client => {", // 2
+      "  const call = (url: string) => Promise.resolve(url);", // 3
+      "  return Object.assign(call, { extend: (options: Options) => createClient(options) });", // 4
+      "};", // 5
+      "const client = createClient();", // 6
+      "export default client;", // 7
+    ]),
+  ],
+  // Decoys: same-named members of an unrelated type, and a test's own object with a `timeout` key.
+  ["src/server.ts", lines(["export class Server {", "  timeout = 5;", "  limit = 1;", "  extend(): void {", "    return;", "  }", "}"])],
+]);
+
+describe("members typed by what TypeScript would infer from declarations", () => {
+  it("resolves `client.extend` through the factory's declared return type (`createClient(): Client`), not to a same-named member elsewhere", () => {
+    const files = new Map([
+      ...client,
+      ["src/app.ts", lines(['import client from "./index.js";', "", "export const api = client.extend({});"])],
+    ]);
+    const snippets = select(files, "src/app.ts", [3]);
+    expect(covers(snippets, "src/types.ts", 10)).toBe(true);
+    expect(covers(snippets, "src/server.ts", 4)).toBe(false);
+  });
+
+  it("resolves a member of a local made by a factory (`const s = make(); s.extend()`)", () => {
+    const files = new Map([
+      ...client,
+      ["src/make.ts", lines(['import type { Client } from "./types.js";', "export function make(): Client {", "  return undefined as unknown as Client;", "}"])],
+      ["src/use.ts", lines(['import { make } from "./make.js";', "", "export function run(): void {", "  const s = make();", "  s.extend({});", "}"])],
+    ]);
+    const snippets = select(files, "src/use.ts", [5]);
+    expect(covers(snippets, "src/types.ts", 10)).toBe(true);
+    expect(covers(snippets, "src/server.ts", 4)).toBe(false);
+  });
+
+  it("resolves option-object keys to the callee's parameter type, nested keys through their property types, never to a same-named field elsewhere", () => {
+    const files = new Map([
+      ...client,
+      [
+        "src/fetch-user.ts",
+        lines([
+          'import client from "./index.js";', // 1
+          "", // 2
+          "export async function fetchUser(): Promise<string> {", // 3
+          '  return client("/user", {', // 4
+          "    timeout: 10,", // 5
+          "    retry: {", // 6
+          "      limit: 2,", // 7
+          "    },", // 8
+          "  });", // 9
+          "}", // 10
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "src/fetch-user.ts", [4, 5, 7]);
+    // `client(…)` itself: the call signature of the type `createClient` declares it returns.
+    expect(covers(snippets, "src/types.ts", 9)).toBe(true);
+    expect(covers(snippets, "src/types.ts", 5)).toBe(true);
+    expect(covers(snippets, "src/types.ts", 2)).toBe(true);
+    expect(covers(snippets, "src/server.ts", 2)).toBe(false);
+    expect(covers(snippets, "src/server.ts", 3)).toBe(false);
+  });
+
+  it("follows a namespace through barrels: `import { z }` of a module that does `import * as z …; export { z }`, `export * as core from`, and a local `export { _enum as enum }`", () => {
+    const files = new Map([
+      ["src/schemas.ts", lines(["export function object(shape: unknown): unknown {", "  return shape;", "}", "function _enum(values: string[]): string[] {", "  return values;", "}", "export { _enum as enum };"])],
+      ["src/core/config.ts", lines(["export function config(value: boolean): boolean {", "  return value;", "}"])],
+      ["src/core/index.ts", lines(['export * from "./config.js";'])],
+      ["src/external.ts", lines(['export * from "./schemas.js";', 'export * as core from "./core/index.js";'])],
+      ["src/index.ts", lines(['import * as z from "./external.js";', "export { z };"])],
+      // A decoy `object` and `config` that the barrels do not lead to.
+      ["src/legacy.ts", lines(["export function object(): null {", "  return null;", "}", "export function config(): null {", "  return null;", "}"])],
+      ["src/use.ts", lines(['import { z } from "./index.js";', "", "export const user = z.object({});", "export const on = z.core.config(true);", 'export const kinds = z.enum(["a"]);'])],
+    ]);
+    const snippets = select(files, "src/use.ts", [3, 4, 5]);
+    expect(covers(snippets, "src/schemas.ts", 1)).toBe(true);
+    // Exported under another name: `export { _enum as enum }`.
+    expect(covers(snippets, "src/schemas.ts", 4)).toBe(true);
+    expect(covers(snippets, "src/core/config.ts", 1)).toBe(true);
+    expect(covers(snippets, "src/legacy.ts", 1)).toBe(false);
+    expect(covers(snippets, "src/legacy.ts", 4)).toBe(false);
+  });
+
+  it("brings the constructor a `new` expression calls, beside its class", () => {
+    const body = Array.from({ length: 50 }, (_, at) => `  step${at}(): number {\n    return ${at};\n  }`);
+    const files = new Map([
+      ["src/timeout-error.ts", lines(["export class TimeoutError extends Error {", ...body, "  constructor(readonly ms: number) {", "    super(`timed out after ${ms}`);", "  }", "}"])],
+      ["src/wait.ts", lines(['import { TimeoutError } from "./timeout-error.js";', "", "export function fail(ms: number): never {", "  throw new TimeoutError(ms);", "}"])],
+    ]);
+    const snippets = select(files, "src/wait.ts", [4]);
+    expect(covers(snippets, "src/timeout-error.ts", 152)).toBe(true);
+  });
+
+  it("resolves `this.client` to the base class's field, not to a key of a parameter's type literal inside the subclass's constructor", () => {
+    const files = new Map([
+      [
+        "src/sdk.ts",
+        lines([
+          "class BaseClient {", // 1
+          "  protected client: string = '';", // 2
+          "}", // 3
+          "export class Sdk extends BaseClient {", // 4
+          "  constructor(args?: {", // 5
+          "    client?: string;", // 6
+          "  }) {", // 7
+          "    super();", // 8
+          "  }", // 9
+          "  hello(): string {", // 10
+          "    return this.client;", // 11
+          "  }", // 12
+          "}", // 13
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "src/sdk.ts", [11]);
+    expect(covers(snippets, "src/sdk.ts", 2)).toBe(true);
+    expect(snippets.filter((s) => s.path === "src/sdk.ts" && s.startLine <= 6 && 6 <= s.endLine && s.reason.includes("`client`"))).toEqual([]);
+  });
+
+  it("takes a bare name for a variable, never for an object literal's method of the same name", () => {
+    const files = new Map([
+      [
+        "test/count.test.ts",
+        lines([
+          "const server = {", // 1
+          "  requestCount() {", // 2
+          "    return 0;", // 3
+          "  },", // 4
+          "};", // 5
+          "export function check(requestCount: number): boolean {", // 6
+          "  return requestCount > server.requestCount();", // 7
+          "}", // 8
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "test/count.test.ts", [7]);
+    // `server.requestCount()` is the method (a member of `server`); the bare `requestCount` is the parameter, shown with its function.
+    expect(covers(snippets, "test/count.test.ts", 2)).toBe(true);
+    expect(snippets.filter((s) => s.reason.includes("`requestCount` used"))).toEqual([]);
+  });
+});
