@@ -74,6 +74,8 @@
 (export_statement (export_clause (export_specifier name: (_) @import.name alias: (_)? @import.alias))) @import
 (export_statement (export_clause) @import.names source: (string (string_fragment) @import.source)) @import
 (export_statement "*" @import.wildcard source: (string (string_fragment) @import.source)) @import
+; `export * as ns from`: a namespace the re-exporting module names, not a wildcard.
+(export_statement (namespace_export (_) @import.alias) source: (string (string_fragment) @import.source)) @import
 (call_expression function: (import) arguments: (arguments . (string (string_fragment) @import.source))) @import
 ; `const x = require('./m')`: the module as a namespace (`x.f()`), and its default export found by
 ; the local name (`module.exports = function x() {}`, `module.exports = x`), as a default import is.
