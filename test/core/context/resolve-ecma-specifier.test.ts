@@ -42,6 +42,28 @@ describe("resolveEcmaSpecifier with the repository's workspaces and tsconfig", (
     expect(resolveEcmaSpecifier(from, specifier, paths, project)).toBe(expected);
   });
 
+  it("follows a solution-style root's project references to the configs that hold the `paths` (Vite's tsconfig.app.json)", () => {
+    const solution = new Map([
+      ["tsconfig.json", '{ "files": [], "references": [{ "path": "./tsconfig.node.json" }, { "path": "./tsconfig.app.json" }, { "path": "./packages/ui" }] }'],
+      ["tsconfig.node.json", '{ "compilerOptions": { "paths": { "#vite/*": ["./build/*"] } }, "include": ["vite.config.ts"] }'],
+      ["tsconfig.app.json", '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./web/*"] } }, "include": ["web"] }'],
+      ["packages/ui/tsconfig.json", '{ "compilerOptions": { "paths": { "~ui/*": ["./lib/*"] } } }'],
+      ["web/app.ts", ""],
+      ["web/store.ts", ""],
+      ["build/plugin.ts", ""],
+      ["packages/ui/lib/button.ts", ""],
+      ["packages/ui/lib/index.ts", ""],
+    ]);
+    const solutionPaths = buildPathIndex([...solution.keys()]);
+    const referenced = readEcmaProject([...solution.keys()], (path) => solution.get(path));
+    // Both configs of the root folder are tried: the app's `@/*` and the node config's `#vite/*`.
+    expect(resolveEcmaSpecifier("web/app.ts", "@/store", solutionPaths, referenced)).toBe("web/store.ts");
+    expect(resolveEcmaSpecifier("vite.config.ts", "#vite/plugin", solutionPaths, referenced)).toBe("build/plugin.ts");
+    // A referenced folder's own config governs its files, and only those.
+    expect(resolveEcmaSpecifier("packages/ui/lib/index.ts", "~ui/button", solutionPaths, referenced)).toBe("packages/ui/lib/button.ts");
+    expect(resolveEcmaSpecifier("web/app.ts", "~ui/button", solutionPaths, referenced)).toBeUndefined();
+  });
+
   it("reads nothing from configuration files it cannot parse", () => {
     const broken = readEcmaProject(["package.json", "tsconfig.json"], (path) => (path === "package.json" ? "{ nope" : "{ \"compilerOptions\": "));
     expect(broken).toEqual({ packages: [], aliases: [] });

@@ -41,6 +41,7 @@ const manifestSchema = z.object({
 const pnpmSchema = z.object({ packages: z.array(z.string()).optional() });
 const tsconfigSchema = z.object({
   extends: z.union([z.string(), z.array(z.string())]).optional(),
+  references: z.array(z.object({ path: z.string() })).optional(),
   compilerOptions: z.object({ baseUrl: z.string().optional(), paths: z.record(z.string(), z.array(z.string())).optional() }).optional(),
 });
 const EXTENDS_DEPTH = 5;
@@ -61,14 +62,29 @@ export function readEcmaProject(paths: readonly string[], readText: (path: strin
     const entries = [manifest.source, manifest.types, manifest.typings, manifest.module, manifest.main].filter((entry): entry is string => entry !== undefined);
     packages.push({ name: manifest.name, dir, ...(manifest.exports === undefined ? {} : { exports: manifest.exports }), entries });
   }
-  const aliases = paths
-    .filter((path) => path === "tsconfig.json" || path.endsWith("/tsconfig.json"))
+  const aliases = findTsconfigs(paths, readText)
     .flatMap((path) => {
       const found = readAliases(path, readText, 0);
       return found ? [{ scope: dirOf(path), ...found }] : [];
     })
     .sort((a, b) => b.scope.length - a.scope.length);
   return { packages, aliases };
+}
+
+// Every tsconfig.json, and the configs their project `references` name (a solution-style root
+// that points at tsconfig.app.json, say, whose `paths` govern the files beside it).
+function findTsconfigs(paths: readonly string[], readText: (path: string) => string | undefined): string[] {
+  const present = new Set(paths);
+  const found = paths.filter((path) => path === "tsconfig.json" || path.endsWith("/tsconfig.json"));
+  for (const path of [...found]) {
+    const references = tsconfigSchema.safeParse(parseJsonc(readText(path) ?? "")).data?.references ?? [];
+    for (const { path: target } of references) {
+      const named = joinPath(dirOf(path), target);
+      const file = named === undefined ? undefined : named.endsWith(".json") ? named : joinPath(named, "tsconfig.json");
+      if (file !== undefined && present.has(file) && !found.includes(file)) found.push(file);
+    }
+  }
+  return found;
 }
 
 // `paths` are relative to `baseUrl`, else to the tsconfig that declares them; `extends` passes both on.

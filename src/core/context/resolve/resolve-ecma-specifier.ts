@@ -22,14 +22,18 @@ export function resolveEcmaSpecifier(from: string, specifier: string, paths: Pat
     const base = joinPath(dirOf(from), specifier);
     return base === undefined ? undefined : resolveBase(base, paths);
   }
-  const aliases = project.aliases.find((alias) => alias.scope === "" || from.startsWith(`${alias.scope}/`));
-  for (const [pattern, targets] of aliases?.paths ?? []) {
-    const star = matchPattern(pattern, specifier);
-    if (star === undefined) continue;
-    for (const target of targets) {
-      const base = joinPath(aliases!.base, target.replace("*", star));
-      const file = base === undefined ? undefined : resolveBase(base, paths);
-      if (file !== undefined) return file;
+  // The nearest tsconfig governs the file; configs of the same folder (a root and the projects it
+  // references) are tried in turn.
+  const inScope = project.aliases.filter((alias) => alias.scope === "" || from.startsWith(`${alias.scope}/`));
+  for (const aliases of inScope.filter((alias) => alias.scope === inScope[0]?.scope)) {
+    for (const [pattern, targets] of aliases.paths) {
+      const star = matchPattern(pattern, specifier);
+      if (star === undefined) continue;
+      for (const target of targets) {
+        const base = joinPath(aliases.base, target.replace("*", star));
+        const file = base === undefined ? undefined : resolveBase(base, paths);
+        if (file !== undefined) return file;
+      }
     }
   }
   const owner = project.packages.find((pkg) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`));
