@@ -7,6 +7,7 @@ import { listContextFixtures, loadContextFixture } from "../../test/fixtures/con
 import type { BenchSection, SectionOptions } from "../bench-section.js";
 import { findForeignDefinitions, prepareForeignTools } from "../context/find-foreign-definitions.js";
 import { findUsedDefinitions, type UsedDefinition } from "../context/find-used-definitions.js";
+import { findWrongTargets } from "../context/find-wrong-targets.js";
 import { listCommits, readCommit } from "../context/read-commit.js";
 
 const COMMITS = 40;
@@ -35,6 +36,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
   const times: number[] = [];
   const serviceMs: number[] = [];
   const serviceMb: number[] = [];
+  const targets = { judged: 0, wrong: 0 };
   const tools = prepareForeignTools();
   for (const sentence of tools.missing) console.error(`bench: ${sentence}`);
   try {
@@ -54,6 +56,10 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
         serviceMb.push(serviceTook.mb);
       }
       const covered = used.filter((definition) => isCovered(snippets, definition));
+      const { judged, wrong } = findWrongTargets(snippets, typescriptUsed);
+      targets.judged += judged;
+      targets.wrong += wrong.length;
+      if (options.misses) for (const guess of wrong) console.error(`wrong ${sha.slice(0, 7)} ${guess.name} used in ${guess.usedIn} -> ${guess.path}:${guess.startLine}-${guess.endLine}`);
       // `--misses`: what the context lacked, to sort into causes.
       if (options.misses) for (const miss of used.filter((definition) => !covered.includes(definition))) console.error(`miss ${sha.slice(0, 7)} ${miss.kind} ${miss.name} ${miss.path}:${miss.line} used at ${miss.usedIn}:${miss.usedLine}`);
       history.symbols += used.length;
@@ -92,6 +98,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     notes: [
       `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(medianShare * 100).toFixed(1)}%.`,
       `TypeScript's language service (the ground truth: go-to-definition of every identifier on the added lines, over the same in-memory snapshot): median ${Math.round(median(serviceMs))} ms per commit (max ${Math.round(Math.max(0, ...serviceMs))}), heap grown by a median ${Math.round(median(serviceMb))} MB while it ran (max ${Math.round(Math.max(0, ...serviceMb))}); the selection: median ${medianMs} ms.`,
+      `Wrong targets: ${targets.wrong} of ${targets.judged} definition snippets chosen for a name that TypeScript resolves where it is used hold none of the definitions TypeScript gives that name in the commit (a same-named definition guessed instead; JavaScript and TypeScript only).`,
       `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
       "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted), jedi's goto (follow_imports) for Python, go/types for Go (the repository's own modules from source, other imports empty); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
       ...tools.missing,
