@@ -21,6 +21,18 @@ export const TARBALL = await buildTarball(`${owner}-${repo}-head`, [{ name: "src
 export const MODEL_API = "https://models.example.test/v1";
 
 /**
+ * The default branch holds no `.github/patchwise.yml` and no instruction files for GitHub's
+ * reviewer: both reads answer 404. Every review or answer that prepares a model request makes both.
+ */
+export function readsNoRepoSettings(scope: nock.Scope): nock.Scope {
+  return scope
+    .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
+    .reply(404, { message: "Not Found" })
+    .get(`/repos/${owner}/${repo}/contents/.github`)
+    .reply(404, { message: "Not Found" });
+}
+
+/**
  * A fresh directory for each test's event file, removed after it with every nock left over:
  * returns the function that writes the step's environment for `event` there (see writeActionEnv).
  */

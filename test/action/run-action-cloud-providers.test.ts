@@ -9,7 +9,7 @@ import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js"
 import type { FakeCloudModel } from "../helpers/fake-cloud-models.js";
 import { CLOUD_PROVIDERS, setUpCloudProvider, type CloudProvider } from "../helpers/set-up-cloud-provider.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
-import { API, headSha, number, owner, PATCH, payload, prPath, repo, TARBALL } from "./action-fixtures.js";
+import { API, headSha, number, owner, PATCH, payload, prPath, readsNoRepoSettings, repo, TARBALL } from "./action-fixtures.js";
 
 // The Action reviews a real pull_request event through each cloud provider's own API and
 // authentication, set the way the README's workflow sets it: the provider input, the api-key and
@@ -47,16 +47,7 @@ afterEach(async () => {
 function nockReview(): { review: () => unknown; summary: () => string | undefined } {
   let review: unknown;
   let summary: string | undefined;
-  nock(API)
-    .get(`${prPath}/reviews`)
-    .query(true)
-    .reply(200, [])
-    .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-    .reply(404, { message: "Not Found" })
-    // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
-    .get(`/repos/${owner}/${repo}/contents/.github`)
-    .optionally()
-    .reply(404, { message: "Not Found" })
+  readsNoRepoSettings(nock(API).get(`${prPath}/reviews`).query(true).reply(200, []))
     .get(prPath)
     .reply(200, { ...payload.pull_request, state: "open", draft: false })
     .get(`${prPath}/files`)

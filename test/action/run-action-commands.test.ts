@@ -6,7 +6,7 @@ import { DESCRIPTION_START } from "../../src/core/review/merge-description.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
+import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, readsNoRepoSettings, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
 
 // The Action's answering commands, from real event files: `/describe` on `issue_comment`, and a
 // reply in one of its threads on `pull_request_review_comment`. GitHub and the model are nock;
@@ -56,14 +56,7 @@ const replyBy = (event: Record<string, any>) => ({ id: event.comment.id, in_repl
 
 /** What every answer reads: the permission of `login`, the config (none), the pull request, its files and the head's tarball. */
 function nockAnswerReads(login: string, permission = "write") {
-  return nock(API)
-    .get(`${REPO_PATH}/collaborators/${login}/permission`)
-    .reply(200, { permission, role_name: permission })
-    .get(`${REPO_PATH}/contents/.github%2Fpatchwise.yml`)
-    .reply(404, { message: "Not Found" })
-    // No instruction files for GitHub's reviewer: the `.github` listing answers 404.
-    .get(`${REPO_PATH}/contents/.github`)
-    .reply(404, { message: "Not Found" })
+  return readsNoRepoSettings(nock(API).get(`${REPO_PATH}/collaborators/${login}/permission`).reply(200, { permission, role_name: permission }))
     .get(prPath)
     .reply(200, { ...payload.pull_request, body: AUTHOR_TEXT, state: "open" })
     .get(`${prPath}/files`)

@@ -6,7 +6,7 @@ import { runAction } from "../../src/action/run-action.js";
 import { loadPromptTemplates } from "../../src/prompts/load-prompt-templates.js";
 import { createRecordingLogger } from "../helpers/silent-logger.js";
 import { loadWebhookExample } from "../helpers/webhook-examples.js";
-import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
+import { API, chatCompletion, headSha, MODEL_API, number, owner, PATCH, payload, prPath, readsNoRepoSettings, repo, TARBALL, useActionEnv } from "./action-fixtures.js";
 
 const actionEnv = useActionEnv();
 
@@ -212,13 +212,8 @@ describe("the GitHub Action", () => {
       .post(`/repos/${owner}/${repo}/issues/comments/${comment.comment.id}/reactions`)
       .reply(201, {})
       .get(`/repos/${owner}/${repo}/issues/comments/${comment.comment.id}`)
-      .reply(200, { id: comment.comment.id, body: comment.comment.body })
-      .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-      .reply(404, { message: "Not Found" })
-      // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
-      .get(`/repos/${owner}/${repo}/contents/.github`)
-      .optionally()
-      .reply(404, { message: "Not Found" })
+      .reply(200, { id: comment.comment.id, body: comment.comment.body });
+    readsNoRepoSettings(nock(API))
       .get(prPath)
       .reply(200, { ...payload.pull_request, state: "open" })
       .get(`${prPath}/files`)
@@ -261,11 +256,8 @@ describe("the GitHub Action", () => {
     nock(API)
       .get(`/repos/${owner}/${repo}/collaborators/drive-by/permission`)
       .reply(200, { permission: "read", role_name: "read" })
+      // The config (commands.allowAuthor); a refused command reads no instruction files.
       .get(`/repos/${owner}/${repo}/contents/.github%2Fpatchwise.yml`)
-      .reply(404, { message: "Not Found" })
-      // No instruction files: the `.github` listing answers 404 (read only when requests are prepared).
-      .get(`/repos/${owner}/${repo}/contents/.github`)
-      .optionally()
       .reply(404, { message: "Not Found" })
       .get(`/repos/${owner}/${repo}/issues/${comment.issue.number}/comments`)
       .query(true)
