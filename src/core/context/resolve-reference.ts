@@ -29,6 +29,9 @@ const CALL_SIGNATURE = /^\s*(?:<[^>]*>\s*)?\(/;
 const FUNCTION_KINDS = new Set<DefinitionKind>(["method", "function"]);
 const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
+// Where a module's names are its top-level definitions: an import never names a method, an object
+// literal's key or a function's local (`ky` inside `createInstance` is not the exported `ky`).
+const MODULE_SCOPED = new Set(["typescript", "tsx", "javascript", "python"]);
 const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { python: resolvePythonMember, go: resolveGoMember };
 // JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
 // when it cannot be, no same-named member of another file is guessed.
@@ -315,8 +318,11 @@ function lookup(index: RepoIndex, files: readonly string[], name: string, confid
   for (const file of files) {
     if (file === except) continue;
     const before = found.length;
-    for (const definition of index.outline(file)?.definitions ?? NOTHING) {
-      if (definition.name === name && !NOT_TOP_LEVEL.has(definition.kind)) found.push({ path: file, definition, confidence });
+    const outline = index.outline(file);
+    for (const definition of outline?.definitions ?? NOTHING) {
+      if (definition.name !== name || NOT_TOP_LEVEL.has(definition.kind)) continue;
+      if (MODULE_SCOPED.has(outline!.language) && isNested(outline!.definitions, definition)) continue;
+      found.push({ path: file, definition, confidence });
     }
     if (found.length > before) continue;
     if (depth >= REEXPORT_DEPTH) continue;
@@ -325,6 +331,11 @@ function lookup(index: RepoIndex, files: readonly string[], name: string, confid
     if (found.length === 0 && bindings.wildcard.length > 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
   }
   return found;
+}
+
+/** Whether a definition lies inside another one (a namespace or module declaration aside). */
+function isNested(definitions: readonly SyntaxDefinition[], inner: SyntaxDefinition): boolean {
+  return definitions.some((outer) => outer !== inner && outer.kind !== "module" && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && outer.endLine - outer.startLine > inner.endLine - inner.startLine);
 }
 
 /** Calls, types and CONSTANT-like names are worth a repository search; plain identifiers are mostly locals. */

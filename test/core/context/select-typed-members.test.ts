@@ -167,6 +167,39 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     expect(snippets.filter((s) => s.path === "src/sdk.ts" && s.startLine <= 6 && 6 <= s.endLine && s.reason.includes("`client`"))).toEqual([]);
   });
 
+  it("takes an imported name for the module's top-level definition, never a same-named method, object literal key or function local of that module", () => {
+    const files = new Map([
+      [
+        "src/schemas.ts",
+        lines([
+          "export interface Schema {", // 1
+          "  array(): Schema[];", // 2
+          "}", // 3
+          "const proto = {", // 4
+          "  array() {", // 5
+          "    return [];", // 6
+          "  },", // 7
+          "};", // 8
+          "export function array(item: Schema): Schema[] {", // 9
+          "  return [item, proto];", // 10
+          "}", // 11
+          "const make = () => {", // 12
+          "  const client = { get: () => 1 };", // 13
+          "  return client;", // 14
+          "};", // 15
+          "export const client = make();", // 16
+        ]),
+      ],
+      ["src/use.ts", lines(['import * as z from "./schemas.js";', 'import { client } from "./schemas.js";', "export const list = z.array(undefined as never);", "export const c = client;"])],
+    ]);
+    const snippets = select(files, "src/use.ts", [3, 4]);
+    expect(covers(snippets, "src/schemas.ts", 9)).toBe(true);
+    expect(covers(snippets, "src/schemas.ts", 16)).toBe(true);
+    const chosenFor = (name: string) => snippets.filter((s) => s.path === "src/schemas.ts" && s.reason.includes(`\`${name}\``));
+    expect(chosenFor("array").filter((s) => s.startLine <= 5)).toEqual([]);
+    expect(chosenFor("client").filter((s) => s.startLine <= 13 && 13 <= s.endLine)).toEqual([]);
+  });
+
   it("takes a bare name for a variable, never for an object literal's method of the same name", () => {
     const files = new Map([
       [
