@@ -12,9 +12,11 @@ import { EXPRESSION_RECEIVER, type DefinitionKind, type FileOutline, type Import
 
 const REFERENCE_RANK: Record<ReferenceKind, number> = { call: 0, type: 1, member: 2, identifier: 3 };
 const SIMPLE_QUALIFIER = /^[\w$@:.\\]{1,80}$/;
-// JavaScript/TypeScript receivers that are expressions (`s.string().url()`): kept as a marker so
-// the member is resolved as a member, not as a bare name.
+// JavaScript/TypeScript receivers that are expressions: a call chain kept as its text without
+// arguments (`s.string().url()`), so the core can type it call by call; any other expression as a
+// marker, so the member is resolved as a member, not as a bare name.
 const EXPRESSION_RECEIVER_LANGUAGES = new Set(["typescript", "tsx", "javascript"]);
+const MAX_CHAIN_STEPS = 8;
 
 /** Returns one shared copy of equal strings (each syntax service has its own, see `createTreeSitterSyntax`). */
 export type Intern = (text: string) => string;
@@ -95,7 +97,7 @@ function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture,
   const kind = intern(capture.name.slice("reference.".length)) as ReferenceKind;
   const qualifierText = qualifierNode?.text;
   const simple = qualifierText !== undefined && SIMPLE_QUALIFIER.test(qualifierText);
-  const qualifier = simple ? intern(qualifierText) : qualifierText !== undefined && keepExpressions ? EXPRESSION_RECEIVER : undefined;
+  const qualifier = simple ? intern(qualifierText) : qualifierText !== undefined && keepExpressions ? intern(readCallChain(qualifierNode!, 0) ?? EXPRESSION_RECEIVER) : undefined;
   const existing = into.get(capture.node.startIndex);
   if (existing) {
     if (REFERENCE_RANK[kind] < REFERENCE_RANK[existing.kind]) existing.kind = kind;
@@ -106,6 +108,28 @@ function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture,
   const line = startLine(capture.node);
   // Whole literals: a property added afterwards would cost each reference a property store of its own.
   into.set(capture.node.startIndex, qualifier === undefined ? { name, line, kind } : { name, line, kind, qualifier });
+}
+
+/**
+ * A receiver made of names, members and calls (`z.string().url()`, `this.client.get()`, `make().x`),
+ * as its text without arguments or type arguments; undefined for anything else (an index, `await`,
+ * a call of a call's result).
+ */
+function readCallChain(node: Node, steps: number): string | undefined {
+  if (steps > MAX_CHAIN_STEPS) return undefined;
+  if (node.type === "identifier" || node.type === "this") return node.text;
+  if (node.type === "member_expression") {
+    const object = node.childForFieldName("object");
+    const property = node.childForFieldName("property");
+    const head = object && property?.type === "property_identifier" ? readCallChain(object, steps + 1) : undefined;
+    return head === undefined ? undefined : `${head}.${property!.text}`;
+  }
+  if (node.type === "call_expression") {
+    const callee = node.childForFieldName("function");
+    const head = callee && callee.type !== "call_expression" ? readCallChain(callee, steps + 1) : undefined;
+    return head === undefined ? undefined : `${head}()`;
+  }
+  return undefined;
 }
 
 interface Imports {

@@ -1,8 +1,10 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { canReference } from "./detect-language.js";
 import { isTestPath } from "./is-test-path.js";
-import { findReceiverType, readBaseNames, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
+import { findReceiverType, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
+import { readBaseNames } from "./resolve/read-base-names.js";
 import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
+import { findChainOwners, type ChainLookups } from "./resolve/resolve-call-chain.js";
 import { readParameterType, readReturnType } from "./resolve/read-signature-types.js";
 import { resolveGoMember } from "./resolve/resolve-go-member.js";
 import { resolvePythonMember } from "./resolve/resolve-python-member.js";
@@ -39,6 +41,8 @@ const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
+// What a type names: a class, an interface, a type alias (not a same-named `const`, as zod pairs them).
+const TYPE_KINDS = new Set<DefinitionKind>(["class", "interface", "type", "enum"]);
 // A package's entry re-exports a barrel that re-exports a barrel (zod: index → classic → external → core → core.ts).
 const REEXPORT_DEPTH = 5;
 // Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
@@ -76,6 +80,11 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   if (!outline) return [];
   const { name, qualifier } = reference;
   const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
+  // `z.string().url()`: the chain typed call by call; when a step cannot be typed, a guess as for any expression.
+  if (ECMA.has(outline.language) && qualifier?.includes("(") && reference.kind !== "type") {
+    const members = findChainOwners(index, chainLookups(index), path, qualifier, reference.line, depth).flatMap((owner) => membersInside(index, owner, name, depth));
+    if (members.length > 0) return members;
+  }
   if (ECMA.has(outline.language) && qualifier !== undefined && reference.kind !== "type") {
     const members = resolveEcmaMember(index, path, outline, reference, depth);
     if (members !== undefined) return members;
@@ -169,10 +178,25 @@ function typeOwners(index: RepoIndex, path: string, receiver: Exclude<Receiver, 
   return callees.flatMap((callee) => {
     const returned = readReturnType(index.lines(callee.path) ?? [], callee.definition);
     if (returned === undefined) return [];
-    const dot = returned.lastIndexOf(".");
-    const type = dot === -1 ? { name: returned } : { name: returned.slice(dot + 1), qualifier: returned.slice(0, dot) };
-    return resolve(index, callee.path, { ...type, line: callee.definition.nameLine, kind: "type" }, depth + 1).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
+    return typeDeclarations(index, callee.path, returned, callee.definition.nameLine, depth).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
   });
+}
+
+/** The declarations a type written in `path` names (`ZodString`, `core.$ZodType`): its classes, interfaces and aliases when it has any. */
+function typeDeclarations(index: RepoIndex, path: string, type: string, line: number, depth: number): ResolvedDefinition[] {
+  const dot = type.lastIndexOf(".");
+  const named = dot === -1 ? { name: type } : { name: type.slice(dot + 1), qualifier: type.slice(0, dot) };
+  const found = resolve(index, path, { ...named, line, kind: "type" }, depth + 1);
+  const types = found.filter((owner) => TYPE_KINDS.has(owner.definition.kind));
+  return types.length > 0 ? types : found;
+}
+
+function chainLookups(index: RepoIndex): ChainLookups {
+  return {
+    resolve: (path, reference, depth) => resolve(index, path, reference, depth),
+    membersInside: (owner, name, depth) => membersInside(index, owner, name, depth),
+    typeDeclarations: (path, type, line, depth) => typeDeclarations(index, path, type, line, depth),
+  };
 }
 
 /**
@@ -240,7 +264,7 @@ function membersInside(index: RepoIndex, owner: ResolvedDefinition, name: string
 function membersOfBases(index: RepoIndex, owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[] {
   if (depth >= BASE_DEPTH) return [];
   return readBaseNames(index.lines(owner.path) ?? [], owner.definition).flatMap((base) =>
-    resolve(index, owner.path, { name: base, line: owner.definition.startLine, kind: "type" }, depth + 1).flatMap((found) => membersInside(index, found, name, depth + 1)),
+    typeDeclarations(index, owner.path, base, owner.definition.startLine, depth).flatMap((found) => membersInside(index, found, name, depth + 1)),
   );
 }
 

@@ -167,6 +167,39 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     expect(snippets.filter((s) => s.path === "src/sdk.ts" && s.startLine <= 6 && 6 <= s.endLine && s.reason.includes("`client`"))).toEqual([]);
   });
 
+  it("types a call chain call by call (`s.string().url().describe(…).nullable().unwrap()`): declared return types, `this`, bases with nested type arguments, never a same-named member elsewhere", () => {
+    const files = new Map([
+      [
+        "src/schemas.ts",
+        lines([
+          "export interface Base<T extends Inner<unknown> = Inner<unknown>>", // 1
+          "  extends Root<T> {", // 2
+          "  nullable(): Nullable;", // 3
+          "}", // 4
+          "export interface Root<T> {", // 5
+          "  describe(text: string): this;", // 6
+          "}", // 7
+          "export interface Str extends Base<Inner<string>> {", // 8
+          "  url(): this;", // 9
+          "}", // 10
+          "export interface Nullable {", // 11
+          "  unwrap(): Str;", // 12
+          "}", // 13
+          "export interface Inner<T> { value: T }", // 14
+          "export function string(): Str {", // 15
+          "  return undefined as never;", // 16
+          "}", // 17
+        ]),
+      ],
+      ["src/index.ts", lines(['export * from "./schemas.js";'])],
+      ["src/link.ts", lines(["export class Link {", "  url(): string { return ''; }", "  describe(): string { return ''; }", "  nullable(): null { return null; }", "  unwrap(): void {}", "}"])],
+      ["src/use.ts", lines(['import * as s from "./index.js";', 'import { Link } from "./link.js";', 'export const a = s.string().url().describe("x").nullable().unwrap();', "export const b = new Link();"])],
+    ]);
+    const snippets = select(files, "src/use.ts", [3]);
+    for (const line of [15, 9, 6, 3, 12]) expect(covers(snippets, "src/schemas.ts", line)).toBe(true);
+    expect(snippets.filter((s) => s.path === "src/link.ts")).toEqual([]);
+  });
+
   it("takes an imported name for the module's top-level definition, never a same-named method, object literal key or function local of that module", () => {
     const files = new Map([
       [

@@ -12,7 +12,6 @@ export type Receiver =
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const CLASS_KINDS = new Set(["class", "interface"]);
-const HEADER_LINES = 3;
 // `x = require(…)` is an import; `x = async (…) =>` and `x = function (…)` are functions, not calls.
 const NOT_CALLEES = new Set(["require", "async", "function", "import"]);
 
@@ -55,13 +54,6 @@ function matchDeclaration(patterns: { typed: RegExp; called: RegExp }, text: str
   const called = patterns.called.exec(text);
   if (!called || NOT_CALLEES.has(called[2]!)) return undefined;
   return called[1] === undefined ? { kind: "call", callee: called[2]! } : { kind: "call", callee: called[2]!, qualifier: called[1] };
-}
-
-/** The names after `extends` in a class's header (its first lines). */
-export function readBaseNames(lines: readonly string[], owner: SyntaxDefinition): string[] {
-  const header = lines.slice(owner.startLine - 1, owner.startLine - 1 + HEADER_LINES).join(" ");
-  const clause = /\bextends\s+([^{]*)/.exec(header.split("{")[0] ?? "")?.[1] ?? "";
-  return [...clause.matchAll(/([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*(?:,|implements|$)/g)].map((match) => match[1]!).filter((base) => base !== "implements");
 }
 
 function enclosingClass(outline: FileOutline, line: number): SyntaxDefinition | undefined {

@@ -3,19 +3,22 @@ import type { SyntaxDefinition } from "../types.js";
 const HEADER_LINES = 6;
 const TYPE_NAME = String.raw`(?:Promise\s*<\s*|Partial\s*<\s*|Readonly\s*<\s*)?((?:[a-z][\w$]*\.)?[A-Z_$][\w$]*)`;
 // After the parameter list: `): Type` (a function, a method) or `) => Type` (a function-typed property).
-const RETURN = new RegExp(String.raw`^\s*(?::|=>)\s*${TYPE_NAME}`);
+// `this` (a fluent method: the receiver's own type), but not a type predicate (`this is Foo`).
+const RETURN = new RegExp(String.raw`^\s*(?::|=>)\s*(?:(this)\b(?!\s+is\b)|${TYPE_NAME})`);
 const PARAMETER = new RegExp(String.raw`^\s*(?:\.\.\.)?[\w$]+\??\s*:\s*${TYPE_NAME}`);
 const PAIRS: Record<string, string> = { "(": ")", "<": ">", "{": "}", "[": "]" };
 
 /**
  * The type name a JavaScript/TypeScript function, method or function-typed property declares it
  * returns (`KyInstance` in `const createInstance = (d?: Options): KyInstance =>`, `ZodObject` in
- * `function object<T>(shape?: T): ZodObject<T>`), read from its header; undefined when none is written.
+ * `function object<T>(shape?: T): ZodObject<T>`, `this` for `url(): this`), read from its header;
+ * undefined when none is written.
  */
 export function readReturnType(lines: readonly string[], definition: SyntaxDefinition): string | undefined {
   const header = readHeader(lines, definition.nameLine, definition.endLine);
   const list = findParameterList(header, definition.name);
-  return list === undefined ? undefined : RETURN.exec(header.slice(list.close + 1))?.[1];
+  const returned = list === undefined ? undefined : RETURN.exec(header.slice(list.close + 1));
+  return returned ? (returned[1] ?? returned[2]) : undefined;
 }
 
 /**
