@@ -15,6 +15,8 @@ export interface UsedDefinition {
   usedIn: string;
   /** The first added line that uses it. */
   usedLine: number;
+  /** The other added lines of `usedIn` that use it (TypeScript only), so each use can be judged on its own line. */
+  alsoUsedAt?: number[];
 }
 
 const ROOT = "/repo/";
@@ -86,7 +88,9 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
             const line = target.getLineAndCharacterOfPosition(definition.textSpan.start).line + 1;
             if (isShown(path, line) || isNotNeeded(definition, target, path, patch.path)) continue;
             const key = `${path}:${line}:${node.text}`;
-            if (!found.has(key)) found.set(key, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path, usedLine });
+            const known = found.get(key);
+            if (!known) found.set(key, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path, usedLine });
+            else if (known.usedIn === patch.path && known.usedLine !== usedLine && !known.alsoUsedAt?.includes(usedLine)) (known.alsoUsedAt ??= []).push(usedLine);
           }
         }
       }

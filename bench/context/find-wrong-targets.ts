@@ -11,12 +11,13 @@ export interface WrongTarget {
 }
 
 // The reason `buildDefinitionCandidates` writes: "definition of method `get` called in src/a.ts:42".
-const DEFINITION_REASON = /^definition of (?:\S+ )?`([^`]+)` (?:called|used) in (.+):\d+/;
+const DEFINITION_REASON = /^definition of (?:\S+ )?`([^`]+)` (?:called|used) in (.+):(\d+)/;
 
 /**
- * The selection's definition snippets for names that TypeScript resolves where they are used
- * (`judged`), and those of them that hold none of the definitions TypeScript gives that name
- * anywhere in the commit (`wrong`): a same-named definition guessed instead of the right one.
+ * The selection's definition snippets for names that TypeScript resolves on the line they are
+ * used on (`judged`), and those of them that hold none of the definitions TypeScript gives that
+ * use (`wrong`): a same-named definition guessed instead of the right one. A use TypeScript does
+ * not resolve (a key of `Partial<T>` without the standard library) is not judged.
  */
 export function findWrongTargets(snippets: readonly RelatedSnippet[], used: readonly UsedDefinition[]): { judged: number; wrong: WrongTarget[] } {
   let judged = 0;
@@ -25,10 +26,12 @@ export function findWrongTargets(snippets: readonly RelatedSnippet[], used: read
     for (const entry of snippet.reason.split("; ")) {
       const match = DEFINITION_REASON.exec(entry);
       if (!match) continue;
-      const [, name, usedIn] = match as unknown as [string, string, string];
-      if (!used.some((definition) => definition.name === name && definition.usedIn === usedIn)) continue;
+      const [, name, usedIn, line] = match as unknown as [string, string, string, string];
+      const usedLine = Number(line);
+      const truths = used.filter((definition) => definition.name === name && definition.usedIn === usedIn && (definition.usedLine === usedLine || definition.alsoUsedAt?.includes(usedLine)));
+      if (truths.length === 0) continue;
       judged += 1;
-      const holdsOne = used.some((definition) => definition.name === name && definition.path === snippet.path && snippet.startLine <= definition.line && definition.line <= snippet.endLine);
+      const holdsOne = truths.some((definition) => definition.path === snippet.path && snippet.startLine <= definition.line && definition.line <= snippet.endLine);
       if (!holdsOne) wrong.push({ name, usedIn, path: snippet.path, startLine: snippet.startLine, endLine: snippet.endLine });
     }
   }
