@@ -56,7 +56,8 @@
 (member_expression object: (_) @reference.qualifier property: (property_identifier) @reference.member)
 (call_expression function: (member_expression object: (_) @reference.qualifier property: (private_property_identifier) @reference.call))
 (member_expression object: (_) @reference.qualifier property: (private_property_identifier) @reference.member)
-(shorthand_property_identifier) @reference.identifier
+; `{ fetch }` uses the variable `fetch` and is the key `fetch` of the object's type: both.
+(shorthand_property_identifier) @reference.shorthand
 ; Keys of object literals and destructuring patterns name members of the object's type.
 (pair key: (property_identifier) @reference.member)
 (pair_pattern key: (property_identifier) @reference.member)

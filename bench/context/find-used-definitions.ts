@@ -17,6 +17,8 @@ export interface UsedDefinition {
   usedLine: number;
   /** The other added lines of `usedIn` that use it (TypeScript only), so each use can be judged on its own line. */
   alsoUsedAt?: number[];
+  /** On a line the diff shows (TypeScript only): not counted as context to find, but a right target all the same. */
+  shown?: true;
 }
 
 const ROOT = "/repo/";
@@ -26,7 +28,7 @@ const NODE_MODULES = "node_modules/";
 
 /**
  * The ground truth for context quality, independent of tree-sitter: TypeScript's own "go to
- * definition" on every identifier of every added line of the changed TypeScript and JavaScript
+ * definition" on every identifier of every added line (those on lines the diff shows marked `shown`) of the changed TypeScript and JavaScript
  * files, with the repository's root tsconfig (its `paths`, `baseUrl`, `moduleResolution`,
  * `customConditions`) and its workspace packages linked under node_modules, as npm, yarn and pnpm
  * link them, so that package.json `exports` resolve the way TypeScript resolves them.
@@ -86,10 +88,10 @@ export function findUsedDefinitions(files: ReadonlyMap<string, string>, patches:
             // An import alias is where go-to-definition stops when the module is a package (not in the snapshot).
             if (!files.has(path) || !target || definition.kind === "alias" || (path === patch.path && definition.textSpan.start === start)) continue;
             const line = target.getLineAndCharacterOfPosition(definition.textSpan.start).line + 1;
-            if (isShown(path, line) || isNotNeeded(definition, target, path, patch.path)) continue;
+            if (isNotNeeded(definition, target, path, patch.path)) continue;
             const key = `${path}:${line}:${node.text}`;
             const known = found.get(key);
-            if (!known) found.set(key, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path, usedLine });
+            if (!known) found.set(key, { name: node.text, path, line, kind: definition.kind, usedIn: patch.path, usedLine, ...(isShown(path, line) ? { shown: true as const } : {}) });
             else if (known.usedIn === patch.path && known.usedLine !== usedLine && !known.alsoUsedAt?.includes(usedLine)) (known.alsoUsedAt ??= []).push(usedLine);
           }
         }

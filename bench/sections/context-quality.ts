@@ -45,7 +45,9 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
       // The TypeScript ground truth is TypeScript's language service over the same snapshot: its cost is what adopting it would cost a review.
       const heapBefore = process.memoryUsage().heapUsed;
       const serviceStarted = performance.now();
-      const typescriptUsed = findUsedDefinitions(commit.files, commit.patches);
+      // What the diff already shows is no context to find, but still a right target for a snippet.
+      const typescriptDefinitions = findUsedDefinitions(commit.files, commit.patches);
+      const typescriptUsed = typescriptDefinitions.filter((definition) => !definition.shown);
       const serviceTook = { ms: performance.now() - serviceStarted, mb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 };
       const used = [...typescriptUsed, ...findForeignDefinitions(tools, commit.files, commit.patches)];
       if (used.length === 0) continue;
@@ -56,7 +58,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
         serviceMb.push(serviceTook.mb);
       }
       const covered = used.filter((definition) => isCovered(snippets, definition));
-      const { judged, wrong } = findWrongTargets(snippets, typescriptUsed);
+      const { judged, wrong } = findWrongTargets(snippets, typescriptDefinitions);
       targets.judged += judged;
       targets.wrong += wrong.length;
       if (options.misses) for (const guess of wrong) console.error(`wrong ${sha.slice(0, 7)} ${guess.name} used in ${guess.usedIn} -> ${guess.path}:${guess.startLine}-${guess.endLine}`);

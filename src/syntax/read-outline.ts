@@ -94,7 +94,15 @@ function addDefinition(into: Map<string, SyntaxDefinition & { pattern: number }>
 }
 
 function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture, qualifierNode: Node | undefined, intern: Intern, keepExpressions: boolean): void {
-  const kind = intern(capture.name.slice("reference.".length)) as ReferenceKind;
+  const captured = capture.name.slice("reference.".length);
+  if (captured === "shorthand") {
+    // The key under a key of its own (the node's start is the variable's).
+    const { node } = capture;
+    into.set(-1 - node.startIndex, { name: intern(node.text), line: startLine(node), kind: "member" });
+    addReference(into, { ...capture, name: "reference.identifier" }, undefined, intern, keepExpressions);
+    return;
+  }
+  const kind = intern(captured) as ReferenceKind;
   const qualifierText = qualifierNode?.text;
   const simple = qualifierText !== undefined && SIMPLE_QUALIFIER.test(qualifierText);
   const qualifier = simple ? intern(qualifierText) : qualifierText !== undefined && keepExpressions ? intern(readCallChain(qualifierNode!, 0) ?? EXPRESSION_RECEIVER) : undefined;
@@ -111,13 +119,16 @@ function addReference(into: Map<number, SyntaxReference>, capture: QueryCapture,
 }
 
 /**
- * A receiver made of names, members and calls (`z.string().url()`, `this.client.get()`, `make().x`),
+ * A receiver made of names, members, calls and non-null assertions (`z.string().url()`,
+ * `this.client.get()`, `make().x`, `result.error!`),
  * as its text without arguments or type arguments; undefined for anything else (an index, `await`,
  * a call of a call's result).
  */
 function readCallChain(node: Node, steps: number): string | undefined {
   if (steps > MAX_CHAIN_STEPS) return undefined;
   if (node.type === "identifier" || node.type === "this") return node.text;
+  // `server!.requests`: the same value.
+  if (node.type === "non_null_expression") return node.firstNamedChild ? readCallChain(node.firstNamedChild, steps + 1) : undefined;
   if (node.type === "member_expression") {
     const object = node.childForFieldName("object");
     const property = node.childForFieldName("property");

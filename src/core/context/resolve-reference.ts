@@ -5,10 +5,10 @@ import { findReceiverType, readDeclaredValue, type Receiver } from "./resolve/fi
 import { readBaseNames } from "./resolve/read-base-names.js";
 import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
 import { findChainOwners, type ChainLookups } from "./resolve/resolve-call-chain.js";
-import { readParameterType, readReturnType } from "./resolve/read-signature-types.js";
+import { readParameterType, readReturnedCall, readReturnType } from "./resolve/read-signature-types.js";
 import { resolveGoMember } from "./resolve/resolve-go-member.js";
 import { resolvePythonMember } from "./resolve/resolve-python-member.js";
-import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
+import { GUESSED, type DefinitionKind, type FileOutline, type SyntaxDefinition, type SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
 export interface ResolvedDefinition {
@@ -80,8 +80,8 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   if (!outline) return [];
   const { name, qualifier } = reference;
   const self = qualifier !== undefined && (SELF_QUALIFIERS.has(qualifier) || qualifier.startsWith("@"));
-  // `z.string().url()`: the chain typed call by call; when a step cannot be typed, a guess as for any expression.
-  if (ECMA.has(outline.language) && qualifier?.includes("(") && reference.kind !== "type") {
+  // `z.string().url()`, `deps.log.info()`: the chain typed step by step; when a step cannot be typed, as below.
+  if (ECMA.has(outline.language) && (qualifier?.includes("(") || qualifier?.includes(".")) && reference.kind !== "type") {
     const members = findChainOwners(index, chainLookups(index), path, qualifier, reference.line, depth).flatMap((owner) => membersInside(index, owner, name, depth));
     if (members.length > 0) return members;
   }
@@ -97,15 +97,17 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
   }
   if (qualifier !== undefined && !self) return resolveQualified(index, path, reference, depth);
 
-  // An object key or destructured name without a receiver: a member of the called function's parameter type, else of a type from this file or its imports.
+  // An object key or destructured name without a receiver. JavaScript/TypeScript: a member of the
+  // type it is passed as, declared as or taken from, else none (a key of an object nothing types, a
+  // logger's fields, is no one's member). Elsewhere: a member of a type from this file or its imports.
   if (reference.kind === "member" && qualifier === undefined) {
-    const owner = ECMA.has(outline.language) ? findObjectKeyOwner(index.lines(path) ?? [], reference.line, name) : undefined;
-    const typed = owner === undefined ? [] : resolveObjectKey(index, path, owner, reference, depth);
-    return typed.length > 0 ? typed : searchMember(index, path, reference, false);
+    if (!ECMA.has(outline.language)) return searchMember(index, path, reference, false);
+    const owner = findObjectKeyOwner(index.lines(path) ?? [], reference.line, name);
+    return owner === undefined ? [] : resolveObjectKey(index, path, owner, reference, depth);
   }
   // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`).
   const bareEcma = ECMA.has(outline.language) && qualifier === undefined;
-  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && OBJECT_MEMBERS.has(d.kind)));
+  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && (OBJECT_MEMBERS.has(d.kind) || !isVisibleAt(outline.definitions, d, reference.line))));
   if (local.length > 0) return local.map((definition) => ({ path, definition, confidence: 0 }));
   const bindings = index.bindings(path);
   const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));
@@ -173,13 +175,24 @@ function resolveEcmaMember(index: RepoIndex, path: string, outline: FileOutline,
  */
 function typeOwners(index: RepoIndex, path: string, receiver: Exclude<Receiver, { kind: "class" | "unknown" }>, line: number, depth: number): ResolvedDefinition[] {
   if (depth >= BASE_DEPTH) return [];
-  if (receiver.kind === "type") return resolve(index, path, { name: receiver.name, line, kind: "type" }, depth + 1);
+  if (receiver.kind === "type") return typeDeclarations(index, path, receiver.name, line, depth);
   const callees = resolve(index, path, { name: receiver.callee, line, kind: "call", ...(receiver.qualifier === undefined ? {} : { qualifier: receiver.qualifier }) }, depth + 1);
-  return callees.flatMap((callee) => {
-    const returned = readReturnType(index.lines(callee.path) ?? [], callee.definition);
-    if (returned === undefined) return [];
-    return typeDeclarations(index, callee.path, returned, callee.definition.nameLine, depth).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
-  });
+  return callees.flatMap((callee) => returnedTypes(index, callee, depth));
+}
+
+/**
+ * The types a function or method returns: the one its header names, else (an arrow function
+ * without one) what the call or `new` its body is returns. Empty for `this` (the caller knows the receiver).
+ */
+function returnedTypes(index: RepoIndex, callee: ResolvedDefinition, depth: number): ResolvedDefinition[] {
+  const lines = index.lines(callee.path) ?? [];
+  const returned = readReturnType(lines, callee.definition);
+  let owners: ResolvedDefinition[] = [];
+  if (returned === undefined) {
+    const body = readReturnedCall(lines, callee.definition);
+    if (body.kind !== "unknown") owners = typeOwners(index, callee.path, body, callee.definition.nameLine, depth + 1);
+  } else if (returned !== "this") owners = typeDeclarations(index, callee.path, returned, callee.definition.nameLine, depth);
+  return owners.map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, callee.confidence) }));
 }
 
 /** The declarations a type written in `path` names (`ZodString`, `core.$ZodType`): its classes, interfaces and aliases when it has any. */
@@ -196,17 +209,24 @@ function chainLookups(index: RepoIndex): ChainLookups {
     resolve: (path, reference, depth) => resolve(index, path, reference, depth),
     membersInside: (owner, name, depth) => membersInside(index, owner, name, depth),
     typeDeclarations: (path, type, line, depth) => typeDeclarations(index, path, type, line, depth),
+    returnedTypes: (callee, depth) => returnedTypes(index, callee, depth),
   };
 }
 
 /**
- * An object literal key passed to a call (`ky(url, {fetch})`, `ky.create({retry: {limit: 2}})`):
- * the member of the parameter's declared interface or type alias, through the keys it is nested under.
+ * An object literal key or a destructured name: the member of the type it is passed as
+ * (`ky(url, {fetch})`, `ky.create({retry: {limit: 2}})`: the parameter's declared type), declared
+ * as (`const o: Options = {…}`) or taken from (`const { config } = parseConfig(text)`), through the keys it is nested under.
  */
 function resolveObjectKey(index: RepoIndex, path: string, owner: ObjectKeyOwner, reference: SyntaxReference, depth: number): ResolvedDefinition[] {
   if (depth >= BASE_DEPTH) return [];
-  const callees = resolve(index, path, { name: owner.callee, line: reference.line, kind: "call", ...(owner.qualifier === undefined ? {} : { qualifier: owner.qualifier }) }, depth + 1);
-  let types = callees.flatMap((callee) => parameterTypes(index, callee, owner.argument, depth));
+  let types: ResolvedDefinition[];
+  if (owner.kind === "typed") types = typeDeclarations(index, path, owner.type, reference.line, depth);
+  else if (owner.kind === "made") types = findChainOwners(index, chainLookups(index), path, owner.chain, reference.line, depth);
+  else {
+    const callees = resolve(index, path, { name: owner.callee, line: reference.line, kind: "call", ...(owner.qualifier === undefined ? {} : { qualifier: owner.qualifier }) }, depth + 1);
+    types = callees.flatMap((callee) => parameterTypes(index, callee, owner.argument, depth));
+  }
   for (const key of owner.keys) {
     types = types.flatMap((type) => membersInside(index, type, key, depth)).flatMap((member) => {
       const receiver = readDeclaredValue(index.lines(member.path) ?? [], member.definition);
@@ -275,7 +295,10 @@ function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): R
   return (inside.length > 0 ? inside : definitions).map((definition) => ({ path: owner.path, definition, confidence: owner.confidence + (inside.length > 0 ? 0 : 1) }));
 }
 
-/** A member of an unknown receiver: this file, the files it imports, its package, then (for distinctive names) the repository. */
+/**
+ * A member of an unknown receiver: this file, the files it imports, its package, then (for
+ * distinctive names) the repository. In JavaScript/TypeScript, only a name defined once there, as a guess.
+ */
 function searchMember(index: RepoIndex, path: string, reference: SyntaxReference, searchRepository = true): ResolvedDefinition[] {
   const bindings = index.bindings(path);
   const found: ResolvedDefinition[] = [];
@@ -287,9 +310,13 @@ function searchMember(index: RepoIndex, path: string, reference: SyntaxReference
       if (definition.name === reference.name && kinds.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
     }
   });
-  // Through what the imported modules import and re-export (`export * from`): where a package's types are declared; a guess, ranked below what is certain.
-  if (found.length === 0 && ecma) found.push(...membersReexported(index, path, reference.name));
-  if (found.length > 0 || !searchRepository || ecma || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
+  if (ecma) {
+    // Else through what the imported modules import and re-export (`export * from`): where a package's types are declared.
+    const guesses = found.length > 0 ? found : membersReexported(index, path, reference.name);
+    // Two same-named members are two guesses, one of them wrong: none is shown.
+    return guesses.length === 1 ? [{ ...guesses[0]!, confidence: GUESSED }] : [];
+  }
+  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
   return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
 }
 
@@ -355,6 +382,11 @@ function lookup(index: RepoIndex, files: readonly string[], name: string, confid
     if (found.length === 0 && bindings.wildcard.length > 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
   }
   return found;
+}
+
+/** Whether a definition is in scope at `line`: every function or block it is declared in holds the line (a test's own `const fetch` is not another test's). */
+function isVisibleAt(definitions: readonly SyntaxDefinition[], inner: SyntaxDefinition, line: number): boolean {
+  return !definitions.some((outer) => outer !== inner && (line < outer.startLine || outer.endLine < line) && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && outer.endLine - outer.startLine > inner.endLine - inner.startLine);
 }
 
 /** Whether a definition lies inside another one (a namespace or module declaration aside). */

@@ -145,11 +145,17 @@ export interface ContextCandidate {
   forTest: boolean;
   /** 0 = in a changed file, 1 = elsewhere. */
   distance: number;
-  /** 0 = resolved through an import or scope, 1 = same package/folder, 2 = found by name search. */
+  /** 0 = resolved through an import or scope, 1 = same package/folder, 2 = found by name search, `GUESSED` = see there. */
   confidence: number;
   /** Within "definition": 0 call, 1 type, 2 identifier, 3 member. */
   specificity: number;
 }
+
+/**
+ * The confidence of a JavaScript/TypeScript member whose receiver could not be typed, taken only
+ * when it is the one definition of that name near the file: ranked below every other candidate.
+ */
+export const GUESSED = 3;
 
 export interface SelectionLimits {
   /** Total lines of all snippets (default 800). */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { createRepoSnapshot } from "../../../src/core/context/repo-snapshot.js";
 import { selectRelatedCode } from "../../../src/core/context/select-related-code.js";
-import type { RelatedSnippet, SyntaxService } from "../../../src/core/context/types.js";
+import { rankCandidates } from "../../../src/core/context/rank-candidates.js";
+import { GUESSED, type ContextCandidate, type RelatedSnippet, type SyntaxService } from "../../../src/core/context/types.js";
 import { parsePatch } from "../../../src/core/diff/parse-patch.js";
 import type { FilePatch } from "../../../src/core/types.js";
 import { loadSyntaxService } from "../../../src/syntax/load-parsers.js";
@@ -253,5 +254,107 @@ describe("members typed by what TypeScript would infer from declarations", () =>
     // `server.requestCount()` is the method (a member of `server`); the bare `requestCount` is the parameter, shown with its function.
     expect(covers(snippets, "test/count.test.ts", 2)).toBe(true);
     expect(snippets.filter((s) => s.reason.includes("`requestCount` used"))).toEqual([]);
+  });
+
+  // Types that come through a declaration's other parts: a destructured value, an annotation, a dotted receiver, a union alias, an arrow's body.
+  const ports = [
+    "src/ports.ts",
+    lines([
+      "export interface Logger {", // 1
+      "  info(message: string): void;", // 2
+      "}", // 3
+      "export interface Deps {", // 4
+      "  log: Logger;", // 5
+      "  client: Client;", // 6
+      "}", // 7
+      "export interface Client {", // 8
+      "  send(request: Request): Promise<Outcome>;", // 9
+      "}", // 10
+      "export interface Request {", // 11
+      "  body: string;", // 12
+      "  timeout?: number;", // 13
+      "}", // 14
+      "export type Outcome = Sent | Failed;", // 15
+      "export type Sent = { sent: true; id: string };", // 16
+      "export type Failed = { sent: false; reason: string };", // 17
+      "export interface Parsed {", // 18
+      "  config: Request;", // 19
+      "  problems: string[];", // 20
+      "}", // 21
+      "export function parse(text: string): Parsed {", // 22
+      "  return { config: { body: text }, problems: [] };", // 23
+      "}", // 24
+      "export function createClient(): Client {", // 25
+      "  return { send: async () => ({ sent: true, id: '1' }) };", // 26
+      "}", // 27
+    ]),
+  ] as const;
+  // Decoys near the changed file: same-named members of types it does not use.
+  const decoys = ["src/other.ts", lines(["export class Other {", "  info = 1;", "  body = '';", "  timeout = 2;", "  config = 3;", "  sent = 4;", "  reason = '';", "  list(): void {}", "}"])] as const;
+
+  it("types keys and members through what declares them: destructuring a call's result, an annotation, a destructured parameter, a dotted receiver, a method call's argument on it, a shorthand key, a union alias, an arrow's body", () => {
+    const files = new Map([
+      ports,
+      decoys,
+      [
+        "src/use.ts",
+        lines([
+          'import { createClient, parse, type Deps, type Request } from "./ports.js";', // 1
+          "export async function run(deps: Deps, text: string, timeout: number): Promise<string> {", // 2
+          "  const { config, problems } = parse(text);", // 3
+          "  const request: Request = { body: text };", // 4
+          "  deps.log.info(problems.join());", // 5
+          "  const outcome = await deps.client.send({ body: config.body, timeout });", // 6
+          "  const client = () => createClient();", // 7
+          "  await client().send(request);", // 8
+          "  return outcome.sent ? 'ok' : outcome.reason;", // 9
+          "}", // 10
+          "export const limit = ({ timeout }: Request) => timeout;", // 11
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "src/use.ts", [3, 4, 5, 6, 8, 9, 11]);
+    // config, problems (3); body (4); log, info (5); client, send, body, timeout (6); send (8); sent, reason (9); timeout (11).
+    for (const line of [19, 20, 12, 5, 2, 6, 9, 13, 16, 17]) expect([line, covers(snippets, "src/ports.ts", line)]).toEqual([line, true]);
+    expect(snippets.filter((s) => s.path === "src/other.ts")).toEqual([]);
+  });
+
+  it("guesses a member of an untyped receiver only when one definition of that name is near, and ranks the guess below every resolved candidate", () => {
+    const files = new Map([
+      ports,
+      decoys,
+      ["src/more.ts", lines(["export class More {", "  info = 2;", "}"])],
+      ["src/use.ts", lines(['import "./other.js";', 'import "./more.js";', "export function run(thing: any, logger: any): void {", "  thing.list();", "  logger.info('x');", "}"])],
+    ]);
+    const snippets = select(files, "src/use.ts", [4, 5]);
+    // `list` is defined once near the file: a guess; `info` twice (other.ts, more.ts): none.
+    expect(snippets.filter((s) => s.reason.includes("`list`")).map((s) => s.path)).toEqual(["src/other.ts"]);
+    expect(snippets.filter((s) => s.reason.includes("`info`"))).toEqual([]);
+    // Ranked after every resolved candidate, callers and tests included.
+    const candidate = (relation: ContextCandidate["relation"], confidence: number): ContextCandidate => ({ path: `${relation}.ts`, startLine: 1, endLine: 1, relation, reason: relation, forTest: false, distance: 1, confidence, specificity: 0 });
+    expect(rankCandidates([candidate("definition", GUESSED), candidate("test", 1), candidate("caller", 2)]).map((c) => c.relation)).toEqual(["caller", "test", "definition"]);
+  });
+
+  it("takes a bare name for the declaration in scope: a test's own `const fetch`, not another test's", () => {
+    const files = new Map([
+      [
+        "test/hooks.test.ts",
+        lines([
+          'test("first", async () => {', // 1
+          "  const fetch = async () => 1;", // 2
+          "  await fetch();", // 3
+          "});", // 4
+          'test("second", async () => {', // 5
+          "  const fetch = async () => 2;", // 6
+          "  await use({ fetch });", // 7
+          "});", // 8
+          "function use(options: { fetch: () => Promise<number> }): void {", // 9
+          "  void options;", // 10
+          "}", // 11
+        ]),
+      ],
+    ]);
+    const snippets = select(files, "test/hooks.test.ts", [7]);
+    expect(snippets.filter((s) => s.reason.includes("`fetch`") && s.startLine <= 2 && 2 <= s.endLine)).toEqual([]);
   });
 });

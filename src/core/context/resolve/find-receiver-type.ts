@@ -1,4 +1,5 @@
 import type { FileOutline, SyntaxDefinition } from "../types.js";
+import { readChainAfter } from "./read-chain-text.js";
 
 /** What a member's receiver is, as far as the file's own text says. */
 export type Receiver =
@@ -6,7 +7,7 @@ export type Receiver =
   | { kind: "class"; owner: SyntaxDefinition | undefined; basesOnly: boolean }
   /** `a.x` where `a` is declared with a type (`a: Type`, `a = new Type(`). */
   | { kind: "type"; name: string }
-  /** `a.x` where `a = factory(…)` or `a = ns.factory(…)`: the type the callee declares it returns. */
+  /** `a.x` where `a = factory(…)`, `a = ns.factory(…)`, `a = deps.client.send(…)`: the type the callee declares it returns. */
   | { kind: "call"; callee: string; qualifier?: string }
   | { kind: "unknown" };
 
@@ -39,21 +40,25 @@ export function readDeclaredValue(lines: readonly string[], definition: SyntaxDe
   return matchDeclaration(declarationPatterns(definition.name), lines[definition.nameLine - 1] ?? "") ?? { kind: "unknown" };
 }
 
-function declarationPatterns(name: string): { typed: RegExp; called: RegExp } {
+function declarationPatterns(name: string): { typed: RegExp; assigned: RegExp } {
   const escaped = name.replace(/\$/g, "\\$");
   return {
     typed: new RegExp(`(?:^|[^\\w$.])${escaped}\\??\\s*(?::\\s*(?:readonly\\s+)?|=\\s*new\\s+)([A-Z][\\w$]*)`),
-    // `name = f(`, `name = await ns.f<T>(`: not a method of another value (`a.b.f(` stays unknown).
-    called: new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=\\s*(?:await\\s+)?(?:([A-Za-z_$][\\w$]*)\\.)?([A-Za-z_$][\\w$]*)\\s*(?:<[^()]*>)?\\(`),
+    assigned: new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)\\s*(?:await\\s+)?`),
   };
 }
 
-function matchDeclaration(patterns: { typed: RegExp; called: RegExp }, text: string): Receiver | undefined {
+/** `name = f(`, `name = await ns.f<T>(`, `name = deps.client.send(`: the call that makes the value, its receiver a chain. */
+function matchDeclaration(patterns: { typed: RegExp; assigned: RegExp }, text: string): Receiver | undefined {
   const typed = patterns.typed.exec(text);
   if (typed) return { kind: "type", name: typed[1]! };
-  const called = patterns.called.exec(text);
-  if (!called || NOT_CALLEES.has(called[2]!)) return undefined;
-  return called[1] === undefined ? { kind: "call", callee: called[2]! } : { kind: "call", callee: called[2]!, qualifier: called[1] };
+  const assigned = patterns.assigned.exec(text);
+  const chain = assigned ? readChainAfter(text, assigned.index + assigned[0].length) : undefined;
+  if (!chain?.endsWith("()")) return undefined;
+  const dot = chain.lastIndexOf(".");
+  const callee = chain.slice(dot + 1, -2);
+  if (NOT_CALLEES.has(callee)) return undefined;
+  return dot === -1 ? { kind: "call", callee } : { kind: "call", callee, qualifier: chain.slice(0, dot) };
 }
 
 function enclosingClass(outline: FileOutline, line: number): SyntaxDefinition | undefined {

@@ -1,35 +1,42 @@
 import type { SyntaxDefinition } from "../types.js";
 
 const HEADER_LINES = 12;
-const OPENERS: Record<string, string> = { "<": ">", "(": ")", "[": "]" };
-const BASE = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;
+const OPENERS: Record<string, string> = { "<": ">", "(": ")", "[": "]", "{": "}" };
+const NAMED_TYPE = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;
 
 /**
- * The types after `extends` in a class's or interface's header, as written (`_ZodType`,
- * `core.$ZodType`), their type arguments and the declaration's own type parameters left out
- * (`interface A<T extends B = C> extends D<E<F>>, G {` → `D`, `G`).
+ * Where a type's members may be declared besides its own body, as written (`_ZodType`,
+ * `core.$ZodType`): the types after a class's or interface's `extends`, or the named types a type
+ * alias joins (`type R<T> = Success<T> | Failure<T>` → `Success`, `Failure`). Type arguments, the
+ * declaration's own type parameters and object type literals are left out.
  */
 export function readBaseNames(lines: readonly string[], owner: SyntaxDefinition): string[] {
-  const header = topLevelText(lines.slice(owner.startLine - 1, Math.min(owner.endLine, owner.startLine - 1 + HEADER_LINES)).join("\n"));
-  const clause = /\bextends\s+([^]*?)(?:\bimplements\b|$)/.exec(header)?.[1] ?? "";
-  return clause
-    .split(",")
-    .map((base) => base.trim())
-    .filter((base) => BASE.test(base));
+  const text = lines.slice(owner.startLine - 1, Math.min(owner.endLine, owner.startLine - 1 + HEADER_LINES)).join("\n");
+  if (owner.kind === "type") {
+    const aliased = /=\s*([^]*?);?\s*$/.exec(topLevelText(text, false))?.[1] ?? "";
+    return namedTypes(aliased.split(/[|&]/));
+  }
+  const clause = /\bextends\s+([^]*?)(?:\bimplements\b|$)/.exec(topLevelText(text, true))?.[1] ?? "";
+  return namedTypes(clause.split(","));
 }
 
-/** The header up to its body's `{`, with everything inside `<>`, `()` and `[]` taken out. */
-function topLevelText(text: string): string {
+function namedTypes(parts: readonly string[]): string[] {
+  return parts.map((part) => part.trim()).filter((part) => NAMED_TYPE.test(part));
+}
+
+/** The text with everything inside `<>`, `()`, `[]` and `{}` taken out; up to a body's `{` when `toBody`. */
+function topLevelText(text: string, toBody: boolean): string {
   let kept = "";
   const closers: string[] = [];
   for (let at = 0; at < text.length; at += 1) {
     const char = text[at]!;
-    if (char in OPENERS && !(char === "<" && text[at - 1] === "=")) closers.push(OPENERS[char]!);
-    else if (closers.length > 0 && char === closers[closers.length - 1] && !(char === ">" && text[at - 1] === "=")) closers.pop();
-    else if (closers.length === 0) {
-      if (char === "{") break;
-      kept += char;
-    }
+    // The `>` of an arrow (`=>`) closes nothing.
+    const arrow = char === ">" && text[at - 1] === "=";
+    if (char in OPENERS) {
+      if (char === "{" && toBody && closers.length === 0) break;
+      closers.push(OPENERS[char]!);
+    } else if (closers.length > 0 && char === closers[closers.length - 1] && !arrow) closers.pop();
+    else if (closers.length === 0) kept += char;
   }
   return kept;
 }

@@ -1,10 +1,13 @@
 import type { SyntaxDefinition } from "../types.js";
+import type { Receiver } from "./find-receiver-type.js";
 
 const HEADER_LINES = 6;
 const TYPE_NAME = String.raw`(?:Promise\s*<\s*|Partial\s*<\s*|Readonly\s*<\s*)?((?:[a-z][\w$]*\.)?[A-Z_$][\w$]*)`;
 // After the parameter list: `): Type` (a function, a method) or `) => Type` (a function-typed property).
 // `this` (a fluent method: the receiver's own type), but not a type predicate (`this is Foo`).
 const RETURN = new RegExp(String.raw`^\s*(?::|=>)\s*(?:(this)\b(?!\s+is\b)|${TYPE_NAME})`);
+// An arrow function's expression body that is a call or a `new` (`=> createPublisher(…)`, `=> new Client(…)`).
+const RETURNED_CALL = /^\s*=>\s*(new\s+)?(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)\s*(?:<[^()]*>)?\(/;
 const PARAMETER = new RegExp(String.raw`^\s*(?:\.\.\.)?[\w$]+\??\s*:\s*${TYPE_NAME}`);
 const PAIRS: Record<string, string> = { "(": ")", "<": ">", "{": "}", "[": "]" };
 
@@ -19,6 +22,20 @@ export function readReturnType(lines: readonly string[], definition: SyntaxDefin
   const list = findParameterList(header, definition.name);
   const returned = list === undefined ? undefined : RETURN.exec(header.slice(list.close + 1));
   return returned ? (returned[1] ?? returned[2]) : undefined;
+}
+
+/**
+ * What an arrow function with no written return type returns when its body is one call or `new`
+ * (`const publisher = (o) => createPublisher(o)` returns what `createPublisher` returns).
+ */
+export function readReturnedCall(lines: readonly string[], definition: SyntaxDefinition): Exclude<Receiver, { kind: "class" }> {
+  const header = readHeader(lines, definition.nameLine, definition.endLine);
+  const list = findParameterList(header, definition.name);
+  const body = list === undefined ? null : RETURNED_CALL.exec(header.slice(list.close + 1));
+  if (!body) return { kind: "unknown" };
+  const [, isNew, qualifier, callee] = body as unknown as [string, string | undefined, string | undefined, string];
+  if (isNew) return qualifier === undefined ? { kind: "type", name: callee } : { kind: "type", name: `${qualifier}.${callee}` };
+  return qualifier === undefined ? { kind: "call", callee } : { kind: "call", callee, qualifier };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RepoIndex } from "../create-repo-index.js";
 import type { ResolvedDefinition } from "../resolve-reference.js";
-import type { SyntaxReference } from "../types.js";
+import { GUESSED, type SyntaxReference } from "../types.js";
 import { readDeclaredValue } from "./find-receiver-type.js";
 import { readReturnType } from "./read-signature-types.js";
 
@@ -11,6 +11,8 @@ export interface ChainLookups {
   membersInside(owner: ResolvedDefinition, name: string, depth: number): ResolvedDefinition[];
   /** The classes, interfaces and type aliases a type written in `path` at `line` names (`ZodString`, `core.$ZodType`). */
   typeDeclarations(path: string, type: string, line: number, depth: number): ResolvedDefinition[];
+  /** The types a function or method returns (empty for `this`). */
+  returnedTypes(callee: ResolvedDefinition, depth: number): ResolvedDefinition[];
 }
 
 interface ChainStep {
@@ -36,7 +38,9 @@ export function findChainOwners(index: RepoIndex, lookups: ChainLookups, path: s
       receivers === undefined
         ? lookups.resolve(path, { name: step.name, line, kind: step.call ? "call" : "member", ...(parsed.head === undefined ? {} : { qualifier: parsed.head }) }, depth + 1)
         : receivers.flatMap((owner) => lookups.membersInside(owner, step.name, depth));
-    owners = unique(members.flatMap((member) => typeOfStep(index, lookups, member, step.call, receivers, depth)));
+    // A step that is a guess types nothing.
+    const known = members.filter((member) => member.confidence < GUESSED);
+    owners = unique(known.flatMap((member) => typeOfStep(index, lookups, member, step.call, receivers, depth)));
     if (owners.length === 0) return [];
   }
   return owners ?? [];
@@ -57,15 +61,13 @@ function parseCallChain(chain: string): { head?: string; steps: ChainStep[] } | 
 /** The type a member's call returns (a call step) or a property is declared with. */
 function typeOfStep(index: RepoIndex, lookups: ChainLookups, member: ResolvedDefinition, call: boolean, receivers: readonly ResolvedDefinition[] | undefined, depth: number): ResolvedDefinition[] {
   const lines = index.lines(member.path) ?? [];
-  let type: string | undefined;
-  if (call) type = readReturnType(lines, member.definition);
-  else {
-    const declared = readDeclaredValue(lines, member.definition);
-    type = declared.kind === "type" ? declared.name : undefined;
+  if (call) {
+    if (readReturnType(lines, member.definition) !== "this") return lookups.returnedTypes(member, depth);
+    return receivers ? [...receivers] : enclosingType(index, member);
   }
-  if (type === undefined) return [];
-  if (type === "this") return receivers ? [...receivers] : enclosingType(index, member);
-  return lookups.typeDeclarations(member.path, type, member.definition.nameLine, depth).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, member.confidence) }));
+  const declared = readDeclaredValue(lines, member.definition);
+  if (declared.kind !== "type") return [];
+  return lookups.typeDeclarations(member.path, declared.name, member.definition.nameLine, depth).map((owner) => ({ ...owner, confidence: Math.max(owner.confidence, member.confidence) }));
 }
 
 /** The class or interface a member is declared in (what `this` is for a chain's first call). */
