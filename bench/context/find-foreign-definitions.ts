@@ -60,8 +60,11 @@ export function findForeignDefinitions(tools: ForeignTools, files: ReadonlyMap<s
     if (changed.length === 0) continue;
     const request = { files: changed.map((patch) => ({ path: patch.path, added: patch.hunks.flatMap((hunk) => hunk.lines.filter((line) => line.kind === "add").map((line) => line.newLine!)) })) };
     for (const definition of runHelper(command, language, files, request)) {
-      if (!files.has(definition.path) || isShown(definition.path, definition.line)) continue;
-      found.set(`${definition.path}:${definition.line}:${definition.name}`, definition);
+      if (!files.has(definition.path)) continue;
+      const key = `${definition.path}:${definition.line}:${definition.name}`;
+      const known = found.get(key);
+      if (!known) found.set(key, { ...definition, ...(isShown(definition.path, definition.line) ? { shown: true as const } : {}) });
+      else if (known.usedIn === definition.usedIn && known.usedLine !== definition.usedLine && !known.alsoUsedAt?.includes(definition.usedLine)) (known.alsoUsedAt ??= []).push(definition.usedLine);
     }
   }
   return [...found.values()];

@@ -4,7 +4,7 @@
 //
 //	go run find-go-definitions.go ROOT < {"files": [{"path": "a/b.go", "added": [3, 4]}]}
 //
-// prints a JSON list of {name, path, line, kind, usedIn} whose path is a file under ROOT (the
+// prints a JSON list of {name, path, line, kind, usedIn, usedLine} whose path is a file under ROOT (the
 // commit's .go files and go.mod files, written to a temporary folder). Packages of the
 // repository's own modules (go.mod) are parsed from ROOT and type-checked; every other import is
 // an empty package, so its names count as not found, as TypeScript's ground truth leaves out
@@ -31,11 +31,12 @@ type request struct {
 }
 
 type definition struct {
-	Name   string `json:"name"`
-	Path   string `json:"path"`
-	Line   int    `json:"line"`
-	Kind   string `json:"kind"`
-	UsedIn string `json:"usedIn"`
+	Name     string `json:"name"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Kind     string `json:"kind"`
+	UsedIn   string `json:"usedIn"`
+	UsedLine int    `json:"usedLine"`
 }
 
 type module struct{ dir, path string }
@@ -97,7 +98,7 @@ func main() {
 			if err != nil || strings.HasPrefix(relative, "..") {
 				return true
 			}
-			found = append(found, definition{Name: ident.Name, Path: filepath.ToSlash(relative), Line: at.Line, Kind: kindOf(obj), UsedIn: entry.Path})
+			found = append(found, definition{Name: ident.Name, Path: filepath.ToSlash(relative), Line: at.Line, Kind: kindOf(obj), UsedIn: entry.Path, UsedLine: l.fset.Position(ident.Pos()).Line})
 			return true
 		})
 	}

@@ -2,7 +2,7 @@
 
 Bench tooling, run by find-foreign-definitions.ts with Debian's python3-jedi:
     /usr/bin/python3 find-python-definitions.py ROOT < {"files": [{"path": "a/b.py", "added": [3, 4]}]}
-prints a JSON list of {name, path, line, kind, usedIn} whose path is a file under ROOT (the
+prints a JSON list of {name, path, line, kind, usedIn, usedLine} whose path is a file under ROOT (the
 commit's files, written to a temporary folder); definitions outside it (the standard library,
 installed packages) are left out, as TypeScript's ground truth leaves out node_modules.
 """
@@ -75,7 +75,7 @@ def main():
                 relative = os.path.relpath(module, root)
                 if relative == entry["path"] and definition.line == line and definition.column == column:
                     continue
-                found.append({"name": name, "path": relative, "line": definition.line, "kind": kind_of(definition), "usedIn": entry["path"]})
+                found.append({"name": name, "path": relative, "line": definition.line, "kind": kind_of(definition), "usedIn": entry["path"], "usedLine": line})
     json.dump(found, sys.stdout)
 
 

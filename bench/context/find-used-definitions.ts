@@ -15,9 +15,9 @@ export interface UsedDefinition {
   usedIn: string;
   /** The first added line that uses it. */
   usedLine: number;
-  /** The other added lines of `usedIn` that use it (TypeScript only), so each use can be judged on its own line. */
+  /** The other added lines of `usedIn` that use it, so each use can be judged on its own line. */
   alsoUsedAt?: number[];
-  /** On a line the diff shows (TypeScript only): not counted as context to find, but a right target all the same. */
+  /** On a line the diff shows: not counted as context to find, but a right target all the same. */
   shown?: true;
 }
 
