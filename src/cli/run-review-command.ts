@@ -29,7 +29,7 @@ import { createWindowProbe, describeTruncation } from "../providers/create-windo
 import { DEFAULT_MODELS } from "../providers/default-models.js";
 import { describeModelEndpoint } from "../providers/describe-model-endpoint.js";
 import { createProgress } from "./create-progress.js";
-import { UsageError, type CliOptions } from "./parse-cli-args.js";
+import type { CliOptions } from "./parse-cli-args.js";
 import { readLocalChanges } from "./read-local-changes.js";
 import { readLocalConfig } from "./read-local-config.js";
 import { readLocalInstructionFiles } from "./read-local-instruction-files.js";

@@ -1,14 +1,14 @@
 import type { RepoIndex } from "./create-repo-index.js";
-import { canReference } from "./detect-language.js";
-import { isTestPath } from "./is-test-path.js";
 import { findReceiverType, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
+import { lookup, lookupNamespace, NOT_TOP_LEVEL, resolveNamespacePath } from "./resolve/lookup-module-names.js";
 import { readBaseNames } from "./resolve/read-base-names.js";
 import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
 import { findChainOwners, type ChainLookups } from "./resolve/resolve-call-chain.js";
 import { readParameterType, readReturnedCall, readReturnType } from "./resolve/read-signature-types.js";
 import { resolveGoMember } from "./resolve/resolve-go-member.js";
 import { resolvePythonMember } from "./resolve/resolve-python-member.js";
-import { GUESSED, type DefinitionKind, type FileOutline, type SyntaxDefinition, type SyntaxReference } from "./types.js";
+import { CLASS_MEMBERS, isSearchable, searchByName, searchMember } from "./resolve/search-by-name.js";
+import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
 export interface ResolvedDefinition {
@@ -18,41 +18,25 @@ export interface ResolvedDefinition {
 }
 
 const SELF_QUALIFIERS = new Set(["this", "self", "Self", "$this", "super", "cls", "static", "parent"]);
-const NOT_TOP_LEVEL = new Set<DefinitionKind>(["test", "property"]);
-const MEMBER_KINDS = new Set<DefinitionKind>(["method", "property", "function", "declaration", "constant", "class", "enum", "interface", "type"]);
 // Where names are global (no import names them), unresolved calls and types are searched for by name.
 const SEARCH_BY_NAME = new Set(["c", "cpp", "ruby", "php", "csharp", "text"]);
 // A C++ method defined out of its class uses the class's fields bare; the class is in an included header.
 // (In Java and C# the fields are in the same file, found as local definitions.)
 const IMPLICIT_THIS = new Set(["cpp"]);
-const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 // An interface's call signature: `(url: Input): R;`, `<T>(url: Input): R;`.
 const CALL_SIGNATURE = /^\s*(?:<[^>]*>\s*)?\(/;
 const FUNCTION_KINDS = new Set<DefinitionKind>(["method", "function"]);
 const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
-// Where a module's names are its top-level definitions: an import never names a method, an object
-// literal's key or a function's local (`ky` inside `createInstance` is not the exported `ky`).
-const MODULE_SCOPED = new Set(["typescript", "tsx", "javascript", "python"]);
 const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { python: resolvePythonMember, go: resolveGoMember };
-// JavaScript/TypeScript: a member's receiver is resolved from the code (`this`, a declared type);
-// when it cannot be, no same-named member of another file is guessed.
+// JavaScript/TypeScript: a member's receiver is typed from the code (`this`, a declared type, a
+// call chain); when it cannot be, a same-named member is taken only as a guess (see `searchMember`).
 const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
 // What a type names: a class, an interface, a type alias (not a same-named `const`, as zod pairs them).
 const TYPE_KINDS = new Set<DefinitionKind>(["class", "interface", "type", "enum"]);
-// A package's entry re-exports a barrel that re-exports a barrel (zod: index → classic → external → core → core.ts).
-const REEXPORT_DEPTH = 5;
-// Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
-// receiver they are almost always those, never worth a search of the repository by name.
-const BUILT_IN_MEMBERS = new Set([
-  ...["length", "push", "slice", "splice", "indexOf", "lastIndexOf", "includes", "filter", "forEach", "reduce", "some", "every", "find", "findIndex", "join", "split", "trim", "replace", "replaceAll"],
-  ...["size", "keys", "values", "entries", "delete", "clear", "then", "catch", "finally", "toString", "concat", "sort", "reverse", "startsWith", "endsWith", "match", "test", "exec"],
-  ...["apply", "call", "bind", "flat", "flatMap", "padStart", "padEnd", "toLowerCase", "toUpperCase", "charAt", "charCodeAt", "substring", "shift", "unshift", "fill", "from"],
-  ...["append", "extend", "items", "update", "strip", "lower", "upper", "format", "encode", "decode", "close", "read", "write"],
-]);
 
 /** The definitions in the repository a reference in `path` most likely means, best first. */
 export function resolveReference(index: RepoIndex, path: string, reference: SyntaxReference): ResolvedDefinition[] {
@@ -295,129 +279,15 @@ function membersOf(index: RepoIndex, owner: ResolvedDefinition, name: string): R
   return (inside.length > 0 ? inside : definitions).map((definition) => ({ path: owner.path, definition, confidence: owner.confidence + (inside.length > 0 ? 0 : 1) }));
 }
 
-/**
- * A member of an unknown receiver: this file, the files it imports, its package, then (for
- * distinctive names) the repository. In JavaScript/TypeScript, only a name defined once there, as a guess.
- */
-function searchMember(index: RepoIndex, path: string, reference: SyntaxReference, searchRepository = true): ResolvedDefinition[] {
-  const bindings = index.bindings(path);
-  const found: ResolvedDefinition[] = [];
-  // In JavaScript/TypeScript a member is a class member or an object's method, never a module's `const` or `require` binding.
-  const ecma = ECMA.has(index.outline(path, true)?.language ?? "");
-  const kinds = ecma ? CLASS_MEMBERS : MEMBER_KINDS;
-  index.forEachNearFile(path, (file) => {
-    for (const definition of index.outline(file)?.definitions ?? NOTHING) {
-      if (definition.name === reference.name && kinds.has(definition.kind) && !(file === path && definition.nameLine === reference.line)) found.push({ path: file, definition, confidence: 1 });
-    }
-  });
-  if (ecma) {
-    // Else through what the imported modules import and re-export (`export * from`): where a package's types are declared.
-    const guesses = found.length > 0 ? found : membersReexported(index, path, reference.name);
-    // Two same-named members are two guesses, one of them wrong: none is shown.
-    return guesses.length === 1 ? [{ ...guesses[0]!, confidence: GUESSED }] : [];
-  }
-  if (found.length > 0 || !searchRepository || reference.name.length < 4 || reference.kind === "identifier" || BUILT_IN_MEMBERS.has(reference.name)) return found;
-  return searchByName(index, path, reference.name, bindings.namespaces, new Set(["test"]));
-}
 
-function membersReexported(index: RepoIndex, path: string, name: string): ResolvedDefinition[] {
-  const found: ResolvedDefinition[] = [];
-  const seen = new Set<string>([path]);
-  let frontier = [...index.bindings(path).importedFiles];
-  for (let depth = 0; depth <= REEXPORT_DEPTH && frontier.length > 0 && found.length === 0; depth += 1) {
-    const next: string[] = [];
-    for (const file of frontier) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      for (const definition of index.outline(file)?.definitions ?? NOTHING) if (definition.name === name && CLASS_MEMBERS.has(definition.kind)) found.push({ path: file, definition, confidence: 2 });
-      // What the imported module itself imports (the types its exports are declared with), then barrels only.
-      next.push(...(depth === 0 ? index.bindings(file).importedFiles : index.bindings(file).wildcard));
-    }
-    frontier = next;
-  }
-  return found;
-}
 
-/** The module files a dotted qualifier (`z.core`) names, each segment a namespace of the one before. */
-function resolveNamespacePath(index: RepoIndex, path: string, qualifier: string): string[] {
-  const [first, ...rest] = qualifier.split(".");
-  let files = lookupNamespace(index, [path], first!, 0);
-  for (const segment of rest) files = files.length === 0 ? files : lookupNamespace(index, files, segment, 0);
-  return files;
-}
 
-/**
- * The module files `name` names as a namespace when looked up in `files`: `import * as name`,
- * `export * as name from`, followed through named and `export *` re-exports.
- */
-function lookupNamespace(index: RepoIndex, files: readonly string[], name: string, depth: number): string[] {
-  const found: string[] = [];
-  for (const file of files) {
-    const bindings = index.bindings(file);
-    for (const binding of bindings.named.get(name) ?? NOTHING) {
-      if (binding.symbol === undefined) found.push(...binding.files);
-      else if (depth < REEXPORT_DEPTH) found.push(...lookupNamespace(index, binding.files, binding.symbol, depth + 1));
-    }
-    if (found.length === 0 && depth < REEXPORT_DEPTH && bindings.wildcard.length > 0) found.push(...lookupNamespace(index, bindings.wildcard, name, depth + 1));
-  }
-  return found;
-}
 
-/** Definitions of `name` in `files` (but `except`), following re-exports (`export … from`, `from x import *`, includes). */
-function lookup(index: RepoIndex, files: readonly string[], name: string, confidence: number, depth: number, except?: string): ResolvedDefinition[] {
-  const found: ResolvedDefinition[] = [];
-  for (const file of files) {
-    if (file === except) continue;
-    const before = found.length;
-    const outline = index.outline(file);
-    for (const definition of outline?.definitions ?? NOTHING) {
-      if (definition.name !== name || NOT_TOP_LEVEL.has(definition.kind)) continue;
-      if (MODULE_SCOPED.has(outline!.language) && isNested(outline!.definitions, definition)) continue;
-      found.push({ path: file, definition, confidence });
-    }
-    if (found.length > before) continue;
-    if (depth >= REEXPORT_DEPTH) continue;
-    const bindings = index.bindings(file);
-    for (const binding of bindings.named.get(name) ?? NOTHING) if (binding.symbol !== undefined) found.push(...lookup(index, binding.files, binding.symbol, confidence, depth + 1));
-    if (found.length === 0 && bindings.wildcard.length > 0) found.push(...lookup(index, bindings.wildcard, name, confidence, depth + 1));
-  }
-  return found;
-}
 
 /** Whether a definition is in scope at `line`: every function or block it is declared in holds the line (a test's own `const fetch` is not another test's). */
 function isVisibleAt(definitions: readonly SyntaxDefinition[], inner: SyntaxDefinition, line: number): boolean {
   return !definitions.some((outer) => outer !== inner && (line < outer.startLine || outer.endLine < line) && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && outer.endLine - outer.startLine > inner.endLine - inner.startLine);
 }
 
-/** Whether a definition lies inside another one (a namespace or module declaration aside). */
-function isNested(definitions: readonly SyntaxDefinition[], inner: SyntaxDefinition): boolean {
-  return definitions.some((outer) => outer !== inner && outer.kind !== "module" && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && outer.endLine - outer.startLine > inner.endLine - inner.startLine);
-}
 
-/** Calls, types and CONSTANT-like names are worth a repository search; plain identifiers are mostly locals. */
-function isSearchable(reference: SyntaxReference): boolean {
-  return reference.kind === "call" || reference.kind === "type" || /^[A-Z][A-Za-z0-9_]*$/.test(reference.name);
-}
 
-/**
- * Definitions of `name` in files that mention it: files named after it first, then nearest.
- * Files in a namespace the file uses count as resolved through it.
- */
-function searchByName(index: RepoIndex, path: string, name: string, namespaces: readonly string[], excluded: ReadonlySet<DefinitionKind>): ResolvedDefinition[] {
-  const found: ResolvedDefinition[] = [];
-  const definingFiles = new Set<string>();
-  let searched = 0;
-  for (const file of index.mentioningNear(name, path, true)) {
-    // Code outside the tests never calls into them, nor names another language's definitions.
-    if (file === path || !canReference(path, file) || (isTestPath(file) && !isTestPath(path))) continue;
-    if (searched++ === index.limits.maxFilesPerName) break;
-    const outline = index.outline(file);
-    const definitions = outline?.definitions.filter((d) => d.name === name && !excluded.has(d.kind)) ?? [];
-    if (definitions.length === 0) continue;
-    const confidence = outline?.packageName !== undefined && namespaces.includes(outline.packageName) ? 1 : 2;
-    found.push(...definitions.map((definition) => ({ path: file, definition, confidence })));
-    definingFiles.add(file);
-    if (definingFiles.size >= 2) break;
-  }
-  return found;
-}
