@@ -33,6 +33,8 @@ const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { 
 // call chain); when it cannot be, a same-named member is taken only as a guess (see `searchMember`).
 const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
+// Where a name declared inside a function (or a class body) is not visible outside it.
+const LEXICAL_SCOPES = new Set(["typescript", "tsx", "javascript", "python", "go"]);
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
 const NOTHING: readonly never[] = Object.freeze([]);
 // What a type names: a class, an interface, a type alias (not a same-named `const`, as zod pairs them).
@@ -89,9 +91,11 @@ function resolve(index: RepoIndex, path: string, reference: SyntaxReference, dep
     const owner = findObjectKeyOwner(index.lines(path) ?? [], reference.line, name);
     return owner === undefined ? [] : resolveObjectKey(index, path, owner, reference, depth);
   }
-  // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`).
+  // A bare JavaScript/TypeScript name is never a member (an object literal's method, `res.x = function`);
+  // a bare name is never another function's local or parameter (another test's `const fetch`, `app`).
   const bareEcma = ECMA.has(outline.language) && qualifier === undefined;
-  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && (OBJECT_MEMBERS.has(d.kind) || !isVisibleAt(outline.definitions, d, reference.line))));
+  const scoped = qualifier === undefined && LEXICAL_SCOPES.has(outline.language);
+  const local = outline.definitions.filter((d) => d.name === name && d.kind !== "test" && d.nameLine !== reference.line && !(bareEcma && OBJECT_MEMBERS.has(d.kind)) && !(scoped && !isVisibleAt(outline.definitions, d, reference.line)));
   if (local.length > 0) return local.map((definition) => ({ path, definition, confidence: 0 }));
   const bindings = index.bindings(path);
   const bound = (bindings.named.get(name) ?? []).flatMap((binding) => (binding.symbol === undefined ? [] : lookup(index, binding.files, binding.symbol, 0, 0)));

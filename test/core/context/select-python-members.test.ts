@@ -84,4 +84,27 @@ describe("Python members", () => {
     ]);
     expect(selectForChangedLine(files, "src/tool/paths.py", 5).filter((snippet) => snippet.path === "src/tool/shell.py")).toEqual([]);
   });
+
+  it("takes a bare name for the one in scope, never a class attribute or method of another test's class", () => {
+    const files = new Map([
+      [
+        "tests/test_cli.py",
+        text([
+          "def test_find_app():", // 1
+          "    class Module:", // 2
+          "        app = object()", // 3
+          "    assert Module.app", // 4
+          "", // 5
+          "class TestRoutes:", // 6
+          "    def app(self):", // 7
+          "        return object()", // 8
+          "", // 9
+          "def test_second(app):", // 10
+          "    assert app", // 11
+        ]),
+      ],
+    ]);
+    const snippets = selectForChangedLine(files, "tests/test_cli.py", 11);
+    expect(snippets.filter((s) => s.reason.includes("`app`") && s.startLine <= 8 && 3 <= s.endLine && s.reason.startsWith("definition"))).toEqual([]);
+  });
 });
