@@ -17,9 +17,10 @@ const DEFINITION_REASON = /^definition of (?:\S+ )?`([^`]+)` (?:called|used) in 
  * The selection's definition snippets for names that TypeScript resolves on the line they are
  * used on (`judged`), and those of them that hold none of the definitions TypeScript gives that
  * use (`wrong`): a same-named definition guessed instead of the right one. A use TypeScript does
- * not resolve (a key of `Partial<T>` without the standard library) is not judged.
+ * not resolve (a key of `Partial<T>` without the standard library) is not judged, nor a name written
+ * twice on its line (`{ paths: prompt.paths }`): which of the two a snippet is for, the line does not say.
  */
-export function findWrongTargets(snippets: readonly RelatedSnippet[], used: readonly UsedDefinition[]): { judged: number; wrong: WrongTarget[] } {
+export function findWrongTargets(snippets: readonly RelatedSnippet[], used: readonly UsedDefinition[], lineText: (path: string, line: number) => string): { judged: number; wrong: WrongTarget[] } {
   let judged = 0;
   const wrong: WrongTarget[] = [];
   for (const snippet of snippets) {
@@ -28,6 +29,7 @@ export function findWrongTargets(snippets: readonly RelatedSnippet[], used: read
       if (!match) continue;
       const [, name, usedIn, line] = match as unknown as [string, string, string, string];
       const usedLine = Number(line);
+      if (occurrences(lineText(usedIn, usedLine), name) > 1) continue;
       const truths = used.filter((definition) => definition.name === name && definition.usedIn === usedIn && (definition.usedLine === usedLine || definition.alsoUsedAt?.includes(usedLine)));
       if (truths.length === 0) continue;
       judged += 1;
@@ -36,4 +38,8 @@ export function findWrongTargets(snippets: readonly RelatedSnippet[], used: read
     }
   }
   return { judged, wrong };
+}
+
+function occurrences(text: string, name: string): number {
+  return text.match(new RegExp(`(?<![\\w$#])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
 }

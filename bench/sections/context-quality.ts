@@ -59,7 +59,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
         serviceMb.push(serviceTook.mb);
       }
       const covered = used.filter((definition) => isCovered(snippets, definition));
-      const { judged, wrong } = findWrongTargets(snippets, [...typescriptDefinitions, ...foreignDefinitions]);
+      const { judged, wrong } = findWrongTargets(snippets, [...typescriptDefinitions, ...foreignDefinitions], (path, line) => commit.files.get(path)?.split("\n")[line - 1] ?? "");
       targets.judged += judged;
       targets.wrong += wrong.length;
       if (options.misses) for (const guess of wrong) console.error(`wrong ${sha.slice(0, 7)} ${guess.name} used in ${guess.usedIn} -> ${guess.path}:${guess.startLine}-${guess.endLine}`);
@@ -101,7 +101,7 @@ export async function run(options: SectionOptions = {}): Promise<BenchSection> {
     notes: [
       `Share of symbols used in added lines whose definition (in the repository, not on a line the diff shows) is inside a selected snippet; target ≥ 90%. Median per commit: ${(medianShare * 100).toFixed(1)}%.`,
       `TypeScript's language service (the ground truth: go-to-definition of every identifier on the added lines, over the same in-memory snapshot): median ${Math.round(median(serviceMs))} ms per commit (max ${Math.round(Math.max(0, ...serviceMs))}), heap grown by a median ${Math.round(median(serviceMb))} MB while it ran (max ${Math.round(Math.max(0, ...serviceMb))}); the selection: median ${medianMs} ms.`,
-      `Wrong targets: ${targets.wrong} of ${targets.judged} definition snippets chosen for a use the ground truth resolves (its name on that added line) hold none of the definitions it gives that use (a same-named definition chosen instead).`,
+      `Wrong targets: ${targets.wrong} of ${targets.judged} definition snippets chosen for a use the ground truth resolves (its name on that added line) hold none of the definitions it gives that use (a same-named definition chosen instead; a name written twice on its line is not judged).`,
       `By kind of definition (${foreign ? "these" : "this repository's"} commits): ${[...byKind].map(([kind, tally]) => `${kind} ${percent(tally.covered, tally.symbols)} of ${tally.symbols}`).join(", ")}.`,
       "Ground truth for commits: TypeScript's go-to-definition (no lib, no node_modules, so names from packages are not counted), jedi's goto (follow_imports) for Python, go/types for Go (the repository's own modules from source, other imports empty); for fixtures: the symbols listed in test/fixtures/context/<language>/expected.json.",
       ...tools.missing,

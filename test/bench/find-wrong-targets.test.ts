@@ -22,8 +22,15 @@ describe("wrong-target count (bench)", () => {
         snippet("src/other.ts", 1, 9, "caller of `get`; definition of method `get` called in test/a.test.ts:50"),
       ],
       used,
+      () => "",
     );
     expect(judged).toBe(3);
     expect(wrong.map((target) => `${target.path}:${target.startLine}`)).toEqual(["src/ports.ts:62", "src/other.ts:1"]);
+  });
+
+  it("does not judge a name written twice on its line (a key and a member), which the line cannot tell apart", () => {
+    const snippets = [snippet("src/ports.ts", 62, 70, "definition of property `model` used in test/a.test.ts:19")];
+    expect(findWrongTargets(snippets, used, () => "  const answer = { model: request.model };").judged).toBe(0);
+    expect(findWrongTargets(snippets, used, () => "  const answer = request.model;").wrong).toHaveLength(1);
   });
 });
