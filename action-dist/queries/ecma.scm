@@ -15,9 +15,11 @@
 (assignment_expression
   left: (member_expression object: (member_expression object: (identifier) @_module (#eq? @_module "module") property: (property_identifier) @_exports (#eq? @_exports "exports")) property: (property_identifier) @name)
   right: [(arrow_function) (function_expression) (generator_function)]) @definition.function
+; `exports.x = x` only re-exports the `x` the file defines: that is the definition (an alias line is none).
 (program (expression_statement (assignment_expression
   left: (member_expression object: [(identifier) @_exports (member_expression object: (identifier) @_module property: (property_identifier) @_exports)] property: (property_identifier) @name)
-  (#eq? @_exports "exports")) @definition.constant))
+  right: (_) @_value
+  (#eq? @_exports "exports") (#not-eq? @name @_value)) @definition.constant))
 ; `module.exports = function name() {}` is the module's function (a `require()` binding finds it
 ; by its local name, see the imports below), not a method named "exports".
 (assignment_expression

@@ -145,6 +145,16 @@ describe("CommonJS modules of one function, and private members", () => {
     expect(covers(snippets, "lib/response.js", 3)).toBe(false);
   });
 
+  it("takes `exports.name = name` for the function it names, not the alias line", () => {
+    const helpers = new Map([
+      ["test/support/utils.js", lines(["'use strict';", "exports.shouldHaveHeader = shouldHaveHeader;", "", "function shouldHaveHeader(header) {", "  return header;", "}"])],
+      ["test/res.send.js", lines(["var utils = require('./support/utils');", "it('sends', function () {", "  utils.shouldHaveHeader('ETag');", "});"])],
+    ]);
+    const { snippets } = selectRelatedCode({ patches: [changeLine(helpers, "test/res.send.js", 3)], repo: createRepoSnapshot(helpers), syntax });
+    expect(covers(snippets, "test/support/utils.js", 4)).toBe(true);
+    expect(covers(snippets, "test/support/utils.js", 2)).toBe(false);
+  });
+
   it("brings the callers of a changed `module.exports = function name`", () => {
     const { snippets } = selectRelatedCode({ patches: [changeLine(files, "lib/normalize.js", 4)], repo: createRepoSnapshot(files), syntax });
     const caller = snippets.find((s) => s.path === "lib/response.js");
