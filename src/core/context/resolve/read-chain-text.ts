@@ -50,7 +50,7 @@ export function readChainAfter(text: string, start: number): string | undefined 
     steps.push(step);
     while (text[at] === "!") at += 1;
     if (text.startsWith("?.", at)) at += 2;
-    else if (text[at] === "." ) at += 1;
+    else if (text[at] === ".") at += 1;
     else return steps.join(".");
   }
   return undefined;
