@@ -27,6 +27,11 @@ const files = new Map([
   ],
   ["router/base.go", text(["package router", "", "type Base struct{}", "", "func (b *Base) Handle() {}"])],
   ["router/other.go", text(["package router", "", "type Other struct {", "\tinline bool", "}", "", "func (o *Other) Handle() {}", "", "func (o *Other) Middlewares() Middlewares { return nil }", "", "func (o *Other) Use() {}", "", "func (o *Other) HandlerFunc() {}"])],
+  [
+    "router/table_test.go",
+    text(["package router", "", 'import "testing"', "", "func TestPatterns(t *testing.T) {", "\ttests := []struct {", "\t\tname    string", "\t\tpattern string", "\t}{", '\t\t{name: "root", pattern: "/"},', "\t}", "\tfor _, tc := range tests {", "\t\tt.Run(tc.name, func(t *testing.T) { _ = tc.pattern })", "\t}", "}"]),
+  ],
+  ["router/other_test.go", text(["package router", "", 'import "testing"', "", "func TestOther(t *testing.T) {", "\tcases := []struct {", "\t\tname    string", "\t\tpattern string", "\t}{}", "\t_ = cases", "}"])],
   ["router/serve.go", text(["package router", "", 'import "net/http"', "", "func serve() http.Handler {", "\treturn http.HandlerFunc(nil)", "}"])],
   ["router/walk.go", text(["package router", "", "func walk(r Routes) int {", "\treturn len(r.Middlewares())", "}", "", "func build() {", "\tr := NewMux()", "\tr.Use()", "\tif r != nil {", "\t\twalk(func(r Routes) {", "\t\t\t_ = r", "\t\t})", "\t}", "\tr.Use()", "}"])],
 ]);
@@ -65,5 +70,12 @@ describe("Go members", () => {
 
   it("resolves nothing for a member of a package from outside the repository (`http.HandlerFunc`), not a same-named method", () => {
     expect(selectForChange("router/serve.go", 6, 6).filter((snippet) => snippet.path === "router/other.go")).toEqual([]);
+  });
+
+  it("resolves a test table's loop variable (`for _, tc := range tests`) to the fields of that table's struct, not another table's", () => {
+    const snippets = selectForChange("router/table_test.go", 13, 13);
+    expect(at(snippets, "router/table_test.go", 7)).toBe(true);
+    expect(at(snippets, "router/table_test.go", 8)).toBe(true);
+    expect(snippets.filter((snippet) => snippet.path === "router/other_test.go")).toEqual([]);
   });
 });

@@ -22,8 +22,11 @@ export function resolveGoMember(index: RepoIndex, path: string, outline: FileOut
   const qualifier = reference.qualifier!;
   if (!IDENTIFIER.test(qualifier)) return undefined;
   if (isOutsideImport(outline, qualifier, index.bindings(path).named, (entry) => goPackageName(entry.source))) return [];
-  const declared = findGoDeclaredType(index.lines(path) ?? [], outline, qualifier, reference.line);
+  const lines = index.lines(path) ?? [];
+  const declared = findGoDeclaredType(lines, outline, qualifier, reference.line);
   if (declared === undefined) return undefined;
+  // `for _, tc := range tests` over `tests := []struct{ name string … }{…}`: the table's own field, or nothing.
+  if ("table" in declared) return findTableField(path, lines, outline, declared, reference.name);
   let owners = resolveType(path, declared.name, reference.line);
   // `r := NewRouter()`: the type the function returns, named in its signature.
   if (declared.call) owners = owners.filter((owner) => owner.definition.kind === "function").flatMap((owner) => resolveReturnedType(index, owner, resolveType));
@@ -68,12 +71,14 @@ function readEmbeddedTypes(lines: readonly string[], type: SyntaxDefinition): st
 /**
  * The type named where `qualifier` is declared, nearest above the use in its function: the
  * method's receiver, a parameter or `var` (`r *Router`, `r Routes`), `r := &Router{`, or the
- * function it is the result of (`r := NewRouter()`, `call`). Only types of the same package; a
- * declaration of another form (`pkg.T`, `range`, an expression) ends the search with nothing.
+ * function it is the result of (`r := NewRouter()`, `call`), or the slice a `range` loop walks
+ * (`tc := range tests`). Only types of the same package; a declaration of another form (`pkg.T`,
+ * an expression) ends the search with nothing.
  */
-function findGoDeclaredType(lines: readonly string[], outline: FileOutline, qualifier: string, line: number): { name: string; call: boolean } | undefined {
+function findGoDeclaredType(lines: readonly string[], outline: FileOutline, qualifier: string, line: number): { name: string; call: boolean } | RangeOverTable | undefined {
   const start = findOuterFunctionStart(outline, line);
   if (start === undefined) return undefined;
+  const ranged = new RegExp(`(?:^|[\\s,])${qualifier}\\s*:?=\\s*range\\s+([A-Za-z_]\\w*)\\s*\\{?\\s*$`);
   const typed = new RegExp(`(?:^|[(,]|\\bvar)\\s*${qualifier}\\s+\\*?([\\w.]+)`);
   const assigned = new RegExp(`(?:^|[^\\w.])${qualifier}\\s*(?:,\\s*\\w+\\s*)?:?=\\s*&?([\\w.]+)\\s*([{(])?`);
   // The use's own line is left out: `r.Route("/", func(r Router) {` declares a new `r` after the use.
@@ -84,11 +89,36 @@ function findGoDeclaredType(lines: readonly string[], outline: FileOutline, qual
     const inClosedBlock = closed >= 1;
     closed += countOf(text, "}") - countOf(text, "{");
     if (inClosedBlock) continue;
+    const table = ranged.exec(text);
+    if (table) return { table: table[1]!, line: at, start };
     const parameter = typed.exec(text);
     if (parameter) return IDENTIFIER.test(parameter[1]!) ? { name: parameter[1]!, call: false } : undefined;
     const assignment = assigned.exec(text);
     if (!assignment) continue;
     return IDENTIFIER.test(assignment[1]!) && assignment[2] !== undefined ? { name: assignment[1]!, call: assignment[2] === "(" } : undefined;
+  }
+  return undefined;
+}
+
+/** A loop variable over a slice declared in the same function: its name, the loop's line, the function's first line. */
+interface RangeOverTable {
+  table: string;
+  line: number;
+  start: number;
+}
+
+/**
+ * The field `name` of the anonymous struct a test table is a slice of (`tests := []struct {`),
+ * declared above the loop; undefined when the slice is not declared that way in the function.
+ */
+function findTableField(path: string, lines: readonly string[], outline: FileOutline, range: RangeOverTable, name: string): ResolvedDefinition[] | undefined {
+  const declaration = new RegExp(`(?:^|[^\\w.])${range.table}\\s*:?=\\s*\\[\\]struct\\s*\\{`);
+  for (let at = range.line - 1; at >= range.start; at -= 1) {
+    if (!declaration.test(lines[at - 1] ?? "")) continue;
+    // The struct type ends at the first line that closes it (`}{` or `}`), before the table's values.
+    let end = at + 1;
+    while (end < range.line && !/^\s*\}/.test(lines[end - 1] ?? "")) end += 1;
+    return outline.definitions.filter((d) => d.name === name && d.startLine > at && d.startLine < end).map((definition) => ({ path, definition, confidence: 0 }));
   }
   return undefined;
 }
