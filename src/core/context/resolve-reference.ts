@@ -1,13 +1,13 @@
 import type { RepoIndex } from "./create-repo-index.js";
 import { findReceiverType, readDeclaredValue, type Receiver } from "./resolve/find-receiver-type.js";
-import { lookup, lookupNamespace, NOT_TOP_LEVEL, resolveNamespacePath } from "./resolve/lookup-module-names.js";
+import { lookup, lookupNamespace, NOT_TOP_LEVEL, NOTHING, resolveNamespacePath } from "./resolve/lookup-module-names.js";
 import { readBaseNames } from "./resolve/read-base-names.js";
 import { findObjectKeyOwner, type ObjectKeyOwner } from "./resolve/find-object-key-owner.js";
-import { findChainOwners, type ChainLookups } from "./resolve/resolve-call-chain.js";
+import { findChainOwners, uniqueDefinitions, type ChainLookups } from "./resolve/resolve-call-chain.js";
 import { readParameterType, readReturnedCall, readReturnType } from "./resolve/read-signature-types.js";
 import { resolveGoMember } from "./resolve/resolve-go-member.js";
 import { resolvePythonMember } from "./resolve/resolve-python-member.js";
-import { CLASS_MEMBERS, isSearchable, searchByName, searchMember } from "./resolve/search-by-name.js";
+import { CLASS_MEMBERS, ECMA, isSearchable, searchByName, searchMember } from "./resolve/search-by-name.js";
 import type { DefinitionKind, FileOutline, SyntaxDefinition, SyntaxReference } from "./types.js";
 
 /** A definition a reference resolves to, with how sure the resolution is (0 best). */
@@ -29,14 +29,9 @@ const FUNCTION_KINDS = new Set<DefinitionKind>(["method", "function"]);
 const OBJECT_MEMBERS = new Set<DefinitionKind>(["property", "method"]);
 const MAX_DEFINITIONS = 3;
 const MEMBER_RESOLVERS: Partial<Record<string, typeof resolvePythonMember>> = { python: resolvePythonMember, go: resolveGoMember };
-// JavaScript/TypeScript: a member's receiver is typed from the code (`this`, a declared type, a
-// call chain); when it cannot be, a same-named member is taken only as a guess (see `searchMember`).
-const ECMA = new Set(["typescript", "tsx", "javascript"]);
 const BASE_DEPTH = 3;
 // Where a name declared inside a function (or a class body) is not visible outside it.
 const LEXICAL_SCOPES = new Set(["typescript", "tsx", "javascript", "python", "go"]);
-// Shared by the lookups that find nothing (most, in a large package): no array per file visited.
-const NOTHING: readonly never[] = Object.freeze([]);
 // What a type names: a class, an interface, a type alias (not a same-named `const`, as zod pairs them).
 const TYPE_KINDS = new Set<DefinitionKind>(["class", "interface", "type", "enum"]);
 
@@ -48,15 +43,9 @@ export function resolveReference(index: RepoIndex, path: string, reference: Synt
   if (reference.kind === "call" && reference.qualifier === undefined && ECMA.has(index.outline(path, true)?.language ?? "")) {
     found.unshift(...found.flatMap((value) => (value.definition.kind === "class" ? membersInside(index, value, "constructor", BASE_DEPTH) : callSignaturesOfValue(index, value))));
   }
-  const seen = new Set<string>();
-  return found
-    .filter(({ path: file, definition }) => {
-      const key = `${file}:${definition.startLine}:${definition.name}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      // A constructor named like its class is part of the class found with it (a copy of the same range is not).
-      return !found.some((other) => other.path === file && other.definition.name === definition.name && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.endLine - other.definition.startLine > definition.endLine - definition.startLine);
-    })
+  return uniqueDefinitions(found)
+    // A constructor named like its class is part of the class found with it (a copy of the same range is not).
+    .filter(({ path: file, definition }) => !found.some((other) => other.path === file && other.definition.name === definition.name && other.definition.startLine <= definition.startLine && definition.endLine <= other.definition.endLine && other.definition.endLine - other.definition.startLine > definition.endLine - definition.startLine))
     .sort((a, b) => a.confidence - b.confidence || Number(a.definition.kind === "declaration") - Number(b.definition.kind === "declaration"))
     .slice(0, MAX_DEFINITIONS);
 }

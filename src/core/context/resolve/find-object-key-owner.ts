@@ -57,8 +57,7 @@ export function findObjectKeyOwner(lines: readonly string[], line: number, key: 
           const typed = AFTER_TYPE.exec(textAfterClosingBrace(lines, at, index) ?? "");
           if (typed) return { kind: "typed", type: typed[1]!, keys: [...keys].reverse() };
           inCall = true;
-        }
-        else return valueOwner(lines, at, index, before, keys);
+        } else return valueOwner(lines, at, index, before, keys);
       } else if (char === "," && inCall && closers.length === 0) argument += 1;
     }
   }
@@ -74,7 +73,7 @@ function argumentOwner(before: string, argument: number, keys: string[]): Object
   return qualifier === undefined ? undefined : { kind: "argument", callee: callee[1]!, qualifier, argument, keys: ordered };
 }
 
-/** `const o: Options = {`, `const { a } = make()`, `({ a }: Options) =>`: the brace at `lines[at - 1][index]`. */
+/** `const o: Options = {`, `const { a }: Options =`, `const { a } = make()`: the brace at `lines[at - 1][index]`. */
 function valueOwner(lines: readonly string[], at: number, index: number, before: string, keys: string[]): ObjectKeyOwner | undefined {
   const ordered = [...keys].reverse();
   const annotated = ANNOTATED.exec(before);

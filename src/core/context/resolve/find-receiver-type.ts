@@ -44,7 +44,7 @@ function declarationPatterns(name: string): { typed: RegExp; assigned: RegExp } 
   const escaped = name.replace(/\$/g, "\\$");
   return {
     typed: new RegExp(`(?:^|[^\\w$.])${escaped}\\??\\s*(?::\\s*(?:readonly\\s+)?|=\\s*new\\s+)([A-Z][\\w$]*)`),
-    assigned: new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?!=)\\s*(?:await\\s+)?`),
+    assigned: new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?![=>])\\s*(?:await\\s+)?`),
   };
 }
 
@@ -61,7 +61,8 @@ function matchDeclaration(patterns: { typed: RegExp; assigned: RegExp }, text: s
   return dot === -1 ? { kind: "call", callee } : { kind: "call", callee, qualifier: chain.slice(0, dot) };
 }
 
-function enclosingClass(outline: FileOutline, line: number): SyntaxDefinition | undefined {
+/** The innermost class or interface around `line`. */
+export function enclosingClass(outline: FileOutline, line: number): SyntaxDefinition | undefined {
   let best: SyntaxDefinition | undefined;
   for (const definition of outline.definitions) {
     if (!CLASS_KINDS.has(definition.kind) || definition.startLine > line || definition.endLine < line) continue;

@@ -5,7 +5,7 @@ import type { DefinitionKind, SyntaxDefinition } from "../types.js";
 // Definitions of module-level names and namespaces, looked up through imports and re-exports.
 
 // Shared by the lookups that find nothing (most, in a large package): no array per file visited.
-const NOTHING: readonly never[] = Object.freeze([]);
+export const NOTHING: readonly never[] = Object.freeze([]);
 
 // A package's entry re-exports a barrel that re-exports a barrel (zod: index → classic → external → core → core.ts).
 export const REEXPORT_DEPTH = 5;

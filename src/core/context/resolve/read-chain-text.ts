@@ -65,7 +65,8 @@ function matchBackward(text: string, close: number): number | undefined {
   return undefined;
 }
 
-function matchForward(text: string, open: number): number | undefined {
+/** The `)` that closes the `(` at `open`. */
+export function matchForward(text: string, open: number): number | undefined {
   let depth = 0;
   for (let at = open; at < text.length; at += 1) {
     if (text[at] === "(") depth += 1;

@@ -1,5 +1,6 @@
 import type { SyntaxDefinition } from "../types.js";
 import type { Receiver } from "./find-receiver-type.js";
+import { matchForward } from "./read-chain-text.js";
 
 const HEADER_LINES = 6;
 const TYPE_NAME = String.raw`(?:Promise\s*<\s*|Partial\s*<\s*|Readonly\s*<\s*)?((?:[a-z][\w$]*\.)?[A-Z_$][\w$]*)`;
@@ -72,11 +73,6 @@ function findParameterList(header: string, name: string): { open: number; close:
   const afterName = name === "" ? -1 : header.indexOf(name);
   const open = header.indexOf("(", afterName === -1 ? 0 : afterName + name.length);
   if (open === -1) return undefined;
-  let depth = 0;
-  for (let at = open; at < header.length; at += 1) {
-    const char = header[at];
-    if (char === "(") depth += 1;
-    else if (char === ")" && --depth === 0) return { open, close: at };
-  }
-  return undefined;
+  const close = matchForward(header, open);
+  return close === undefined ? undefined : { open, close };
 }

@@ -1,7 +1,7 @@
 import type { RepoIndex } from "../create-repo-index.js";
 import type { ResolvedDefinition } from "../resolve-reference.js";
 import { GUESSED, type SyntaxReference } from "../types.js";
-import { readDeclaredValue } from "./find-receiver-type.js";
+import { enclosingClass, readDeclaredValue } from "./find-receiver-type.js";
 import { readReturnType } from "./read-signature-types.js";
 
 /** The lookups a call chain is typed with (those of `resolveReference`). */
@@ -21,7 +21,6 @@ interface ChainStep {
 }
 
 const STEP = /^([A-Za-z_$#][\w$]*)(\(\))?$/;
-const TYPE_KINDS = new Set(["class", "interface", "type"]);
 
 /**
  * The types a call-chain receiver has (`z.string().url()` → `ZodString`), step by step from each
@@ -40,7 +39,7 @@ export function findChainOwners(index: RepoIndex, lookups: ChainLookups, path: s
         : receivers.flatMap((owner) => lookups.membersInside(owner, step.name, depth));
     // A step that is a guess types nothing.
     const known = members.filter((member) => member.confidence < GUESSED);
-    owners = unique(known.flatMap((member) => typeOfStep(index, lookups, member, step.call, receivers, depth)));
+    owners = uniqueDefinitions(known.flatMap((member) => typeOfStep(index, lookups, member, step.call, receivers, depth)));
     if (owners.length === 0) return [];
   }
   return owners ?? [];
@@ -72,14 +71,13 @@ function typeOfStep(index: RepoIndex, lookups: ChainLookups, member: ResolvedDef
 
 /** The class or interface a member is declared in (what `this` is for a chain's first call). */
 function enclosingType(index: RepoIndex, member: ResolvedDefinition): ResolvedDefinition[] {
-  const { definition } = member;
-  const owner = (index.outline(member.path)?.definitions ?? [])
-    .filter((d) => TYPE_KINDS.has(d.kind) && d !== definition && d.startLine <= definition.startLine && definition.endLine <= d.endLine)
-    .sort((a, b) => b.startLine - a.startLine)[0];
+  const outline = index.outline(member.path);
+  const owner = outline === undefined ? undefined : enclosingClass(outline, member.definition.nameLine);
   return owner ? [{ path: member.path, definition: owner, confidence: member.confidence }] : [];
 }
 
-function unique(found: readonly ResolvedDefinition[]): ResolvedDefinition[] {
+/** Each definition once (the same one is often reached by two paths), in the order found. */
+export function uniqueDefinitions(found: readonly ResolvedDefinition[]): ResolvedDefinition[] {
   const seen = new Set<string>();
   return found.filter(({ path, definition }) => {
     const key = `${path}:${definition.startLine}:${definition.name}`;

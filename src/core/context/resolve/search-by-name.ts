@@ -3,12 +3,13 @@ import { canReference } from "../detect-language.js";
 import { isTestPath } from "../is-test-path.js";
 import type { ResolvedDefinition } from "../resolve-reference.js";
 import { GUESSED, type DefinitionKind, type SyntaxReference } from "../types.js";
-import { REEXPORT_DEPTH } from "./lookup-module-names.js";
+import { NOTHING, REEXPORT_DEPTH } from "./lookup-module-names.js";
 
 // Definitions found by name alone, where nothing in the code says which one is meant.
 
-const NOTHING: readonly never[] = Object.freeze([]);
-const ECMA = new Set(["typescript", "tsx", "javascript"]);
+// JavaScript/TypeScript: a member's receiver is typed from the code (`this`, a declared type, a
+// call chain); when it cannot be, a same-named member is taken only as a guess (see `searchMember`).
+export const ECMA = new Set(["typescript", "tsx", "javascript"]);
 export const CLASS_MEMBERS = new Set<DefinitionKind>(["property", "method", "declaration"]);
 
 // Members of the standard library's strings, arrays, maps, promises and dicts: on an unknown
